@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The main job on the embedded default (SQLite in a fresh data directory): a walk through the ledger.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export FAIRSHARE_HOME="${FAIRSHARE_HOME:-$(mktemp -d)/fairshare}"
+fs() { echo; echo "\$ fairshare $*"; bash scripts/fairshare.sh "$@"; }
+fs init
+fs keys list
+fs balance alice
+fs transfer --from alice --to bob --amount 12.5
+fs usdf mint --from usdf-issuer --to alice --amount 1000
+fs transfer --from alice --to bob --amount 250 --asset USDF
+fs balance bob
+fs transfer --from bob --to alice --amount 1000000 || echo "(refused as expected: bob cannot overspend; nothing changed)"
+fs block show latest
+fs verify-chain
+fs bench ledger --txs 20000 --accounts 1000000
+echo; echo "data directory: $FAIRSHARE_HOME"

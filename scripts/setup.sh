@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what Fairshare needs on a fresh Debian machine with the .NET 10 SDK, then restores NuGet packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v sqlite3 >/dev/null 2>&1 || true   # SQLite itself ships inside Microsoft.Data.Sqlite; nothing to install.
+[ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: please install: ${need_apt[*]} (apt-get needs root)" >&2
+  fi
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
+  exit 1
+fi
+
+dotnet restore Fairshare.slnx --verbosity quiet

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Fairshare.Cli.Output;
+using Fairshare.Core.Primitives;
+using Fairshare.Node.Chain;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary><c>fairshare balance NAME|ADDRESS</c>.</summary>
+public static class BalanceCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var who = new Argument<string>("account") { Description = "a key name from 'fairshare keys list' or an address (fs1…)" };
+        var command = new Command("balance", "Show an account's balances, nonce, cohort and vesting.") { who };
+        command.SetAction(parsed => CliApp.Run(parsed, context => Run(context, parsed.GetValue(who)!)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string who)
+    {
+        using var node = LedgerNode.Open(context.Data);
+        var state = node.State;
+        var address = Wallet.Resolve(context, who);
+        var account = state.Find(address);
+        ulong height = state.Head.Height;
+        var claimable = account?.Vesting?.ClaimableAt(height + 1) ?? Amount.Zero;
+        if (context.Json)
+        {
+            var balances = new JsonObject();
+            foreach (var asset in state.Assets) balances[asset.Symbol] = (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToString();
+            var json = new JsonObject
+            {
+                ["address"] = address.ToString(),
+                ["height"] = height,
+                ["nonce"] = account?.Nonce ?? 0,
+                ["cohort"] = (account?.Cohort ?? Cohort.None).ToString(),
+                ["balances"] = balances,
+            };
+            if (account?.Vesting is { } v)
+            {
+                json["vesting"] = new JsonObject
+                {
+                    ["total"] = v.Total.ToString(),
+                    ["claimed"] = v.Claimed.ToString(),
+                    ["claimable_next_block"] = claimable.ToString(),
+                };
+            }
+
+            context.WriteJson(json);
+            return ExitCodes.Ok;
+        }
+
+        context.Console.MarkupLine($"[bold]{address}[/] at height {height}: nonce {account?.Nonce ?? 0}, cohort {account?.Cohort ?? Cohort.None}");
+        var table = new Table().AddColumn("asset").AddColumn(new TableColumn("balance").RightAligned());
+        foreach (var asset in state.Assets)
+            table.AddRow(asset.Symbol, (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToDecimalString(asset.Decimals));
+        if (account?.Vesting is { } vesting)
+        {
+            table.AddRow("FSH vesting (total)", vesting.Total.ToDecimalString(18));
+            table.AddRow("FSH vesting (claimed)", vesting.Claimed.ToDecimalString(18));
+            table.AddRow("FSH claimable now", claimable.ToDecimalString(18));
+        }
+
+        context.Console.Write(table);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Fairshare.Cli.Output;
+using Fairshare.Node.Bench;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary><c>fairshare bench ledger</c>: whole-system figures beside the physical limit measured in the same run.</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure whole-system figures, each beside its limit measured in the same run.");
+        var txs = new Option<int>("--txs") { Description = "signed transfers to push through the node", DefaultValueFactory = _ => 30_000 };
+        var blockSize = new Option<int>("--block-size") { Description = "transactions per block", DefaultValueFactory = _ => 2_000 };
+        var accounts = new Option<int>("--accounts") { Description = "accounts in the memory measurement", DefaultValueFactory = _ => 1_000_000 };
+        var ledger = new Command("ledger", """
+            Signed FSH transfers decoded, verified, applied and committed to SQLite per second on one node, next to the
+            raw NSec Ed25519 verify rate of the same signatures (the ceiling); then verify-chain replay speed, and the
+            memory of a state with --accounts accounts.
+            """)
+        {
+            txs, blockSize, accounts,
+        };
+        ledger.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            int n = parsed.GetValue(txs), size = parsed.GetValue(blockSize), m = parsed.GetValue(accounts);
+            if (n < 1 || size < 1 || m < 1) throw new CliUsageException("--txs, --block-size and --accounts must be positive");
+            var result = RunWithProgress(context, n, size, m);
+            Print(context, result);
+            return ExitCodes.Ok;
+        }));
+        command.Add(ledger);
+        return command;
+    }
+
+    private static LedgerBenchResult RunWithProgress(CliContext context, int n, int size, int m)
+    {
+        if (context.Json || Console.IsOutputRedirected)
+            return LedgerBenchmark.Run(n, size, m, (stage, fraction) =>
+            {
+                if (fraction == 0 && !context.Json) Console.Out.WriteLine($"... {stage}");
+            });
+        LedgerBenchResult result = null!;
+        context.Console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                ProgressTask? current = null;
+                string? currentName = null;
+                result = LedgerBenchmark.Run(n, size, m, (stage, fraction) =>
+                {
+                    if (stage != currentName)
+                    {
+                        if (current is not null) current.Value = current.MaxValue;
+                        current = progress.AddTask(stage, maxValue: 1);
+                        currentName = stage;
+                    }
+
+                    current!.Value = fraction;
+                });
+                if (current is not null) current.Value = current.MaxValue;
+            });
+        return result;
+    }
+
+    private static void Print(CliContext context, LedgerBenchResult r)
+    {
+        if (context.Json)
+        {
+            context.WriteJson(new JsonObject
+            {
+                ["transactions"] = r.Transactions,
+                ["block_size"] = r.BlockSize,
+                ["raw_verify_per_s"] = Math.Round(r.RawVerifyPerSecond),
+                ["pipeline_tx_per_s"] = Math.Round(r.PipelinePerSecond),
+                ["pipeline_share_of_verify"] = Math.Round(r.PipelineShareOfVerify, 4),
+                ["replay_tx_per_s"] = Math.Round(r.ReplayPerSecond),
+                ["memory_accounts"] = r.MemoryAccounts,
+                ["memory_bytes"] = r.MemoryBytes,
+                ["bytes_per_account"] = Math.Round(r.BytesPerAccount, 1),
+                ["state_root_seconds"] = Math.Round(r.RootSeconds, 3),
+                ["snapshot_bytes"] = r.SnapshotBytes,
+            });
+            return;
+        }
+
+        var table = new Table().AddColumns("figure", "value", "beside it");
+        table.AddRow("raw NSec Ed25519 verify (ceiling)", $"{r.RawVerifyPerSecond:N0} /s", "same signatures, same run");
+        table.AddRow("transfers decoded+verified+applied+committed", $"{r.PipelinePerSecond:N0} tx/s",
+            $"{r.PipelineShareOfVerify:P1} of the verify rate (goal ≥ 85%)");
+        table.AddRow("verify-chain replay (all checks)", $"{r.ReplayPerSecond:N0} tx/s", $"{r.ReplayPerSecond / r.RawVerifyPerSecond:P1} of the verify rate");
+        table.AddRow($"memory, {r.MemoryAccounts:N0} accounts", $"{r.MemoryBytes / 1048576.0:N0} MiB", $"{r.BytesPerAccount:N0} bytes/account");
+        table.AddRow("state root from scratch", $"{r.RootSeconds:N2} s", $"{r.MemoryAccounts:N0} accounts");
+        table.AddRow("snapshot size", $"{r.SnapshotBytes / 1048576.0:N0} MiB", $"{(double)r.SnapshotBytes / r.MemoryAccounts:N0} bytes/account");
+        context.Console.Write(table);
+        context.Console.MarkupLine($"[grey]{r.Transactions:N0} transfers in blocks of {r.BlockSize:N0}; SQLite WAL, synchronous=FULL[/]");
+    }
+}

@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Fairshare.Cli.Output;
+using Fairshare.Core.Crypto;
+using Fairshare.Core.Genesis;
+using Fairshare.Node.Chain;
+using Fairshare.Node.Storage;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary><c>fairshare init</c>: creates a data directory with a genesis, a validator key and the dev wallet keys.</summary>
+public static class InitCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var genesis = new Option<FileInfo?>("--genesis")
+        {
+            Description = "genesis JSON file (default: the UNI-like example genesis shipped with fairshare)",
+        };
+        var nodeKey = new Option<FileInfo?>("--node-key")
+        {
+            Description = "this node's validator key file, when the genesis lists validators that are not dev keys",
+        };
+        var force = new Option<bool>("--force") { Description = "replace an existing chain in the data directory (wallet keys are kept)" };
+        var command = new Command("init", """
+            Create a chain in the data directory: copy the genesis, write this node's validator key, create the
+            block store, and import the development keys the example genesis funds (alice, bob, founders, ...).
+            A genesis with an empty "validators" list gets this node's new key as its only validator.
+            """)
+        {
+            genesis, nodeKey, force,
+        };
+        command.SetAction(parsed => CliApp.Run(parsed, context =>
+            Run(context, parsed.GetValue(genesis), parsed.GetValue(nodeKey), parsed.GetValue(force))));
+        return command;
+    }
+
+    private static int Run(CliContext context, FileInfo? genesisFile, FileInfo? nodeKeyFile, bool force)
+    {
+        var data = context.Data;
+        if (data.IsInitialized && !force)
+            return context.Fail("already_initialized", $"{data.Root} already holds a chain; pass --force to replace it");
+
+        string json = genesisFile is null ? ReadExampleGenesis() : ReadFile(genesisFile);
+        string source = genesisFile?.FullName ?? "example genesis";
+        var (parsedConfig, parseError) = GenesisParser.Parse(json);
+        if (parseError is not null) return context.Fail(parseError.Code.ToString(), $"{source}: {parseError.Message}");
+
+        KeyPair key = ChooseNodeKey(parsedConfig!, nodeKeyFile);
+        if (parsedConfig!.Validators.IsEmpty)
+        {
+            var node = JsonNode.Parse(json)!;
+            node["validators"] = new JsonArray(key.PublicKey.ToString());
+            json = node.ToJsonString(JsonOptions.Indented);
+        }
+
+        var config = LedgerNode.LoadGenesis(json, source);
+        Directory.CreateDirectory(data.Root);
+        if (force)
+        {
+            foreach (var path in new[] { data.GenesisPath, data.NodeKeyPath, data.DatabasePath, data.DatabasePath + "-wal", data.DatabasePath + "-shm" })
+                File.Delete(path);
+        }
+
+        File.WriteAllText(data.GenesisPath, json);
+        NodeKeyFile.Write(data.NodeKeyPath, key);
+        using (new SqliteChainStore(data.DatabasePath))
+        {
+        }
+
+        var imported = ImportDevKeys(context, config);
+        var state = GenesisBuilder.Build(config).State!;
+        if (context.Json)
+        {
+            context.WriteJson(new JsonObject
+            {
+                ["data"] = data.Root,
+                ["chain_id"] = config.ChainId,
+                ["genesis_hash"] = config.Hash().ToString(),
+                ["state_root"] = state.Head.StateRoot.ToString(),
+                ["validator"] = key.PublicKey.ToString(),
+                ["imported_keys"] = new JsonArray([.. imported.Select(n => (JsonNode)n)]),
+            });
+        }
+        else
+        {
+            context.Console.MarkupLine($"[green]initialized[/] chain [bold]{Markup.Escape(config.ChainId)}[/] in {Markup.Escape(data.Root)}");
+            context.Console.MarkupLine($"   genesis hash [grey]{config.Hash()}[/]");
+            context.Console.MarkupLine($"   state root   [grey]{state.Head.StateRoot}[/]");
+            context.Console.MarkupLine($"   validator    [grey]{key.PublicKey}[/]");
+            if (imported.Count > 0)
+            {
+                var table = new Table().AddColumns("dev key", "address", "cohort", "FSH");
+                foreach (var name in imported)
+                {
+                    var address = Wallet.Resolve(context, name);
+                    var account = state.Find(address);
+                    table.AddRow(name, address.ToString(), account?.Cohort.ToString() ?? "-",
+                        TxSubmission.Format(state, Core.Primitives.AssetId.Fsh, account?.BalanceOf(Core.Primitives.AssetId.Fsh) ?? default));
+                }
+
+                context.Console.Write(table);
+                context.Console.MarkupLine("[grey]dev keys have public seeds and an empty passphrase: for local chains only[/]");
+            }
+        }
+
+        key.Dispose();
+        return ExitCodes.Ok;
+    }
+
+    private static KeyPair ChooseNodeKey(GenesisConfig config, FileInfo? nodeKeyFile)
+    {
+        if (nodeKeyFile is not null)
+        {
+            var given = NodeKeyFile.Read(nodeKeyFile.FullName);
+            if (!config.Validators.IsEmpty && !config.Validators.Contains(given.PublicKey))
+                throw new CliUsageException($"{nodeKeyFile.FullName} is not one of the genesis validators");
+            return given;
+        }
+
+        if (config.Validators.IsEmpty) return KeyPair.FromSeed(RandomNumberGenerator.GetBytes(32));
+        foreach (var name in DevAccounts.Names)
+        {
+            var dev = KeyPair.ForDevelopment(name);
+            if (config.Validators.Contains(dev.PublicKey)) return dev;
+            dev.Dispose();
+        }
+
+        throw new CliUsageException("the genesis lists validators but none is this node's; pass --node-key FILE");
+    }
+
+    private static List<string> ImportDevKeys(CliContext context, GenesisConfig config)
+    {
+        var keystore = Wallet.Open(context);
+        var funded = config.Allocations.Select(a => a.Address).ToHashSet();
+        foreach (var asset in config.Assets)
+        {
+            if (asset.Issuer is { } issuer) funded.Add(issuer);
+        }
+
+        var imported = new List<string>();
+        foreach (var name in DevAccounts.Names)
+        {
+            using var key = KeyPair.ForDevelopment(name);
+            if (!funded.Contains(key.Address)) continue;
+            if (keystore.Load(name).IsOk)
+            {
+                imported.Add(name);
+                continue;
+            }
+
+            var seed = key.ExportSeed();
+            var result = keystore.Create(name, seed, key.Address.ToString(), key.PublicKey.ToString(), string.Empty);
+            CryptographicOperations.ZeroMemory(seed);
+            if (result.IsOk) imported.Add(name);
+        }
+
+        return imported;
+    }
+
+    /// <summary>The example genesis shipped inside the executable.</summary>
+    public static string ReadExampleGenesis()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("genesis/uni-like.json")
+            ?? throw new InvalidOperationException("the example genesis is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string ReadFile(FileInfo file) =>
+        file.Exists ? File.ReadAllText(file.FullName) : throw new CliUsageException($"genesis file {file.FullName} does not exist");
+}

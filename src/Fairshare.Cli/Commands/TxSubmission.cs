@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Fairshare.Cli.Output;
+using Fairshare.Core.Crypto;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Primitives;
+using Fairshare.Node.Chain;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary>Signs a payload with the sender's next nonce, commits it in a block, and reports the outcome.</summary>
+public static class TxSubmission
+{
+    /// <summary>Submits and prints; returns the exit code.</summary>
+    public static int Submit(CliContext context, LedgerNode node, KeyPair sender, TxPayload payload, string? feeText, Func<string> describe)
+    {
+        var state = node.State;
+        var fee = feeText is null ? state.Params.MinFee : ParseAmount(state, AssetId.Fsh, feeText, "--fee");
+        ulong nonce = state.Find(sender.Address)?.Nonce ?? 0;
+        var tx = SignedTransaction.Sign(new Transaction(state.ChainId, nonce, fee, payload), sender);
+        var outcome = node.Commit([tx]);
+        if (outcome.Produced is null)
+        {
+            var code = outcome.Rejected.Length > 0 ? outcome.Rejected[0].Code : ResultCode.InvalidValue;
+            return context.Fail(code.ToString(), $"transaction rejected: {Explain(code)}; nothing changed");
+        }
+
+        var block = outcome.Produced.Block!;
+        var receipt = outcome.Produced.Receipts[0];
+        if (context.Json)
+        {
+            var events = new JsonArray();
+            foreach (var e in receipt.Events)
+            {
+                events.Add(new JsonObject
+                {
+                    ["tag"] = e.Tag.ToString(),
+                    ["asset"] = e.Asset.Value,
+                    ["from"] = e.From.ToString(),
+                    ["to"] = e.To.ToString(),
+                    ["amount"] = e.Amount.ToString(),
+                });
+            }
+
+            context.WriteJson(new JsonObject
+            {
+                ["tx"] = tx.Id.ToString(),
+                ["height"] = block.Header.Height,
+                ["code"] = receipt.Code.ToString(),
+                ["events"] = events,
+            });
+        }
+        else
+        {
+            context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(describe())}");
+            context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{block.Header.Height}[/], fee {Format(state, AssetId.Fsh, fee)}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Parses a human amount ("1.5") in the asset's decimals.</summary>
+    public static Amount ParseAmount(LedgerState state, AssetId asset, string text, string option)
+    {
+        var info = state.FindAsset(asset) ?? throw new CliUsageException($"asset {asset} is not registered");
+        return Amount.TryParseDecimal(text, info.Decimals, out var amount)
+            ? amount
+            : throw new CliUsageException($"{option} '{text}' is not an amount of {info.Symbol} (digits, optionally '.' and at most {info.Decimals} decimals)");
+    }
+
+    /// <summary>Finds an asset by symbol (case-insensitive) or numeric id.</summary>
+    public static AssetInfo FindAsset(LedgerState state, string symbolOrId)
+    {
+        foreach (var asset in state.Assets)
+        {
+            if (string.Equals(asset.Symbol, symbolOrId, StringComparison.OrdinalIgnoreCase) || asset.Id.ToString() == symbolOrId)
+                return asset;
+        }
+
+        throw new CliUsageException($"unknown asset '{symbolOrId}'; known: {string.Join(", ", state.Assets.Select(a => a.Symbol))}");
+    }
+
+    /// <summary>"1.5 FSH".</summary>
+    public static string Format(LedgerState state, AssetId asset, Amount amount)
+    {
+        var info = state.FindAsset(asset);
+        return info is null ? $"{amount} (asset {asset})" : $"{amount.ToDecimalString(info.Decimals)} {info.Symbol}";
+    }
+
+    /// <summary>A sentence for a result code, saying what to do.</summary>
+    public static string Explain(ResultCode code) => code switch
+    {
+        ResultCode.InsufficientBalance => "the balance does not cover the amount and the fee (InsufficientBalance)",
+        ResultCode.FeeTooLow => "the fee is below the chain's minimum; raise --fee (FeeTooLow)",
+        ResultCode.NonceReplayed => "this nonce was already used (NonceReplayed)",
+        ResultCode.NonceGap => "the nonce skips ahead of the account's next nonce (NonceGap)",
+        ResultCode.BadSignature => "the signature does not verify (BadSignature)",
+        ResultCode.WrongChainId => "the transaction names another chain (WrongChainId)",
+        ResultCode.AmountOverflow => "a balance or supply would pass 2^256 - 1 (AmountOverflow)",
+        ResultCode.NotIssuer => "only the USDF issuer may mint or burn (NotIssuer)",
+        ResultCode.NothingToClaim => "nothing has vested since the last claim (NothingToClaim)",
+        ResultCode.ZeroAmount => "the amount must be positive (ZeroAmount)",
+        ResultCode.UnknownAsset => "the asset is not registered (UnknownAsset)",
+        _ => code.ToString(),
+    };
+}

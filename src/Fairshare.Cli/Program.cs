@@ -1,0 +1,3 @@
+using Fairshare.Cli;
+
+return await CliApp.RunAsync(args);

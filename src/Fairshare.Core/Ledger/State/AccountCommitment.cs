@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using Fairshare.Core.Encoding;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Core.Ledger.State;
+
+/// <summary>
+/// Commits to every account with a two-level structure that is cheap to update and independent of hash order:
+/// accounts fall into 65,536 buckets by the first two bytes of their address (addresses are hashes, so buckets
+/// stay even); a bucket's hash covers its accounts sorted by address; a binary Merkle tree over the buckets
+/// gives the root. Only buckets touched since the last root are rehashed, and only their paths in the tree.
+/// Hashes: leaf = SHA-256(0x00 ‖ account encoding), bucket = SHA-256(0x02 ‖ leaf hashes in address order),
+/// node = SHA-256(0x01 ‖ left ‖ right), and an empty bucket or subtree is all zeros.
+/// </summary>
+public sealed class AccountCommitment
+{
+    private const int Levels = 16;
+    private const int BucketCount = 1 << Levels;
+
+    private readonly List<Account>?[] _buckets = new List<Account>?[BucketCount];
+    private readonly Hash32[][] _tree;
+    private readonly bool[] _bucketDirty = new bool[BucketCount];
+    private readonly List<int> _dirtyBuckets = [];
+    private readonly CanonicalWriter _writer = new(512);
+    private byte[] _scratch = new byte[1024];
+
+    /// <summary>Creates an empty commitment.</summary>
+    public AccountCommitment()
+    {
+        _tree = new Hash32[Levels + 1][];
+        for (int level = 0; level <= Levels; level++) _tree[level] = new Hash32[BucketCount >> level];
+    }
+
+    /// <summary>Adds a new account (it must not be present).</summary>
+    public void Insert(Account account)
+    {
+        int index = account.Address.Prefix16;
+        var bucket = _buckets[index] ??= new List<Account>(4);
+        int position = bucket.BinarySearch(account, AddressOrder.Instance);
+        if (position >= 0) throw new InvalidOperationException("account already committed");
+        bucket.Insert(~position, account);
+        MarkDirty(account);
+    }
+
+    /// <summary>Removes an account (used when its creation is rolled back).</summary>
+    public void Remove(Account account)
+    {
+        int index = account.Address.Prefix16;
+        var bucket = _buckets[index] ?? throw new InvalidOperationException("account not committed");
+        int position = bucket.BinarySearch(account, AddressOrder.Instance);
+        if (position < 0) throw new InvalidOperationException("account not committed");
+        bucket.RemoveAt(position);
+        MarkBucket(index);
+    }
+
+    /// <summary>Records that an account's encoding changed.</summary>
+    public void MarkDirty(Account account)
+    {
+        account.Dirty = true;
+        MarkBucket(account.Address.Prefix16);
+    }
+
+    private void MarkBucket(int index)
+    {
+        if (_bucketDirty[index]) return;
+        _bucketDirty[index] = true;
+        _dirtyBuckets.Add(index);
+    }
+
+    /// <summary>The root over all accounts, rehashing only what changed.</summary>
+    public Hash32 Root()
+    {
+        if (_dirtyBuckets.Count == 0) return _tree[Levels][0];
+        _dirtyBuckets.Sort();
+        var level0 = _tree[0];
+        foreach (int index in _dirtyBuckets)
+        {
+            _bucketDirty[index] = false;
+            level0[index] = HashBucket(_buckets[index]);
+        }
+
+        var current = new List<int>(_dirtyBuckets);
+        var parents = new List<int>(current.Count);
+        Span<byte> pair = stackalloc byte[1 + 2 * Hash32.Size];
+        for (int level = 1; level <= Levels; level++)
+        {
+            parents.Clear();
+            foreach (int child in current)
+            {
+                int parent = child >> 1;
+                if (parents.Count == 0 || parents[^1] != parent) parents.Add(parent);
+            }
+
+            var below = _tree[level - 1];
+            var here = _tree[level];
+            foreach (int parent in parents)
+            {
+                var left = below[2 * parent];
+                var right = below[2 * parent + 1];
+                if (left.IsZero && right.IsZero)
+                {
+                    here[parent] = Hash32.Zero;
+                    continue;
+                }
+
+                pair[0] = 0x01;
+                left.CopyTo(pair[1..]);
+                right.CopyTo(pair[(1 + Hash32.Size)..]);
+                here[parent] = Hash32.Compute(pair);
+            }
+
+            (current, parents) = (parents, current);
+        }
+
+        _dirtyBuckets.Clear();
+        return _tree[Levels][0];
+    }
+
+    private Hash32 HashBucket(List<Account>? bucket)
+    {
+        if (bucket is null || bucket.Count == 0) return Hash32.Zero;
+        int size = 1 + bucket.Count * Hash32.Size;
+        if (_scratch.Length < size) _scratch = new byte[size * 2];
+        _scratch[0] = 0x02;
+        int offset = 1;
+        foreach (var account in bucket)
+        {
+            if (account.Dirty)
+            {
+                account.LeafHash = HashLeaf(account);
+                account.Dirty = false;
+            }
+
+            account.LeafHash.CopyTo(_scratch.AsSpan(offset));
+            offset += Hash32.Size;
+        }
+
+        return Hash32.Compute(_scratch.AsSpan(0, size));
+    }
+
+    private Hash32 HashLeaf(Account account)
+    {
+        _writer.Reset();
+        _writer.WriteU8(0x00);
+        account.Encode(_writer);
+        Span<byte> digest = stackalloc byte[Hash32.Size];
+        SHA256.HashData(_writer.WrittenSpan, digest);
+        return Hash32.Read(digest);
+    }
+
+    private sealed class AddressOrder : IComparer<Account>
+    {
+        public static readonly AddressOrder Instance = new();
+
+        public int Compare(Account? x, Account? y) => x!.Address.CompareTo(y!.Address);
+    }
+}

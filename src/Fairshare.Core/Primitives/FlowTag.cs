@@ -1,0 +1,38 @@
+namespace Fairshare.Core.Primitives;
+
+/// <summary>What a movement of value was for (design §5.5). Stable values: they are stored in receipts.</summary>
+public enum FlowTag : byte
+{
+    /// <summary>A plain transfer between accounts.</summary>
+    Transfer = 0,
+
+    /// <summary>Payment for verified compute work.</summary>
+    JobPayment = 1,
+
+    /// <summary>The protocol's share of a job payment.</summary>
+    ProtocolFee = 2,
+
+    /// <summary>Newly emitted FSH.</summary>
+    Emission = 3,
+
+    /// <summary>Fees paid to liquidity providers.</summary>
+    SwapFee = 4,
+
+    /// <summary>Lending interest.</summary>
+    Interest = 5,
+
+    /// <summary>Stake taken for a fault.</summary>
+    Slash = 6,
+
+    /// <summary>Vested genesis tokens released to their owner.</summary>
+    Vesting = 7,
+
+    /// <summary>Transaction fees to validators and the treasury.</summary>
+    TxFee = 8,
+
+    /// <summary>Stablecoin minted or burned by its issuer.</summary>
+    Issuance = 9,
+
+    /// <summary>Genesis allocation.</summary>
+    Genesis = 10,
+}

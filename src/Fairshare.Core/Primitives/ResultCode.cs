@@ -1,0 +1,135 @@
+namespace Fairshare.Core.Primitives;
+
+/// <summary>
+/// Stable result codes. They appear in receipts, CLI output and API errors, so they are consensus data:
+/// never renumber or reuse a value. Ranges: 1xx decoding, 2xx authentication, 3xx execution,
+/// 4xx blocks, 5xx genesis.
+/// </summary>
+public enum ResultCode : ushort
+{
+    /// <summary>Success.</summary>
+    Ok = 0,
+
+    /// <summary>The input ended before the structure was complete.</summary>
+    Truncated = 100,
+
+    /// <summary>Bytes were left after the structure ended.</summary>
+    TrailingBytes = 101,
+
+    /// <summary>A variable-length integer was not in its shortest form.</summary>
+    NonCanonicalVarInt = 102,
+
+    /// <summary>A variable-length integer exceeded 64 bits.</summary>
+    VarIntOverflow = 103,
+
+    /// <summary>A length prefix exceeded the limit of its field.</summary>
+    LengthTooLarge = 104,
+
+    /// <summary>An amount had a leading zero byte.</summary>
+    NonCanonicalAmount = 105,
+
+    /// <summary>An amount was longer than 32 bytes.</summary>
+    AmountTooLong = 106,
+
+    /// <summary>An unknown type tag or version.</summary>
+    UnknownTag = 107,
+
+    /// <summary>A string was not valid UTF-8.</summary>
+    InvalidUtf8 = 108,
+
+    /// <summary>A field held a value outside its domain.</summary>
+    InvalidValue = 109,
+
+    /// <summary>A list had more items than its limit.</summary>
+    TooManyItems = 110,
+
+    /// <summary>The whole input exceeded the size limit.</summary>
+    Oversized = 111,
+
+    /// <summary>The signature does not verify against the signer's key.</summary>
+    BadSignature = 200,
+
+    /// <summary>The transaction names another chain.</summary>
+    WrongChainId = 201,
+
+    /// <summary>The nonce was already used: a replay.</summary>
+    NonceReplayed = 202,
+
+    /// <summary>The nonce skips ahead of the account's next nonce.</summary>
+    NonceGap = 203,
+
+    /// <summary>The fee is below the governed minimum.</summary>
+    FeeTooLow = 204,
+
+    /// <summary>The balance does not cover the amount (and fee).</summary>
+    InsufficientBalance = 300,
+
+    /// <summary>A sum exceeded 2^256 - 1.</summary>
+    AmountOverflow = 301,
+
+    /// <summary>The asset is not registered.</summary>
+    UnknownAsset = 302,
+
+    /// <summary>The amount must be positive.</summary>
+    ZeroAmount = 303,
+
+    /// <summary>Only the asset's registered issuer may do this.</summary>
+    NotIssuer = 304,
+
+    /// <summary>No vested tokens are waiting to be claimed.</summary>
+    NothingToClaim = 305,
+
+    /// <summary>A batch was empty, too long or nested.</summary>
+    BadBatch = 306,
+
+    /// <summary>A step of the transaction is not allowed for this sender.</summary>
+    Unauthorized = 307,
+
+    /// <summary>The block's height is not the next height.</summary>
+    BadHeight = 400,
+
+    /// <summary>The block's previous hash is not the hash of the last block.</summary>
+    BadPreviousHash = 401,
+
+    /// <summary>The block's timestamp is not after the previous block's.</summary>
+    TimestampNotMonotonic = 402,
+
+    /// <summary>The block's transaction root does not match its transactions.</summary>
+    BadTransactionRoot = 403,
+
+    /// <summary>Re-executing the block gave another state root.</summary>
+    BadStateRoot = 404,
+
+    /// <summary>The block's receipts root does not match re-execution.</summary>
+    BadReceiptsRoot = 405,
+
+    /// <summary>The proposer is not a validator, or a signature is missing or wrong.</summary>
+    BadBlockSignature = 406,
+
+    /// <summary>A transaction in the block failed; valid blocks contain only successful transactions.</summary>
+    FailedTransactionInBlock = 407,
+
+    /// <summary>The block names another chain.</summary>
+    BlockWrongChainId = 408,
+
+    /// <summary>The genesis file is not valid JSON or misses a field.</summary>
+    GenesisMalformed = 500,
+
+    /// <summary>The genesis file holds a bad address or key.</summary>
+    GenesisBadAddress = 501,
+
+    /// <summary>The genesis file holds a bad amount.</summary>
+    GenesisBadAmount = 502,
+
+    /// <summary>An address is allocated twice.</summary>
+    GenesisDuplicateAllocation = 503,
+
+    /// <summary>The allocations sum past 2^256 - 1.</summary>
+    GenesisSupplyOverflow = 504,
+
+    /// <summary>A vesting schedule is inconsistent (cliff after the end, zero duration).</summary>
+    GenesisBadVesting = 505,
+
+    /// <summary>A cohort, asset or parameter is unknown or out of range.</summary>
+    GenesisBadValue = 506,
+}

@@ -1,0 +1,29 @@
+namespace Fairshare.Node.Chain;
+
+/// <summary>The files of a node's data directory.</summary>
+public sealed record DataDirectory(string Root)
+{
+    /// <summary>The chain's genesis file, copied here by <c>fairshare init</c>.</summary>
+    public string GenesisPath => Path.Combine(Root, "genesis.json");
+
+    /// <summary>The SQLite database of blocks, receipts and snapshots.</summary>
+    public string DatabasePath => Path.Combine(Root, "chain.db");
+
+    /// <summary>This node's validator key (plain seed, mode 0600).</summary>
+    public string NodeKeyPath => Path.Combine(Root, "node_key.json");
+
+    /// <summary>The encrypted wallet keys.</summary>
+    public string KeysPath => Path.Combine(Root, "keys");
+
+    /// <summary>True when <c>fairshare init</c> has run here.</summary>
+    public bool IsInitialized => File.Exists(GenesisPath) && File.Exists(NodeKeyPath);
+
+    /// <summary>The default: $FAIRSHARE_HOME, else ~/.fairshare.</summary>
+    public static DataDirectory Default()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("FAIRSHARE_HOME");
+        return new DataDirectory(string.IsNullOrWhiteSpace(fromEnvironment)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".fairshare")
+            : fromEnvironment);
+    }
+}

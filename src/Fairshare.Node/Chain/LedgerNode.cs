@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using Fairshare.Core.Crypto;
+using Fairshare.Core.Genesis;
+using Fairshare.Core.Ledger;
+using Fairshare.Core.Ledger.Blocks;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Primitives;
+using Fairshare.Node.Storage;
+
+namespace Fairshare.Node.Chain;
+
+/// <summary>
+/// A single-validator node on a data directory (the embedded default): it recovers its state from the newest
+/// snapshot plus the blocks after it, produces blocks from submitted transactions, and persists each block
+/// before reporting it committed.
+/// </summary>
+public sealed class LedgerNode : IDisposable
+{
+    private readonly SqliteChainStore _store;
+    private readonly TimeProvider _clock;
+
+    private LedgerNode(DataDirectory directory, GenesisConfig genesis, LedgerState state, KeyPair key, SqliteChainStore store, TimeProvider clock)
+    {
+        Directory = directory;
+        Genesis = genesis;
+        State = state;
+        Key = key;
+        _store = store;
+        _clock = clock;
+    }
+
+    /// <summary>The data directory.</summary>
+    public DataDirectory Directory { get; }
+
+    /// <summary>The chain's genesis.</summary>
+    public GenesisConfig Genesis { get; }
+
+    /// <summary>The current state (committed blocks only).</summary>
+    public LedgerState State { get; }
+
+    /// <summary>This node's validator key.</summary>
+    public KeyPair Key { get; }
+
+    /// <summary>Take a snapshot every this many blocks (0: never automatically).</summary>
+    public ulong SnapshotInterval { get; set; } = 1000;
+
+    /// <summary>Opens an initialized data directory and recovers the state.</summary>
+    public static LedgerNode Open(DataDirectory directory, TimeProvider? clock = null)
+    {
+        if (!directory.IsInitialized)
+            throw new UserFacingException("not_initialized", $"no chain in {directory.Root}: run 'fairshare init' first (or pass --data DIR)");
+        var genesis = LoadGenesis(File.ReadAllText(directory.GenesisPath), directory.GenesisPath);
+        var key = NodeKeyFile.Read(directory.NodeKeyPath);
+        var store = new SqliteChainStore(directory.DatabasePath);
+        try
+        {
+            var state = Recover(genesis, store);
+            return new LedgerNode(directory, genesis, state, key, store, clock ?? TimeProvider.System);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Parses and builds a genesis, turning problems into a one-line error.</summary>
+    public static GenesisConfig LoadGenesis(string json, string source)
+    {
+        var (config, error) = GenesisParser.Parse(json);
+        if (error is null) (_, error) = GenesisBuilder.Build(config!);
+        return error is null ? config! : throw new UserFacingException(error.Code.ToString(), $"{source}: {error.Message}");
+    }
+
+    private static LedgerState Recover(GenesisConfig genesis, SqliteChainStore store)
+    {
+        LedgerState state;
+        var snapshot = store.LatestSnapshot();
+        if (snapshot is { } s && StateSnapshot.TryDecode(s.Body, out var restored) == ResultCode.Ok && restored!.ChainId == genesis.ChainId)
+        {
+            state = restored;
+        }
+        else
+        {
+            state = GenesisBuilder.Build(genesis).State!;
+        }
+
+        ulong latest = store.LatestHeight();
+        for (ulong height = state.Head.Height + 1; height <= latest; height++)
+        {
+            var bytes = store.ReadBlock(height) ?? throw new UserFacingException("store_corrupt", $"block {height} is missing from the store");
+            var code = Block.TryDecode(bytes, out var block);
+            if (code == ResultCode.Ok) code = BlockExecutor.Apply(state, block!, SignatureChecks.BlockOnly).Code;
+            if (code != ResultCode.Ok)
+                throw new UserFacingException("store_corrupt", $"stored block {height} does not replay ({code}); run 'fairshare verify-chain' for details");
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Verifies the candidates' signatures, produces a block from the valid ones, stores it durably, and only then
+    /// returns it. Candidates that fail are reported with their codes and change nothing.
+    /// </summary>
+    public CommitOutcome Commit(IReadOnlyList<SignedTransaction> candidates)
+    {
+        var rejected = ImmutableArray.CreateBuilder<RejectedTransaction>();
+        var valid = new List<SignedTransaction>(candidates.Count);
+        foreach (var tx in candidates)
+        {
+            if (tx.VerifySignature()) valid.Add(tx);
+            else rejected.Add(new RejectedTransaction(tx, ResultCode.BadSignature));
+        }
+
+        return CommitVerified(valid, rejected);
+    }
+
+    /// <summary>As <see cref="Commit"/>, for candidates whose signatures were already checked.</summary>
+    public CommitOutcome CommitVerified(IReadOnlyList<SignedTransaction> candidates, ImmutableArray<RejectedTransaction>.Builder? rejected = null)
+    {
+        rejected ??= ImmutableArray.CreateBuilder<RejectedTransaction>();
+        if (candidates.Count == 0) return new CommitOutcome(null, rejected.ToImmutable());
+        ulong now = (ulong)_clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var produced = BlockExecutor.Produce(State, candidates, now, Key);
+        rejected.AddRange(produced.Rejected);
+        if (produced.Block is null) return new CommitOutcome(null, rejected.ToImmutable());
+
+        Persist(produced);
+        return new CommitOutcome(produced, rejected.ToImmutable());
+    }
+
+    private void Persist(ProducedBlock produced)
+    {
+        var block = produced.Block!;
+        var header = block.Header;
+        _store.AppendBlock(header.Height, header.Hash().ToArray(), block.Encode(), ReceiptCodec.Encode(produced.Receipts));
+        if (SnapshotInterval != 0 && header.Height % SnapshotInterval == 0) TakeSnapshot();
+    }
+
+    /// <summary>Stores a snapshot of the current state so the next start replays fewer blocks.</summary>
+    public void TakeSnapshot() =>
+        _store.SaveSnapshot(State.Head.Height, State.Head.StateRoot.ToArray(), StateSnapshot.Encode(State));
+
+    /// <summary>The stored block at a height, or null.</summary>
+    public Block? ReadBlock(ulong height)
+    {
+        var bytes = _store.ReadBlock(height);
+        if (bytes is null) return null;
+        return Block.TryDecode(bytes, out var block) == ResultCode.Ok
+            ? block
+            : throw new UserFacingException("store_corrupt", $"stored block {height} does not decode");
+    }
+
+    /// <summary>The stored receipts of a block, or empty.</summary>
+    public ImmutableArray<Receipt> ReadReceipts(ulong height)
+    {
+        var bytes = _store.ReadReceipts(height);
+        if (bytes is null) return [];
+        return ReceiptCodec.TryDecode(bytes, out var receipts) == ResultCode.Ok
+            ? receipts
+            : throw new UserFacingException("store_corrupt", $"stored receipts of block {height} do not decode");
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _store.Dispose();
+        Key.Dispose();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace Fairshare.Cli.Tests;
+
+/// <summary>Starts the real fairshare executable (dotnet fairshare.dll) with its own data directory.</summary>
+public sealed class CliProcess : IDisposable
+{
+    public CliProcess()
+    {
+        Home = Path.Combine(Path.GetTempPath(), "fairshare-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Home);
+    }
+
+    /// <summary>The data directory (FAIRSHARE_HOME) of this test.</summary>
+    public string Home { get; }
+
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "fairshare.dll");
+
+    public ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Executable);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["FAIRSHARE_HOME"] = Home;
+        info.Environment.Remove("FAIRSHARE_PASSPHRASE");
+        info.Environment["NO_COLOR"] = "1";
+        return info;
+    }
+
+    public CliRun Run(params string[] args) => RunWith(null, args);
+
+    public CliRun RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var info = StartInfo(args);
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment) info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("fairshare " + string.Join(' ', args) + " did not finish");
+        }
+
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Home)) Directory.Delete(Home, recursive: true);
+    }
+}
