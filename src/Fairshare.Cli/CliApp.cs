@@ -51,7 +51,8 @@ public static class CliApp
             string commandPath = string.Join(' ', parsed.CommandResult.Command.Name == root.Name
                 ? ["fairshare"]
                 : new[] { "fairshare" }.Concat(CommandPath(parsed.CommandResult)));
-            Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (see '{commandPath} --help')");
+            var messages = parsed.Errors.Select(e => e.Message.TrimEnd('.')).Distinct();
+            Console.Error.WriteLine($"error: {string.Join("; ", messages)} (see '{commandPath} --help')");
             return ExitCodes.Usage;
         }
 

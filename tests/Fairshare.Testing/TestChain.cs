@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Ledger.Blocks;
@@ -102,6 +101,6 @@ public sealed class TestChain
         State.AccountsInOrder().Aggregate(Amount.Zero, (sum, account) => sum + account.BalanceOf(asset));
 
     /// <summary>Every account's encoding, to compare whole states.</summary>
-    public ImmutableArray<string> Fingerprint() =>
-        [.. State.AccountsInOrder().Select(a => $"{a.Address}:{a.Nonce}:{string.Join(';', a.Balances.Select(b => $"{b.Asset}={b.Amount}"))}:{a.Vesting}")];
+    public string Fingerprint() =>
+        string.Join('\n', State.AccountsInOrder().Select(a => $"{a.Address}:{a.Nonce}:{string.Join(';', a.Balances.Select(b => $"{b.Asset}={b.Amount}"))}:{a.Vesting}"));
 }

@@ -23,8 +23,10 @@ public static class TransactionExecutor
         int checkpoint = state.Checkpoint();
         int eventMark = events.Count;
         sender ??= state.GetOrCreate(tx.Sender);
-        var code = ChargeFee(state, sender, body.Fee, proposer, events);
-        if (code == ResultCode.Ok) code = ExecutePayload(state, sender, body.Payload, height, events, nested: false);
+        // The payload runs before the fee is charged, so a vesting claim can pay its fee from what it releases;
+        // either failing rolls both back.
+        var code = ExecutePayload(state, sender, body.Payload, height, events, nested: false);
+        if (code == ResultCode.Ok) code = ChargeFee(state, sender, body.Fee, proposer, events);
         if (code != ResultCode.Ok)
         {
             state.Rollback(checkpoint);
