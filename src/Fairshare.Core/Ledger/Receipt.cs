@@ -31,11 +31,23 @@ public sealed record Receipt(Hash32 TxId, ResultCode Code, ImmutableArray<Ledger
     }
 
     /// <summary>SHA-256 of the encoding (a leaf of the receipts root).</summary>
-    public Hash32 Hash()
+    public Hash32 Hash() => Hash(new CanonicalWriter(256));
+
+    /// <summary>SHA-256 of the encoding, reusing a scratch writer.</summary>
+    public Hash32 Hash(CanonicalWriter scratch)
     {
-        var writer = new CanonicalWriter(128);
-        Encode(writer);
-        return Hash32.Compute(writer.WrittenSpan);
+        scratch.Reset();
+        Encode(scratch);
+        return Hash32.Compute(scratch.WrittenSpan);
+    }
+
+    /// <summary>The Merkle root over the receipts' hashes.</summary>
+    public static Hash32 RootOf(IReadOnlyList<Receipt> receipts)
+    {
+        var scratch = new CanonicalWriter(256);
+        var hashes = new Hash32[receipts.Count];
+        for (int i = 0; i < hashes.Length; i++) hashes[i] = receipts[i].Hash(scratch);
+        return Blocks.MerkleTree.Root(hashes);
     }
 
     /// <inheritdoc/>

@@ -6,6 +6,7 @@ public sealed record LedgerBenchResult(
     int BlockSize,
     double RawVerifyPerSecond,
     double PipelinePerSecond,
+    StageBreakdown Stages,
     double ReplayPerSecond,
     int MemoryAccounts,
     long MemoryBytes,

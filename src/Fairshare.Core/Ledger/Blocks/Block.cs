@@ -22,8 +22,12 @@ public sealed record Block(BlockHeader Header, ImmutableArray<SignedTransaction>
     public Hash32 Hash => Header.Hash();
 
     /// <summary>The Merkle root of the transaction ids.</summary>
-    public static Hash32 TransactionRootOf(IReadOnlyList<SignedTransaction> transactions) =>
-        MerkleTree.Root(transactions.Select(t => t.Id).ToArray());
+    public static Hash32 TransactionRootOf(IReadOnlyList<SignedTransaction> transactions)
+    {
+        var ids = new Hash32[transactions.Count];
+        for (int i = 0; i < ids.Length; i++) ids[i] = transactions[i].Id;
+        return MerkleTree.Root(ids);
+    }
 
     /// <summary>Writes the block.</summary>
     public byte[] Encode()

@@ -51,7 +51,7 @@ public static class BlockExecutor
             timestamp,
             Block.TransactionRootOf(transactions),
             state.ComputeRoot(),
-            MerkleTree.Root(receiptList.Select(r => r.Hash()).ToArray()),
+            Receipt.RootOf(receiptList),
             proposer.PublicKey,
             (uint)transactions.Length);
         var block = new Block(header, transactions, [BlockSignature.Sign(header, proposer)]);
@@ -106,7 +106,7 @@ public static class BlockExecutor
             return Fail(ResultCode.BadStateRoot);
         }
 
-        if (MerkleTree.Root(receiptList.Select(r => r.Hash()).ToArray()) != header.ReceiptsRoot)
+        if (Receipt.RootOf(receiptList) != header.ReceiptsRoot)
         {
             state.Rollback(checkpoint);
             state.ComputeRoot();

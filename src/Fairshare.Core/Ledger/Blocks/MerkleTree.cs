@@ -3,8 +3,9 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Core.Ledger.Blocks;
 
 /// <summary>
-/// Binary Merkle root in the style of RFC 6962: leaf = SHA-256(0x00 ‖ item hash), node = SHA-256(0x01 ‖ left ‖ right),
-/// an odd node is promoted unchanged, and the empty list has the all-zero root.
+/// Binary Merkle root over leaf hashes: node = SHA-256(0x01 ‖ left ‖ right), an odd node is promoted unchanged,
+/// and the empty list has the all-zero root. Leaves are hashes of whole encoded items (transaction ids, receipt
+/// hashes); no encoded item is 65 bytes starting with 0x01, so a leaf can never pose as an inner node.
 /// </summary>
 public static class MerkleTree
 {
@@ -12,14 +13,8 @@ public static class MerkleTree
     public static Hash32 Root(IReadOnlyList<Hash32> items)
     {
         if (items.Count == 0) return Hash32.Zero;
-        var level = new Hash32[items.Count];
+        var level = items.ToArray();
         Span<byte> buffer = stackalloc byte[1 + 2 * Hash32.Size];
-        for (int i = 0; i < items.Count; i++)
-        {
-            buffer[0] = 0x00;
-            items[i].CopyTo(buffer[1..]);
-            level[i] = Hash32.Compute(buffer[..(1 + Hash32.Size)]);
-        }
 
         int count = level.Length;
         while (count > 1)

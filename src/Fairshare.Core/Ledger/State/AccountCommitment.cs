@@ -7,15 +7,17 @@ namespace Fairshare.Core.Ledger.State;
 /// <summary>
 /// Commits to every account with a two-level structure that is cheap to update and independent of hash order:
 /// accounts fall into 65,536 buckets by the first two bytes of their address (addresses are hashes, so buckets
-/// stay even); a bucket's hash covers its accounts sorted by address; a binary Merkle tree over the buckets
-/// gives the root. Only buckets touched since the last root are rehashed, and only their paths in the tree.
+/// stay even); a bucket's hash covers its accounts sorted by address; a 16-ary Merkle tree (four levels) over the
+/// buckets gives the root. Only buckets touched since the last root are rehashed, and only their paths in the tree.
 /// Hashes: leaf = SHA-256(0x00 ‖ account encoding), bucket = SHA-256(0x02 ‖ leaf hashes in address order),
-/// node = SHA-256(0x01 ‖ left ‖ right), and an empty bucket or subtree is all zeros.
+/// node = SHA-256(0x01 ‖ its 16 children), and an empty bucket or subtree is all zeros.
 /// </summary>
 public sealed class AccountCommitment
 {
-    private const int Levels = 16;
-    private const int BucketCount = 1 << Levels;
+    private const int Arity = 16;
+    private const int ArityBits = 4;
+    private const int Levels = 4;
+    private const int BucketCount = 1 << (Levels * ArityBits);
 
     private readonly List<Account>?[] _buckets = new List<Account>?[BucketCount];
     private readonly Hash32[][] _tree;
@@ -28,7 +30,7 @@ public sealed class AccountCommitment
     public AccountCommitment()
     {
         _tree = new Hash32[Levels + 1][];
-        for (int level = 0; level <= Levels; level++) _tree[level] = new Hash32[BucketCount >> level];
+        for (int level = 0; level <= Levels; level++) _tree[level] = new Hash32[BucketCount >> (level * ArityBits)];
     }
 
     /// <summary>Adds a new account (it must not be present).</summary>
@@ -81,13 +83,13 @@ public sealed class AccountCommitment
 
         var current = new List<int>(_dirtyBuckets);
         var parents = new List<int>(current.Count);
-        Span<byte> pair = stackalloc byte[1 + 2 * Hash32.Size];
+        Span<byte> children = stackalloc byte[1 + Arity * Hash32.Size];
         for (int level = 1; level <= Levels; level++)
         {
             parents.Clear();
             foreach (int child in current)
             {
-                int parent = child >> 1;
+                int parent = child >> ArityBits;
                 if (parents.Count == 0 || parents[^1] != parent) parents.Add(parent);
             }
 
@@ -95,18 +97,16 @@ public sealed class AccountCommitment
             var here = _tree[level];
             foreach (int parent in parents)
             {
-                var left = below[2 * parent];
-                var right = below[2 * parent + 1];
-                if (left.IsZero && right.IsZero)
+                bool empty = true;
+                children[0] = 0x01;
+                for (int i = 0; i < Arity; i++)
                 {
-                    here[parent] = Hash32.Zero;
-                    continue;
+                    var child = below[parent * Arity + i];
+                    empty &= child.IsZero;
+                    child.CopyTo(children[(1 + i * Hash32.Size)..]);
                 }
 
-                pair[0] = 0x01;
-                left.CopyTo(pair[1..]);
-                right.CopyTo(pair[(1 + Hash32.Size)..]);
-                here[parent] = Hash32.Compute(pair);
+                here[parent] = empty ? Hash32.Zero : Hash32.Compute(children);
             }
 
             (current, parents) = (parents, current);
