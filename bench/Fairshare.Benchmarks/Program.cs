@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Fairshare.Benchmarks.LedgerBenchmarks).Assembly).Run(args);
