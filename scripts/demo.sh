@@ -15,5 +15,5 @@ fs balance bob
 fs transfer --from bob --to alice --amount 1000000 || echo "(refused as expected: bob cannot overspend; nothing changed)"
 fs block show latest
 fs verify-chain
-fs bench ledger --txs 20000 --accounts 1000000
+fs bench ledger --txs 30000 --accounts 1000000
 echo; echo "data directory: $FAIRSHARE_HOME"

@@ -1,35 +1,90 @@
 namespace Fairshare.Architecture.Tests;
 
-/// <summary>What one layer's assembly may reference and use.</summary>
+/// <summary>
+/// What one layer's assembly may reference and use. A name is banned when it matches <see cref="BannedTypes"/> or
+/// <see cref="BannedMembers"/> (most specific, always wins), else is allowed when it matches
+/// <see cref="AllowedExceptions"/>, else is banned when its namespace matches <see cref="BannedNamespaces"/>.
+/// Type entries also cover the type's nested types; namespace entries also cover sub-namespaces.
+/// </summary>
+/// <param name="MayReferenceAssembly">Allow-list predicate over referenced assembly simple names.</param>
+/// <param name="BannedNamespaces">Namespace prefixes (dot-bounded: "System.Net" bans System.Net.Http, not System.Numerics).</param>
+/// <param name="BannedTypes">Full type names, e.g. "System.DateTime".</param>
+/// <param name="BannedMembers">Full member names, e.g. "System.Guid.NewGuid", for types that are otherwise fine.</param>
+/// <param name="AllowedExceptions">Full type names or namespaces exempt from <paramref name="BannedNamespaces"/>.</param>
+/// <param name="ForbidFloatingPoint">Whether float IL opcodes and float/double/decimal/Half in signatures are violations.</param>
 public sealed record LayerRules(
     Func<string, bool> MayReferenceAssembly,
     IReadOnlyList<string> BannedNamespaces,
     IReadOnlyList<string> BannedTypes,
-    IReadOnlyList<string> AllowedTypes,
+    IReadOnlyList<string> BannedMembers,
+    IReadOnlyList<string> AllowedExceptions,
     bool ForbidFloatingPoint)
 {
-    private static readonly string[] Bcl = ["System", "netstandard", "mscorlib", "Microsoft.Win32.Primitives"];
-
-    private static bool IsBcl(string name) => Bcl.Any(b => name == b || name.StartsWith(b + ".", StringComparison.Ordinal));
-
-    /// <summary>Core: pure and deterministic.</summary>
+    /// <summary>Core: pure and deterministic. BCL and NSec only; no clock, randomness, I/O, threads or floating point.</summary>
     public static LayerRules Core { get; } = new(
-        name => (IsBcl(name) && !name.StartsWith("System.Net", StringComparison.Ordinal) && name != "System.Console"
-                 && !name.StartsWith("System.IO.FileSystem", StringComparison.Ordinal) && name != "System.Diagnostics.Process")
-                || name == "NSec.Cryptography",
-        ["System.IO", "System.Net", "System.Threading.Tasks", "Microsoft.Data", "Microsoft.Extensions"],
+        MayReferenceAssembly: name => string.Equals(name, "NSec.Cryptography", StringComparison.OrdinalIgnoreCase)
+                                      || (IsBcl(name) && !IsImpureBcl(name)),
+        BannedNamespaces:
         [
+            "System.IO", "System.Net", "Microsoft.Data", "System.Data",
+            "System.Threading.Tasks", "System.Timers",
+        ],
+        BannedTypes:
+        [
+            // clock
             "System.DateTime", "System.DateTimeOffset", "System.TimeProvider", "System.Diagnostics.Stopwatch",
-            "System.Random", "System.Security.Cryptography.RandomNumberGenerator", "System.Guid",
+            // randomness
+            "System.Random", "System.Security.Cryptography.RandomNumberGenerator",
+            // I/O and the process environment (Environment also covers Environment.TickCount, a clock)
             "System.Console", "System.Environment", "System.Diagnostics.Process",
+            // threads
             "System.Threading.Thread", "System.Threading.ThreadPool", "System.Threading.Timer", "System.Threading.Tasks.Parallel",
+            // floating point
             "System.Single", "System.Double", "System.Decimal", "System.Half", "System.Math", "System.MathF",
         ],
-        ["System.IO.InvalidDataException"],
+        BannedMembers: ["System.Guid.NewGuid", "System.Guid.CreateVersion7"],
+        // System.Security.Cryptography (SHA256.HashData) and System.Numerics (BigInteger, BitOperations) are not banned
+        // at all; RandomNumberGenerator is banned by type. Nothing inside a banned namespace is needed today.
+        AllowedExceptions: [],
         ForbidFloatingPoint: true);
 
-    /// <summary>Node: anything but the apps above it.</summary>
+    /// <summary>Node: storage and I/O are fine; it must not reference the apps above it.</summary>
     public static LayerRules Node { get; } = new(
-        name => !name.StartsWith("Fairshare.", StringComparison.Ordinal) || name is "Fairshare.Core",
-        [], [], [], ForbidFloatingPoint: false);
+        MayReferenceAssembly: name => !IsFairshare(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
+        BannedNamespaces: ["Fairshare.Cli"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
+    /// <summary>Whether a reference to <paramref name="typeFullName"/> (nested types joined with '+'), or to its
+    /// member <paramref name="memberName"/>, breaks these rules.</summary>
+    public bool Bans(string typeNamespace, string typeFullName, string? memberName = null)
+    {
+        string outermost = typeFullName.Split('+')[0];
+        if (BannedTypes.Any(t => t == outermost || t == typeFullName)) return true;
+        if (memberName is not null && BannedMembers.Contains(typeFullName + "." + memberName)) return true;
+        if (AllowedExceptions.Any(e => e == outermost || e == typeFullName || IsUnder(typeNamespace, e))) return false;
+        return BannedNamespaces.Any(n => IsUnder(typeNamespace, n));
+    }
+
+    /// <summary>Whether an assembly simple name belongs to this solution ("Fairshare.*", or the app's "fairshare").</summary>
+    public static bool IsFairshare(string assemblyName) =>
+        string.Equals(assemblyName, "fairshare", StringComparison.OrdinalIgnoreCase)
+        || assemblyName.StartsWith("Fairshare.", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsUnder(string ns, string prefix) =>
+        ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal);
+
+    private static bool IsBcl(string name) =>
+        name is "mscorlib" or "netstandard" or "System" or "Microsoft.Win32.Primitives"
+        || name.StartsWith("System.", StringComparison.Ordinal);
+
+    // BCL assemblies that exist only to do I/O, networking, processes or threads.
+    private static bool IsImpureBcl(string name) =>
+        name is "System.Console" or "System.Diagnostics.Process" or "System.Threading.Thread"
+            or "System.Threading.ThreadPool" or "System.Threading.Tasks.Parallel" or "System.IO" or "System.Net" or "System.Data"
+        || name.StartsWith("System.IO.", StringComparison.Ordinal)
+        || name.StartsWith("System.Net.", StringComparison.Ordinal)
+        || name.StartsWith("System.Data.", StringComparison.Ordinal);
 }

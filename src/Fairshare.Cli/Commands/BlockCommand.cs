@@ -85,7 +85,7 @@ public static class BlockCommand
         {
             var tx = block.Transactions[i];
             table.AddRow(i.ToString(CultureInfo.InvariantCulture), tx.Id.ToString()[..16] + "…", tx.Sender.ToString(),
-                tx.Body.Nonce.ToString(CultureInfo.InvariantCulture), Describe(tx.Body.Payload), i < receipts.Length ? receipts[i].Code.ToString() : "?");
+                tx.Body.Nonce.ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(node.State, tx.Body.Payload)), i < receipts.Length ? receipts[i].Code.ToString() : "?");
         }
 
         context.Console.Write(table);
@@ -93,9 +93,11 @@ public static class BlockCommand
         return ExitCodes.Ok;
     }
 
-    private static string Describe(TxPayload payload) => payload switch
+    private static string Describe(Core.Ledger.State.LedgerState state, TxPayload payload) => payload switch
     {
-        TransferPayload t => $"transfer {t.Amount} (asset {t.Asset}) → {t.To.ToString()[..12]}…",
+        TransferPayload t => $"transfer {TxSubmission.Format(state, t.Asset, t.Amount)} → {t.To.ToString()[..12]}…",
+        MintStablePayload m => $"mint {TxSubmission.Format(state, Core.Primitives.AssetId.Usdf, m.Amount)}",
+        BurnStablePayload b => $"burn {TxSubmission.Format(state, Core.Primitives.AssetId.Usdf, b.Amount)}",
         BatchPayload b => $"batch of {b.Steps.Length}",
         _ => payload.Kind.ToString(),
     };
