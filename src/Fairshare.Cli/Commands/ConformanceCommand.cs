@@ -10,7 +10,7 @@ namespace Fairshare.Cli.Commands;
 public static class ConformanceCommand
 {
     /// <summary>The operation families that are implemented.</summary>
-    public static IReadOnlyList<IVectorOperations> Operations { get; } = [];
+    public static IReadOnlyList<IVectorOperations> Operations => DefiOperations.All;
 
     /// <summary>Builds the command.</summary>
     public static Command Create()

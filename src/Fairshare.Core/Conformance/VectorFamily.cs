@@ -1,0 +1,28 @@
+namespace Fairshare.Core.Conformance;
+
+/// <summary>
+/// Base of an operation family: maps an op name to a function, and turns a <see cref="Modules.Math.RevertException"/>
+/// into the case's error outcome.
+/// </summary>
+public abstract class VectorFamily : IVectorOperations
+{
+    /// <inheritdoc/>
+    public abstract string Primitive { get; }
+
+    /// <summary>The operations, by op name: each returns its output fields.</summary>
+    protected abstract IReadOnlyDictionary<string, Func<VectorCase, IEnumerable<KeyValuePair<string, string>>>> Operations { get; }
+
+    /// <inheritdoc/>
+    public VectorOutcome? Evaluate(VectorCase vector)
+    {
+        if (!Operations.TryGetValue(vector.Operation, out var operation)) return null;
+        try
+        {
+            return VectorOutcome.Success(operation(vector).ToList());
+        }
+        catch (Modules.Math.RevertException revert)
+        {
+            return VectorOutcome.Fail(revert.Error);
+        }
+    }
+}
