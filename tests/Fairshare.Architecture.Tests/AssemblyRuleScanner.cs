@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Reflection.Emit;
@@ -8,238 +9,435 @@ using System.Reflection.PortableExecutable;
 namespace Fairshare.Architecture.Tests;
 
 /// <summary>
-/// Reads a compiled assembly's metadata (no loading) and reports what breaks a layer's rules: assembly references,
-/// type and member references into banned namespaces or types, floating-point IL opcodes, and float/double in any
-/// method, field, property or local signature. An optional namespace prefix limits body and signature checks to
-/// types declared under it.
+/// Checks a compiled assembly against a <see cref="LayerRules"/> by reading its metadata with <see cref="PEReader"/>
+/// (nothing is loaded into the runtime): (a) assembly references against the allow-list; (b) type references (nested
+/// ones judged by their outermost type) and member references against banned namespaces, types and members; (c) every
+/// method body's IL, decoded instruction by instruction, for floating-point opcodes; (d) method, field, property,
+/// local-variable and referenced-member signatures for float, double, decimal and Half.
 /// </summary>
+/// <remarks>
+/// A violation names the declaring type and member that uses it (<c>Fairshare.Core.Ledger.Foo.Bar</c>, nested types
+/// joined with '+'); a reference that no type header, signature or method body uses (an attribute, say) is reported at
+/// <c>AssemblyName (metadata)</c>. With a namespace filter only the types declared in that namespace or below are
+/// checked, and the assembly-wide checks (assembly references, metadata tables) are skipped.
+/// </remarks>
 public static class AssemblyRuleScanner
 {
-    private static readonly Dictionary<ushort, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(o => (ushort)o.Value);
+    private static readonly (OpCode?[] OneByte, OpCode?[] TwoByte) OpCodeTable = BuildOpCodeTable();
 
-    private static readonly HashSet<ushort> FloatOpcodes =
-        [(ushort)OpCodes.Ldc_R4.Value, (ushort)OpCodes.Ldc_R8.Value, (ushort)OpCodes.Conv_R4.Value,
-         (ushort)OpCodes.Conv_R8.Value, (ushort)OpCodes.Conv_R_Un.Value, (ushort)OpCodes.Ckfinite.Value];
-
-    /// <summary>Scans the assembly at <paramref name="path"/>.</summary>
-    public static IReadOnlyList<Violation> Scan(string path, LayerRules rules, string? namespaceFilter = null)
+    /// <summary>Scans the assembly file at <paramref name="assemblyPath"/> and returns every violation found.</summary>
+    /// <param name="namespaceFilter">When set, only types declared in this namespace (or below) are checked.</param>
+    public static IReadOnlyList<Violation> Scan(string assemblyPath, LayerRules rules, string? namespaceFilter = null)
     {
-        using var stream = File.OpenRead(path);
+        ArgumentNullException.ThrowIfNull(rules);
+        using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
-        var md = pe.GetMetadataReader();
-        var violations = new List<Violation>();
-        string assemblyName = md.GetString(md.GetAssemblyDefinition().Name);
-
+        var session = new Session(pe, rules);
+        session.CheckTypes(namespaceFilter);
         if (namespaceFilter is null)
         {
-            foreach (var handle in md.AssemblyReferences)
-            {
-                var name = md.GetString(md.GetAssemblyReference(handle).Name);
-                if (!rules.MayReferenceAssembly(name)) violations.Add(new("assembly-reference", assemblyName, name));
-            }
-
-            foreach (var handle in md.TypeReferences)
-            {
-                var full = FullName(md, handle);
-                if (IsBanned(full, rules)) violations.Add(new("type-reference", assemblyName, full));
-            }
-
-            foreach (var handle in md.MemberReferences)
-            {
-                var member = md.GetMemberReference(handle);
-                if (member.Parent.Kind == HandleKind.TypeReference)
-                {
-                    var full = FullName(md, (TypeReferenceHandle)member.Parent);
-                    if (IsBanned(full, rules)) violations.Add(new("member-reference", assemblyName, $"{full}.{md.GetString(member.Name)}"));
-                }
-            }
+            session.CheckAssemblyReferences();
+            session.CheckMetadataTables();
         }
 
-        var provider = new FloatDetector();
-        foreach (var typeHandle in md.TypeDefinitions)
+        return session.Violations;
+    }
+
+    /// <summary>The simple names of the assemblies that the assembly file references.</summary>
+    public static IReadOnlyList<string> ReadAssemblyReferences(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        return [.. md.AssemblyReferences.Select(h => md.GetString(md.GetAssemblyReference(h).Name))];
+    }
+
+    /// <summary>Decodes a method body's IL into its opcodes, skipping each operand by its encoded size.</summary>
+    public static IReadOnlyList<OpCode> DecodeOpCodes(byte[] il)
+    {
+        ArgumentNullException.ThrowIfNull(il);
+        return [.. Instructions(il).Select(i => i.OpCode)];
+    }
+
+    /// <summary>Whether the opcode computes with, loads or stores floating-point values.</summary>
+    public static bool IsFloatingPointOpCode(OpCode opCode)
+    {
+        string name = opCode.Name ?? "";
+        return name.EndsWith(".r4", StringComparison.Ordinal) || name.EndsWith(".r8", StringComparison.Ordinal)
+            || name is "conv.r.un" or "ckfinite";
+    }
+
+    private static (OpCode?[] OneByte, OpCode?[] TwoByte) BuildOpCodeTable()
+    {
+        var oneByte = new OpCode?[256];
+        var twoByte = new OpCode?[256];
+        foreach (var field in typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
-            var type = md.GetTypeDefinition(typeHandle);
-            string typeName = DeclaredName(md, type);
-            if (namespaceFilter is not null && !typeName.StartsWith(namespaceFilter, StringComparison.Ordinal)) continue;
-            if (namespaceFilter is not null) CollectReferencedTypes(md, pe, type, typeName, rules, violations);
-            if (!rules.ForbidFloatingPoint) continue;
-
-            foreach (var fieldHandle in type.GetFields())
-            {
-                var field = md.GetFieldDefinition(fieldHandle);
-                if (field.DecodeSignature(provider, null)) violations.Add(new("float-signature", $"{typeName}.{md.GetString(field.Name)}", "field"));
-            }
-
-            foreach (var propertyHandle in type.GetProperties())
-            {
-                var property = md.GetPropertyDefinition(propertyHandle);
-                var signature = property.DecodeSignature(provider, null);
-                if (signature.ReturnType || signature.ParameterTypes.Any(p => p))
-                    violations.Add(new("float-signature", $"{typeName}.{md.GetString(property.Name)}", "property"));
-            }
-
-            foreach (var methodHandle in type.GetMethods())
-            {
-                var method = md.GetMethodDefinition(methodHandle);
-                string location = $"{typeName}.{md.GetString(method.Name)}";
-                var signature = method.DecodeSignature(provider, null);
-                if (signature.ReturnType || signature.ParameterTypes.Any(p => p))
-                    violations.Add(new("float-signature", location, "parameter or return type"));
-                if (method.RelativeVirtualAddress == 0) continue;
-                var body = pe.GetMethodBody(method.RelativeVirtualAddress);
-                if (!body.LocalSignature.IsNil)
-                {
-                    var locals = md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(provider, null);
-                    if (locals.Any(l => l)) violations.Add(new("float-signature", location, "local variable"));
-                }
-
-                var opcode = FirstFloatOpcode(body.GetILBytes() ?? []);
-                if (opcode is not null) violations.Add(new("float-opcode", location, opcode));
-            }
+            // The reserved prefix1..prefix7/prefixref entries are not instructions; leaving them out makes them errors.
+            if (field.GetValue(null) is not OpCode opCode || opCode.OpCodeType == OpCodeType.Nternal) continue;
+            ushort value = unchecked((ushort)opCode.Value);
+            if (opCode.Size == 1) oneByte[value] = opCode;
+            else if (value >> 8 == 0xFE) twoByte[value & 0xFF] = opCode;
         }
 
-        return violations;
+        return (oneByte, twoByte);
     }
 
-    private static void CollectReferencedTypes(MetadataReader md, PEReader pe, TypeDefinition type, string typeName, LayerRules rules, List<Violation> violations)
-    {
-        // With a filter, the assembly-wide reference tables cannot be attributed to one type; scan member references
-        // through method bodies' tokens instead.
-        foreach (var methodHandle in type.GetMethods())
-        {
-            var method = md.GetMethodDefinition(methodHandle);
-            if (method.RelativeVirtualAddress == 0) continue;
-            foreach (var token in Tokens(pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? []))
-            {
-                var handle = MetadataTokens.EntityHandle(token);
-                string? referenced = ReferencedTypeName(md, handle);
-                if (referenced is not null && IsBanned(referenced, rules))
-                    violations.Add(new("type-reference", $"{typeName}.{md.GetString(method.Name)}", referenced));
-            }
-        }
-    }
-
-    /// <summary>The type a token in IL refers to (through member references, generic method and type instantiations).</summary>
-    private static string? ReferencedTypeName(MetadataReader md, EntityHandle handle) => handle.Kind switch
-    {
-        HandleKind.TypeReference => FullName(md, (TypeReferenceHandle)handle),
-        HandleKind.TypeSpecification => md.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(TypeNames.Instance, null),
-        HandleKind.MemberReference => ReferencedTypeName(md, md.GetMemberReference((MemberReferenceHandle)handle).Parent),
-        HandleKind.MethodSpecification => ReferencedTypeName(md, md.GetMethodSpecification((MethodSpecificationHandle)handle).Method),
-        _ => null,
-    };
-
-    private static bool IsBanned(string fullName, LayerRules rules)
-    {
-        if (rules.AllowedTypes.Contains(fullName)) return false;
-        if (rules.BannedTypes.Any(t => fullName == t || fullName.StartsWith(t + "+", StringComparison.Ordinal))) return true;
-        return rules.BannedNamespaces.Any(ns => fullName.StartsWith(ns + ".", StringComparison.Ordinal));
-    }
-
-    private static string FullName(MetadataReader md, TypeReferenceHandle handle)
-    {
-        var reference = md.GetTypeReference(handle);
-        string name = md.GetString(reference.Name);
-        if (reference.ResolutionScope.Kind == HandleKind.TypeReference)
-            return FullName(md, (TypeReferenceHandle)reference.ResolutionScope) + "+" + name;
-        string ns = md.GetString(reference.Namespace);
-        return ns.Length == 0 ? name : ns + "." + name;
-    }
-
-    private static string DeclaredName(MetadataReader md, TypeDefinition type)
-    {
-        string name = md.GetString(type.Name);
-        var declaring = type.GetDeclaringType();
-        if (!declaring.IsNil) return DeclaredName(md, md.GetTypeDefinition(declaring)) + "+" + name;
-        string ns = md.GetString(type.Namespace);
-        return ns.Length == 0 ? name : ns + "." + name;
-    }
-
-    private static string? FirstFloatOpcode(byte[] il)
-    {
-        foreach (var (opcode, _) in Instructions(il))
-        {
-            if (FloatOpcodes.Contains(opcode)) return OpCodesByValue[opcode].Name;
-        }
-
-        return null;
-    }
-
-    private static IEnumerable<int> Tokens(byte[] il)
-    {
-        foreach (var (opcode, operand) in Instructions(il))
-        {
-            var type = OpCodesByValue[opcode].OperandType;
-            if (type is OperandType.InlineTok or OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField)
-                yield return BitConverter.ToInt32(il, operand);
-        }
-    }
-
-    /// <summary>Walks IL instruction by instruction, yielding each opcode and the offset of its operand.</summary>
-    private static IEnumerable<(ushort Opcode, int OperandOffset)> Instructions(byte[] il)
+    /// <summary>Walks IL one instruction at a time, so operand bytes are never read as opcodes.</summary>
+    private static IEnumerable<(int Offset, OpCode OpCode, int OperandOffset)> Instructions(byte[] il)
     {
         int i = 0;
         while (i < il.Length)
         {
-            ushort value = il[i] == 0xFE && i + 1 < il.Length ? (ushort)(0xFE00 | il[i + 1]) : il[i];
-            i += value > 0xFF ? 2 : 1;
-            if (!OpCodesByValue.TryGetValue(value, out var opcode)) throw new InvalidDataException($"unknown IL opcode 0x{value:X}");
-            int operand = i;
-            i += opcode.OperandType switch
+            int offset = i;
+            OpCode? decoded;
+            if (il[i] == 0xFE)
             {
-                OperandType.InlineNone => 0,
-                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-                OperandType.InlineVar => 2,
-                OperandType.InlineI8 or OperandType.InlineR => 8,
-                OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, i),
-                _ => 4,
-            };
-            yield return (value, operand);
+                if (i + 1 >= il.Length) throw new BadImageFormatException($"IL truncated at IL_{offset:x4}");
+                decoded = OpCodeTable.TwoByte[il[i + 1]];
+                i += 2;
+            }
+            else
+            {
+                decoded = OpCodeTable.OneByte[il[i]];
+                i += 1;
+            }
+
+            if (decoded is not OpCode opCode) throw new BadImageFormatException($"unknown IL opcode at IL_{offset:x4}");
+            int operand = i;
+            i += OperandSize(opCode, il, operand);
+            if (i > il.Length) throw new BadImageFormatException($"IL operand of {opCode.Name} at IL_{offset:x4} is truncated");
+            yield return (offset, opCode, operand);
         }
     }
 
-    /// <summary>Decodes a type signature to the full name of its (generic) type.</summary>
-    private sealed class TypeNames : ISignatureTypeProvider<string, object?>
+    private static int OperandSize(OpCode opCode, byte[] il, int operand) => opCode.OperandType switch
     {
-        public static readonly TypeNames Instance = new();
-        public string GetPrimitiveType(PrimitiveTypeCode typeCode) => "System." + typeCode;
-        public string GetArrayType(string elementType, ArrayShape shape) => elementType;
-        public string GetByReferenceType(string elementType) => elementType;
-        public string GetFunctionPointerType(MethodSignature<string> signature) => "fnptr";
-        public string GetGenericInstantiation(string genericType, ImmutableArray<string> typeArguments) => genericType.Split('`')[0];
-        public string GetGenericMethodParameter(object? genericContext, int index) => "!!" + index;
-        public string GetGenericTypeParameter(object? genericContext, int index) => "!" + index;
-        public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
-        public string GetPinnedType(string elementType) => elementType;
-        public string GetPointerType(string elementType) => elementType;
-        public string GetSZArrayType(string elementType) => elementType;
-        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => DeclaredName(reader, reader.GetTypeDefinition(handle));
-        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => FullName(reader, handle);
-        public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
-            reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
+        OperandType.InlineNone => 0,
+        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+        OperandType.InlineVar => 2,
+        OperandType.InlineBrTarget or OperandType.InlineField or OperandType.InlineI or OperandType.InlineMethod
+            or OperandType.InlineSig or OperandType.InlineString or OperandType.InlineTok or OperandType.InlineType
+            or OperandType.ShortInlineR => 4,
+        OperandType.InlineI8 or OperandType.InlineR => 8,
+        // switch: a uint32 count N, then N int32 branch offsets.
+        OperandType.InlineSwitch when operand + 4 <= il.Length =>
+            checked(4 + 4 * (int)BinaryPrimitives.ReadUInt32LittleEndian(il.AsSpan(operand))),
+        _ => throw new BadImageFormatException($"cannot size the operand of {opCode.Name}"),
+    };
+
+    private static (string Namespace, string FullName) TypeReferenceName(MetadataReader md, TypeReferenceHandle handle)
+    {
+        var reference = md.GetTypeReference(handle);
+        string name = md.GetString(reference.Name);
+        if (reference.ResolutionScope.Kind == HandleKind.TypeReference)
+        {
+            var outer = TypeReferenceName(md, (TypeReferenceHandle)reference.ResolutionScope);
+            return (outer.Namespace, outer.FullName + "+" + name);
+        }
+
+        string ns = md.GetString(reference.Namespace);
+        return (ns, ns.Length == 0 ? name : ns + "." + name);
     }
 
-    /// <summary>Decodes signatures to "does this mention float or double".</summary>
-    private sealed class FloatDetector : ISignatureTypeProvider<bool, object?>
+    private static string TypeDefinitionName(MetadataReader md, TypeDefinition type)
     {
-        public bool GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode is PrimitiveTypeCode.Single or PrimitiveTypeCode.Double;
-        public bool GetArrayType(bool elementType, ArrayShape shape) => elementType;
-        public bool GetByReferenceType(bool elementType) => elementType;
-        public bool GetFunctionPointerType(MethodSignature<bool> signature) => signature.ReturnType || signature.ParameterTypes.Any(p => p);
-        public bool GetGenericInstantiation(bool genericType, ImmutableArray<bool> typeArguments) => genericType || typeArguments.Any(t => t);
-        public bool GetGenericMethodParameter(object? genericContext, int index) => false;
-        public bool GetGenericTypeParameter(object? genericContext, int index) => false;
-        public bool GetModifiedType(bool modifier, bool unmodifiedType, bool isRequired) => unmodifiedType;
-        public bool GetPinnedType(bool elementType) => elementType;
-        public bool GetPointerType(bool elementType) => elementType;
-        public bool GetSZArrayType(bool elementType) => elementType;
-        public bool GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => false;
-        public bool GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
-            FullName(reader, handle) is "System.Single" or "System.Double" or "System.Decimal" or "System.Half";
-        public bool GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+        string name = md.GetString(type.Name);
+        var declaring = type.GetDeclaringType();
+        if (!declaring.IsNil) return TypeDefinitionName(md, md.GetTypeDefinition(declaring)) + "+" + name;
+        string ns = md.GetString(type.Namespace);
+        return ns.Length == 0 ? name : ns + "." + name;
+    }
+
+    private static string OutermostNamespace(MetadataReader md, TypeDefinition type)
+    {
+        while (!type.GetDeclaringType().IsNil) type = md.GetTypeDefinition(type.GetDeclaringType());
+        return md.GetString(type.Namespace);
+    }
+
+    private static bool IsUnder(string ns, string prefix) =>
+        ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal);
+
+    private static string Describe(MethodSignature<string> signature) =>
+        $"{signature.ReturnType}({string.Join(", ", signature.ParameterTypes)})";
+
+    /// <summary>The state of one scan: the metadata being read and the violations found so far.</summary>
+    private sealed class Session
+    {
+        private readonly PEReader _pe;
+        private readonly MetadataReader _md;
+        private readonly LayerRules _rules;
+        private readonly List<Violation> _violations = [];
+        private readonly HashSet<Violation> _seen = [];
+        private readonly HashSet<(string Rule, string Detail)> _reported = [];
+        private bool _onlyUnreported;
+
+        public Session(PEReader pe, LayerRules rules)
+        {
+            _pe = pe;
+            _md = pe.GetMetadataReader();
+            _rules = rules;
+        }
+
+        public IReadOnlyList<Violation> Violations => _violations;
+
+        private string AssemblyName => _md.GetString(_md.GetAssemblyDefinition().Name);
+
+        public void CheckAssemblyReferences()
+        {
+            foreach (var handle in _md.AssemblyReferences)
+            {
+                string name = _md.GetString(_md.GetAssemblyReference(handle).Name);
+                if (!_rules.MayReferenceAssembly(name)) Add(Violation.AssemblyReference, AssemblyName, name);
+            }
+        }
+
+        public void CheckTypes(string? namespaceFilter)
+        {
+            foreach (var typeHandle in _md.TypeDefinitions)
+            {
+                var type = _md.GetTypeDefinition(typeHandle);
+                if (namespaceFilter is not null && !IsUnder(OutermostNamespace(_md, type), namespaceFilter)) continue;
+                string typeName = TypeDefinitionName(_md, type);
+
+                CheckHandle(type.BaseType, typeName);
+                foreach (var handle in type.GetInterfaceImplementations())
+                    CheckHandle(_md.GetInterfaceImplementation(handle).Interface, typeName);
+                CheckConstraints(type.GetGenericParameters(), typeName);
+
+                foreach (var handle in type.GetFields())
+                {
+                    var field = _md.GetFieldDefinition(handle);
+                    var collector = new SignatureCollector();
+                    string signature = field.DecodeSignature(collector, null);
+                    Report(collector, $"{typeName}.{_md.GetString(field.Name)}", $"field {signature}");
+                }
+
+                foreach (var handle in type.GetProperties())
+                {
+                    var property = _md.GetPropertyDefinition(handle);
+                    var collector = new SignatureCollector();
+                    var signature = property.DecodeSignature(collector, null);
+                    Report(collector, $"{typeName}.{_md.GetString(property.Name)}", $"property {Describe(signature)}");
+                }
+
+                foreach (var handle in type.GetEvents())
+                {
+                    var @event = _md.GetEventDefinition(handle);
+                    CheckHandle(@event.Type, $"{typeName}.{_md.GetString(@event.Name)}");
+                }
+
+                foreach (var handle in type.GetMethods()) CheckMethod(_md.GetMethodDefinition(handle), typeName);
+            }
+        }
+
+        /// <summary>Sweeps the reference tables for anything the per-type checks did not already attribute.</summary>
+        public void CheckMetadataTables()
+        {
+            string location = $"{AssemblyName} (metadata)";
+            _onlyUnreported = true;
+            foreach (var handle in _md.TypeReferences) CheckHandle(handle, location);
+            foreach (var handle in _md.MemberReferences) CheckHandle(handle, location);
+            for (int row = 1; row <= _md.GetTableRowCount(TableIndex.TypeSpec); row++)
+                CheckHandle(MetadataTokens.TypeSpecificationHandle(row), location);
+            for (int row = 1; row <= _md.GetTableRowCount(TableIndex.MethodSpec); row++)
+                CheckHandle(MetadataTokens.MethodSpecificationHandle(row), location);
+            _onlyUnreported = false;
+        }
+
+        private void CheckMethod(MethodDefinition method, string typeName)
+        {
+            string location = $"{typeName}.{_md.GetString(method.Name)}";
+            var collector = new SignatureCollector();
+            var signature = method.DecodeSignature(collector, null);
+            Report(collector, location, $"signature {Describe(signature)}");
+            CheckConstraints(method.GetGenericParameters(), location);
+            if (method.RelativeVirtualAddress == 0) return;
+
+            var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
+            if (!body.LocalSignature.IsNil) CheckHandle(body.LocalSignature, location);
+            foreach (var region in body.ExceptionRegions) CheckHandle(region.CatchType, location);
+
+            byte[] il = body.GetILBytes() ?? [];
+            HashSet<string> floatOpCodes = [];
+            foreach (var (offset, opCode, operand) in Instructions(il))
+            {
+                if (_rules.ForbidFloatingPoint && IsFloatingPointOpCode(opCode) && floatOpCodes.Add(opCode.Name ?? ""))
+                    Add(Violation.FloatOpcode, location, $"{opCode.Name} at IL_{offset:x4}");
+                if (opCode.OperandType is OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineSig
+                    or OperandType.InlineTok or OperandType.InlineType)
+                    CheckHandle(MetadataTokens.EntityHandle(BinaryPrimitives.ReadInt32LittleEndian(il.AsSpan(operand))), location);
+            }
+        }
+
+        private void CheckConstraints(GenericParameterHandleCollection parameters, string location)
+        {
+            foreach (var parameter in parameters)
+            {
+                foreach (var constraint in _md.GetGenericParameter(parameter).GetConstraints())
+                    CheckHandle(_md.GetGenericParameterConstraint(constraint).Type, location);
+            }
+        }
+
+        private void CheckHandle(EntityHandle handle, string location)
+        {
+            if (handle.IsNil) return;
+            switch (handle.Kind)
+            {
+                case HandleKind.TypeReference:
+                    var (ns, fullName) = TypeReferenceName(_md, (TypeReferenceHandle)handle);
+                    if (_rules.Bans(ns, fullName)) Add(Violation.BannedApi, location, fullName);
+                    break;
+                case HandleKind.TypeSpecification:
+                    CheckTypeSpecification((TypeSpecificationHandle)handle, location);
+                    break;
+                case HandleKind.MemberReference:
+                    CheckMemberReference((MemberReferenceHandle)handle, location);
+                    break;
+                case HandleKind.MethodSpecification:
+                    CheckMethodSpecification((MethodSpecificationHandle)handle, location);
+                    break;
+                case HandleKind.StandaloneSignature:
+                    CheckStandaloneSignature((StandaloneSignatureHandle)handle, location);
+                    break;
+                default:
+                    // Definitions in this assembly are checked where they are declared.
+                    break;
+            }
+        }
+
+        private string CheckTypeSpecification(TypeSpecificationHandle handle, string location)
+        {
+            var collector = new SignatureCollector();
+            string type = _md.GetTypeSpecification(handle).DecodeSignature(collector, null);
+            Report(collector, location, $"uses {type}");
+            return type;
+        }
+
+        private void CheckMemberReference(MemberReferenceHandle handle, string location)
+        {
+            var member = _md.GetMemberReference(handle);
+            string name = _md.GetString(member.Name);
+            string parent = "";
+            switch (member.Parent.Kind)
+            {
+                case HandleKind.TypeReference:
+                    var (ns, fullName) = TypeReferenceName(_md, (TypeReferenceHandle)member.Parent);
+                    if (_rules.Bans(ns, fullName, name)) Add(Violation.BannedApi, location, $"{fullName}.{name}");
+                    parent = fullName;
+                    break;
+                case HandleKind.TypeSpecification:
+                    parent = CheckTypeSpecification((TypeSpecificationHandle)member.Parent, location);
+                    break;
+                case HandleKind.TypeDefinition:
+                    parent = TypeDefinitionName(_md, _md.GetTypeDefinition((TypeDefinitionHandle)member.Parent));
+                    break;
+                default:
+                    break;
+            }
+
+            var collector = new SignatureCollector();
+            string signature = member.GetKind() == MemberReferenceKind.Method
+                ? Describe(member.DecodeMethodSignature(collector, null))
+                : member.DecodeFieldSignature(collector, null);
+            Report(collector, location, $"references {parent}.{name}: {signature}");
+        }
+
+        private void CheckMethodSpecification(MethodSpecificationHandle handle, string location)
+        {
+            var specification = _md.GetMethodSpecification(handle);
+            CheckHandle(specification.Method, location);
+            var collector = new SignatureCollector();
+            var arguments = specification.DecodeSignature(collector, null);
+            Report(collector, location, $"instantiates a generic method with <{string.Join(", ", arguments)}>");
+        }
+
+        private void CheckStandaloneSignature(StandaloneSignatureHandle handle, string location)
+        {
+            var signature = _md.GetStandaloneSignature(handle);
+            var collector = new SignatureCollector();
+            string described = signature.GetKind() == StandaloneSignatureKind.LocalVariables
+                ? $"locals ({string.Join(", ", signature.DecodeLocalSignature(collector, null))})"
+                : $"calli {Describe(signature.DecodeMethodSignature(collector, null))}";
+            Report(collector, location, described);
+        }
+
+        private void Report(SignatureCollector collector, string location, string what)
+        {
+            foreach (var (ns, fullName) in collector.References)
+            {
+                if (_rules.Bans(ns, fullName)) Add(Violation.BannedApi, location, fullName);
+            }
+
+            if (_rules.ForbidFloatingPoint && collector.HasFloat) Add(Violation.FloatSignature, location, what);
+        }
+
+        private void Add(string rule, string location, string detail)
+        {
+            if (_onlyUnreported && _reported.Contains((rule, detail))) return;
+            var violation = new Violation(rule, location, detail);
+            if (!_seen.Add(violation)) return;
+            _reported.Add((rule, detail));
+            _violations.Add(violation);
+        }
+    }
+
+    /// <summary>Decodes a signature to a readable type name, noting the type references and floating point in it.</summary>
+    private sealed class SignatureCollector : ISignatureTypeProvider<string, object?>
+    {
+        public List<(string Namespace, string FullName)> References { get; } = [];
+
+        public bool HasFloat { get; private set; }
+
+        public string GetPrimitiveType(PrimitiveTypeCode typeCode)
+        {
+            switch (typeCode)
+            {
+                case PrimitiveTypeCode.Single:
+                    HasFloat = true;
+                    return "float32";
+                case PrimitiveTypeCode.Double:
+                    HasFloat = true;
+                    return "float64";
+                default:
+                    return typeCode.ToString();
+            }
+        }
+
+        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
+        {
+            var name = TypeReferenceName(reader, handle);
+            References.Add(name);
+            if (name.FullName is "System.Single" or "System.Double" or "System.Decimal" or "System.Half") HasFloat = true;
+            return name.FullName;
+        }
+
+        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
+            TypeDefinitionName(reader, reader.GetTypeDefinition(handle));
+
+        public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
             reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
+
+        public string GetGenericInstantiation(string genericType, ImmutableArray<string> typeArguments) =>
+            $"{genericType}<{string.Join(", ", typeArguments)}>";
+
+        public string GetArrayType(string elementType, ArrayShape shape) => $"{elementType}[{new string(',', shape.Rank - 1)}]";
+
+        public string GetSZArrayType(string elementType) => elementType + "[]";
+
+        public string GetByReferenceType(string elementType) => elementType + "&";
+
+        public string GetPointerType(string elementType) => elementType + "*";
+
+        public string GetPinnedType(string elementType) => elementType + " pinned";
+
+        public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
+
+        public string GetFunctionPointerType(MethodSignature<string> signature) =>
+            $"delegate*<{string.Join(", ", signature.ParameterTypes.Append(signature.ReturnType))}>";
+
+        public string GetGenericMethodParameter(object? genericContext, int index) => $"!!{index}";
+
+        public string GetGenericTypeParameter(object? genericContext, int index) => $"!{index}";
     }
 }

@@ -1,59 +1,170 @@
+using System.Reflection.Emit;
+
 namespace Fairshare.Architecture.Tests;
 
-/// <summary>The layer rules of docs/architecture.md, checked on the compiled assemblies.</summary>
+/// <summary>
+/// The layer rules of docs/architecture.md, checked on the compiled assemblies, and proof that the scanner catches
+/// what it is meant to catch (a scanner that found nothing anywhere would make the layer tests always pass).
+/// </summary>
 public sealed class LayerTests
 {
-    private static string Beside(string assembly) => Path.Combine(AppContext.BaseDirectory, assembly);
+    private const string SamplesNamespace = "Fairshare.Architecture.Tests.Samples";
+    private const string CleanSamplesNamespace = "Fairshare.Architecture.Tests.Samples.Clean";
 
-    private static string SelfPath => typeof(LayerTests).Assembly.Location;
+    private static readonly Lazy<IReadOnlyList<Violation>> SampleViolations =
+        new(() => AssemblyRuleScanner.Scan(TestAssemblyPath, LayerRules.Core, SamplesNamespace));
 
-    private static void AssertClean(IReadOnlyList<Violation> violations) =>
-        Assert.True(violations.Count == 0, "layer rules broken:\n" + string.Join('\n', violations));
+    private static string CorePath => Beside("Fairshare.Core.dll");
+
+    private static string NodePath => Beside("Fairshare.Node.dll");
+
+    private static string CliPath => Beside("fairshare.dll");
+
+    private static string TestAssemblyPath => typeof(LayerTests).Assembly.Location;
 
     [Fact]
     public void Core_UsesNoClockRandomnessIoThreadsOrFloatingPoint() =>
-        AssertClean(AssemblyRuleScanner.Scan(Beside("Fairshare.Core.dll"), LayerRules.Core));
+        AssertNone(AssemblyRuleScanner.Scan(CorePath, LayerRules.Core), "Fairshare.Core breaks the Core rules");
 
     [Fact]
     public void Core_ReferencesNoHigherLayer()
     {
-        var violations = AssemblyRuleScanner.Scan(Beside("Fairshare.Core.dll"), LayerRules.Core);
-        Assert.DoesNotContain(violations, v => v.Rule == "assembly-reference");
-        var references = System.Reflection.Assembly.LoadFrom(Beside("Fairshare.Core.dll")).GetReferencedAssemblies().Select(a => a.Name);
-        Assert.DoesNotContain(references, name => name!.StartsWith("Fairshare.", StringComparison.Ordinal));
+        AssertNone(
+            AssemblyRuleScanner.Scan(CorePath, LayerRules.Core).Where(v => v.Rule == Violation.AssemblyReference),
+            "Fairshare.Core references assemblies outside BCL + NSec");
+        Assert.DoesNotContain(AssemblyRuleScanner.ReadAssemblyReferences(CorePath), LayerRules.IsFairshare);
     }
 
     [Fact]
-    public void Node_DoesNotReferenceTheApps() =>
-        AssertClean(AssemblyRuleScanner.Scan(Beside("Fairshare.Node.dll"), LayerRules.Node));
+    public void Node_DoesNotReferenceApps()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(NodePath, LayerRules.Node), "Fairshare.Node references the apps");
+        Assert.DoesNotContain(
+            AssemblyRuleScanner.ReadAssemblyReferences(NodePath),
+            name => LayerRules.IsFairshare(name) && name != "Fairshare.Core");
+    }
+
+    [Theory]
+    [InlineData("UsesClock", Violation.BannedApi, "System.DateTime")]
+    [InlineData("UsesRandomness", Violation.BannedApi, "System.Random")]
+    [InlineData("UsesNewGuid", Violation.BannedApi, "System.Guid.NewGuid")]
+    [InlineData("UsesFiles", Violation.BannedApi, "System.IO.File")]
+    [InlineData("UsesTasks", Violation.BannedApi, "System.Threading.Tasks.Task")]
+    [InlineData("UsesFloatOpcodes", Violation.FloatOpcode, "conv.r8")]
+    [InlineData("UsesFloatOpcodes", Violation.FloatOpcode, "ldc.r8")]
+    [InlineData("UsesFloatField", Violation.FloatSignature, "field float32")]
+    [InlineData("UsesDecimal", Violation.FloatSignature, "signature System.Decimal(")]
+    [InlineData("UsesDecimal", Violation.BannedApi, "System.Decimal")]
+    public void Scanner_ReportsEachKindOfForbiddenUse(string sampleClass, string rule, string detailPrefix)
+    {
+        string type = $"{SamplesNamespace}.{sampleClass}";
+        bool found = SampleViolations.Value.Any(v =>
+            v.Rule == rule
+            && (v.Location.StartsWith(type + ".", StringComparison.Ordinal) || v.Location.StartsWith(type + "+", StringComparison.Ordinal))
+            && v.Detail.StartsWith(detailPrefix, StringComparison.Ordinal));
+        Assert.True(found, $"expected {rule} '{detailPrefix}…' in {type}; the scanner reported:\n{Listed(SampleViolations.Value)}");
+    }
 
     [Fact]
-    public void Scanner_CatchesEachKindOfViolation()
+    public void Scanner_FindsFloatingPointThatOnlyTheIlShows()
     {
-        var violations = AssemblyRuleScanner.Scan(SelfPath, LayerRules.Core, "Fairshare.Architecture.Tests.Samples.Forbidden");
-        void Expect(string typeName, string rule, string detail) =>
-            Assert.Contains(violations, v => v.Location.Contains(typeName, StringComparison.Ordinal) && v.Rule == rule && v.Detail.Contains(detail, StringComparison.Ordinal));
-        Expect("UsesClock", "type-reference", "System.DateTime");
-        Expect("UsesRandomness", "type-reference", "System.Random");
-        Expect("UsesFiles", "type-reference", "System.IO.File");
-        Expect("UsesTasks", "type-reference", "System.Threading.Tasks.Task");
-        Assert.True(violations.Any(v => v.Location.Contains("UsesFloatOpcodes", StringComparison.Ordinal) && v.Rule == "float-opcode"), string.Join("\n", violations));
-        Expect("UsesFloatField", "float-signature", "field");
-        Expect("UsesDecimal", "float-signature", "parameter or return type");
+        // The double local never names System.Double: only IL decoding (and the local's signature) can see it.
+        var halve = SampleViolations.Value.Where(v => v.Location == $"{SamplesNamespace}.UsesFloatOpcodes.Halve").ToList();
+        Assert.Contains(halve, v => v.Rule == Violation.FloatOpcode);
+        Assert.DoesNotContain(halve, v => v.Rule == Violation.BannedApi);
     }
 
     [Fact]
     public void Scanner_AcceptsIntegerMathBigIntegerAndSha256() =>
-        AssertClean(AssemblyRuleScanner.Scan(SelfPath, LayerRules.Core, "Fairshare.Architecture.Tests.Samples.Clean"));
+        AssertNone(
+            AssemblyRuleScanner.Scan(TestAssemblyPath, LayerRules.Core, CleanSamplesNamespace),
+            "the clean samples were reported");
 
     [Fact]
-    public void Scanner_CatchesAReferenceToAForbiddenLayer()
+    public void Scanner_DecodesIlOpcodeByOpcode()
     {
-        // The app references Node; judged by Node's rules (which forbid every Fairshare assembly but Core), that is a violation.
-        var violations = AssemblyRuleScanner.Scan(Beside("fairshare.dll"), LayerRules.Node);
-        Assert.Contains(violations, v => v.Rule == "assembly-reference" && v.Detail == "Fairshare.Node");
-        Assert.False(LayerRules.Core.MayReferenceAssembly("Fairshare.Node"));
-        Assert.False(LayerRules.Core.MayReferenceAssembly("Microsoft.Data.Sqlite"));
-        Assert.True(LayerRules.Core.MayReferenceAssembly("NSec.Cryptography"));
+        byte[] il =
+        [
+            0x20, 0x6B, 0x6C, 0x22, 0x23, // ldc.i4 0x23226C6B: operand bytes are conv.r4, conv.r8, ldc.r4, ldc.r8
+            0x21, 0x23, 0x23, 0x22, 0x22, 0x76, 0x76, 0x6B, 0x6B, // ldc.i8 with float-opcode bytes
+            0x45, 0x02, 0x00, 0x00, 0x00, 0x22, 0x00, 0x00, 0x00, 0x6C, 0x00, 0x00, 0x00, // switch with 2 targets
+            0xFE, 0x01, // ceq (two-byte opcode)
+            0x1F, 0x76, // ldc.i4.s 0x76
+            0x2A, // ret
+        ];
+        string[] clean = ["ldc.i4", "ldc.i8", "switch", "ceq", "ldc.i4.s", "ret"];
+        var decoded = AssemblyRuleScanner.DecodeOpCodes(il);
+        Assert.Equal(clean, decoded.Select(o => o.Name));
+        Assert.DoesNotContain(decoded, AssemblyRuleScanner.IsFloatingPointOpCode);
+
+        byte[] floats = [0x02, 0x6C, 0x23, 0, 0, 0, 0, 0, 0, 0, 0x40, 0x5B, 0x76, 0x69, 0x2A]; // ldarg.0 conv.r8 ldc.r8 2.0 div conv.r.un conv.i4 ret
+        string[] expected = ["ldarg.0", "conv.r8", "ldc.r8", "div", "conv.r.un", "conv.i4", "ret"];
+        var decodedFloats = AssemblyRuleScanner.DecodeOpCodes(floats);
+        Assert.Equal(expected, decodedFloats.Select(o => o.Name));
+        string[] floatOnly = ["conv.r8", "ldc.r8", "conv.r.un"];
+        Assert.Equal(floatOnly, decodedFloats.Where(AssemblyRuleScanner.IsFloatingPointOpCode).Select(o => o.Name));
+        Assert.True(AssemblyRuleScanner.IsFloatingPointOpCode(OpCodes.Ldc_R4));
+        Assert.True(AssemblyRuleScanner.IsFloatingPointOpCode(OpCodes.Conv_R4));
+    }
+
+    [Fact]
+    public void Scanner_ReportsAssemblyReferencesAboveTheLayer()
+    {
+        // Node references Core: under Core's rules (no Fairshare.* but itself) that is a violation; the app references
+        // Node: under Node's rules (no Fairshare.* but Core) that is one too.
+        Assert.Contains(
+            AssemblyRuleScanner.Scan(NodePath, LayerRules.Core),
+            v => v.Rule == Violation.AssemblyReference && v.Detail == "Fairshare.Core");
+        Assert.Contains(
+            AssemblyRuleScanner.Scan(CliPath, LayerRules.Node),
+            v => v.Rule == Violation.AssemblyReference && v.Detail == "Fairshare.Node");
+    }
+
+    [Theory]
+    [InlineData("System.Runtime", true, true)]
+    [InlineData("System.Collections.Immutable", true, true)]
+    [InlineData("System.Security.Cryptography", true, true)]
+    [InlineData("System.Runtime.Numerics", true, true)]
+    [InlineData("netstandard", true, true)]
+    [InlineData("NSec.Cryptography", true, true)]
+    [InlineData("Fairshare.Core", false, true)]
+    [InlineData("Fairshare.Node", false, false)]
+    [InlineData("Fairshare.Testing", false, false)]
+    [InlineData("fairshare", false, false)]
+    [InlineData("Microsoft.Data.Sqlite", false, true)]
+    [InlineData("System.Console", false, true)]
+    [InlineData("System.Net.Http", false, true)]
+    [InlineData("System.IO.FileSystem", false, true)]
+    [InlineData("System.Diagnostics.Process", false, true)]
+    public void LayerRules_AllowTheExpectedAssemblyReferences(string assembly, bool core, bool node)
+    {
+        Assert.Equal(core, LayerRules.Core.MayReferenceAssembly(assembly));
+        Assert.Equal(node, LayerRules.Node.MayReferenceAssembly(assembly));
+    }
+
+    [Theory]
+    [InlineData("System", "System.DateTime", null, true)]
+    [InlineData("System", "System.Environment+SpecialFolder", null, true)]
+    [InlineData("System.IO", "System.IO.MemoryStream", null, true)]
+    [InlineData("System.Net.Http", "System.Net.Http.HttpClient", null, true)]
+    [InlineData("System.Threading.Tasks", "System.Threading.Tasks.ValueTask`1", null, true)]
+    [InlineData("System.Security.Cryptography", "System.Security.Cryptography.RandomNumberGenerator", null, true)]
+    [InlineData("System", "System.Guid", "NewGuid", true)]
+    [InlineData("System", "System.Guid", "TryParse", false)]
+    [InlineData("System.Security.Cryptography", "System.Security.Cryptography.SHA256", "HashData", false)]
+    [InlineData("System.Numerics", "System.Numerics.BigInteger", null, false)]
+    [InlineData("System.Numerics", "System.Numerics.BitOperations", null, false)]
+    [InlineData("System.Threading", "System.Threading.Interlocked", null, false)]
+    public void LayerRules_BanTheExpectedApisInCore(string ns, string type, string? member, bool banned) =>
+        Assert.Equal(banned, LayerRules.Core.Bans(ns, type, member));
+
+    private static string Beside(string fileName) => Path.Combine(AppContext.BaseDirectory, fileName);
+
+    private static string Listed(IEnumerable<Violation> violations) => string.Join('\n', violations);
+
+    private static void AssertNone(IEnumerable<Violation> violations, string what)
+    {
+        var all = violations.ToList();
+        if (all.Count > 0) Assert.Fail($"{what}: {all.Count} violation(s)\n{Listed(all)}");
     }
 }

@@ -1,44 +1,62 @@
-#pragma warning disable CA1822 // samples are instance methods on purpose: they are scanned, never called
-namespace Fairshare.Architecture.Tests.Samples.Forbidden;
+namespace Fairshare.Architecture.Tests.Samples;
 
-// Each class breaks one Core rule; the scanner must report each.
-internal sealed class UsesClock
+// Each class breaks one Core rule on purpose. LayerTests scans this namespace of the test assembly (nothing here is
+// ever called) to prove that the scanner reports every kind of violation, so a clean Core scan means something.
+
+/// <summary>Clock: DateTime.UtcNow.</summary>
+internal static class UsesClock
 {
-    public long Now() => DateTime.UtcNow.Ticks;
+    public static long Ticks() => DateTime.UtcNow.Ticks;
 }
 
-internal sealed class UsesRandomness
+/// <summary>Randomness: System.Random.</summary>
+internal static class UsesRandomness
 {
-    public int Roll() => new Random(1).Next();
+    public static int Roll(int seed) => new Random(seed).Next(6);
 }
 
-internal sealed class UsesFiles
+/// <summary>Randomness through a banned member of an allowed type: Guid.NewGuid.</summary>
+internal static class UsesNewGuid
 {
-    public string Read() => File.ReadAllText("/dev/null");
+    public static Guid Fresh() => Guid.NewGuid();
 }
 
-internal sealed class UsesTasks
+/// <summary>I/O: File.ReadAllText.</summary>
+internal static class UsesFiles
 {
-    public Task<int> Later() => Task.Run(() => 1);
+    public static string Read(string path) => File.ReadAllText(path);
 }
 
-internal sealed class UsesFloatOpcodes
+/// <summary>Threads: Task.Run.</summary>
+internal static class UsesTasks
 {
-    public int Halve(int x)
+    public static Task<int> Later(int x) => Task.Run(() => x + 1);
+}
+
+/// <summary>Floating point that never names System.Double: an int converted to a double local (conv.r8, ldc.r8).</summary>
+internal static class UsesFloatOpcodes
+{
+    public static int Halve(int x)
     {
-        var y = x * 0.5;
-        return (int)y;
+        double half = x / 2.0;
+        return (int)half;
     }
 }
 
-internal sealed class UsesFloatField
+/// <summary>Floating point in a field signature.</summary>
+internal static class UsesFloatField
 {
-    private readonly float _ratio = 1;
+    private static float s_scale = 1.5f;
 
-    public int Scaled(int x) => (int)(x * _ratio);
+    public static int Scale(int x)
+    {
+        s_scale += 1;
+        return (int)(x * s_scale);
+    }
 }
 
-internal sealed class UsesDecimal
+/// <summary>Floating point (decimal) in a method's return type.</summary>
+internal static class UsesDecimal
 {
-    public decimal Price() => 1m;
+    public static decimal Price(int cents) => cents / 100m;
 }
