@@ -43,7 +43,7 @@ public class LedgerBenchmarks
     {
         var state = _chain.State;
         int checkpoint = state.Checkpoint();
-        var code = TransactionExecutor.Execute(state, _tx, 1, _chain.Validator.Address, []);
+        var code = TransactionExecutor.Execute(state, _tx, 1, 1000, _chain.Validator.Address, []);
         state.Rollback(checkpoint);
         return code;
     }

@@ -1,5 +1,6 @@
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Modules;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Ledger;
@@ -10,8 +11,11 @@ namespace Fairshare.Core.Ledger;
 /// </summary>
 public static class TransactionExecutor
 {
-    /// <summary>Executes the transaction in a block proposed by <paramref name="proposer"/> at <paramref name="height"/>.</summary>
-    public static ResultCode Execute(LedgerState state, SignedTransaction tx, ulong height, Address proposer, List<LedgerEvent> events)
+    /// <summary>
+    /// Executes the transaction in a block proposed by <paramref name="proposer"/> at <paramref name="height"/> and
+    /// <paramref name="timestampMs"/>. Deferred module checks (flash swaps and loans) run after the last step.
+    /// </summary>
+    public static ResultCode Execute(LedgerState state, SignedTransaction tx, ulong height, ulong timestampMs, Address proposer, List<LedgerEvent> events)
     {
         var body = tx.Body;
         if (!string.Equals(body.ChainId, state.ChainId, StringComparison.Ordinal)) return ResultCode.WrongChainId;
@@ -25,7 +29,9 @@ public static class TransactionExecutor
         sender ??= state.GetOrCreate(tx.Sender);
         // The payload runs before the fee is charged, so a vesting claim can pay its fee from what it releases;
         // either failing rolls both back.
-        var code = ExecutePayload(state, sender, body.Payload, height, events, nested: false);
+        var context = new TxContext(state, sender, height, timestampMs, proposer, events);
+        var code = ExecutePayload(context, body.Payload, nested: false);
+        if (code == ResultCode.Ok) code = context.Settle();
         if (code == ResultCode.Ok) code = ChargeFee(state, sender, body.Fee, proposer, events);
         if (code != ResultCode.Ok)
         {
@@ -62,8 +68,9 @@ public static class TransactionExecutor
         return ResultCode.Ok;
     }
 
-    private static ResultCode ExecutePayload(LedgerState state, Account sender, TxPayload payload, ulong height, List<LedgerEvent> events, bool nested)
+    private static ResultCode ExecutePayload(TxContext context, TxPayload payload, bool nested)
     {
+        var (state, sender, height, events) = (context.State, context.Sender, context.Height, context.Events);
         switch (payload)
         {
             case TransferPayload transfer:
@@ -72,7 +79,7 @@ public static class TransactionExecutor
                 if (nested || batch.Steps.IsEmpty || batch.Steps.Length > BatchPayload.MaxSteps) return ResultCode.BadBatch;
                 foreach (var step in batch.Steps)
                 {
-                    var code = ExecutePayload(state, sender, step, height, events, nested: true);
+                    var code = ExecutePayload(context, step, nested: true);
                     if (code != ResultCode.Ok) return code;
                 }
 
@@ -83,6 +90,8 @@ public static class TransactionExecutor
                 return Burn(state, sender, burn, events);
             case ClaimVestedPayload:
                 return ClaimVested(state, sender, height, events);
+            case ModulePayload module:
+                return module.Run(context);
             default:
                 return ResultCode.UnknownTag;
         }

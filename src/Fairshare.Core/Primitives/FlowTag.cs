@@ -35,4 +35,13 @@ public enum FlowTag : byte
 
     /// <summary>Genesis allocation.</summary>
     Genesis = 10,
+
+    /// <summary>The principal of a swap: what a trader paid in beyond the fee, and what the pool paid out.</summary>
+    Swap = 11,
+
+    /// <summary>Assets deposited into or withdrawn from a pool or market, and the shares minted or burned for them.</summary>
+    Liquidity = 12,
+
+    /// <summary>A flash loan paid out and paid back within one transaction.</summary>
+    FlashLoan = 13,
 }

@@ -3,7 +3,7 @@ namespace Fairshare.Core.Primitives;
 /// <summary>
 /// Stable result codes. They appear in receipts, CLI output and API errors, so they are consensus data:
 /// never renumber or reuse a value. Ranges: 1xx decoding, 2xx authentication, 3xx execution,
-/// 4xx blocks, 5xx genesis.
+/// 4xx blocks, 5xx genesis, 6xx modules (60x math, 61x–62x AMM, 64x lending, 66x farming, 68x governance).
 /// </summary>
 public enum ResultCode : ushort
 {
@@ -132,4 +132,73 @@ public enum ResultCode : ushort
 
     /// <summary>A cohort, asset or parameter is unknown or out of range.</summary>
     GenesisBadValue = 506,
+
+    /// <summary>A module's math reverted for a reason without its own code.</summary>
+    ModuleReverted = 600,
+
+    /// <summary>A checked uint256 result reached 2^256.</summary>
+    MathOverflow = 601,
+
+    /// <summary>A checked uint256 result fell below zero.</summary>
+    MathUnderflow = 602,
+
+    /// <summary>A module divided by zero.</summary>
+    DivisionByZero = 603,
+
+    /// <summary>No AMM pool exists for the pair.</summary>
+    PoolNotFound = 610,
+
+    /// <summary>The pair already has a pool.</summary>
+    PoolExists = 611,
+
+    /// <summary>A pair needs two different assets.</summary>
+    SameAsset = 612,
+
+    /// <summary>The pool's reserves cannot cover the request (Uniswap INSUFFICIENT_LIQUIDITY).</summary>
+    InsufficientLiquidity = 613,
+
+    /// <summary>Nothing was paid in (Uniswap INSUFFICIENT_INPUT_AMOUNT).</summary>
+    InsufficientInputAmount = 614,
+
+    /// <summary>The output is zero or below the minimum asked for (slippage).</summary>
+    InsufficientOutputAmount = 615,
+
+    /// <summary>The input needed exceeds the maximum allowed (slippage).</summary>
+    ExcessiveInputAmount = 616,
+
+    /// <summary>A quote of a zero amount (Uniswap INSUFFICIENT_AMOUNT).</summary>
+    InsufficientAmount = 617,
+
+    /// <summary>Adding liquidity would take less of asset A than the minimum.</summary>
+    InsufficientAAmount = 618,
+
+    /// <summary>Adding liquidity would take less of asset B than the minimum.</summary>
+    InsufficientBAmount = 619,
+
+    /// <summary>The swap would lower the pool's fee-adjusted constant product (Uniswap K).</summary>
+    KInvariant = 620,
+
+    /// <summary>A reserve would exceed 2^112 − 1 (Uniswap OVERFLOW).</summary>
+    ReserveOverflow = 621,
+
+    /// <summary>The deposit is too small to mint any LP share.</summary>
+    InsufficientLiquidityMinted = 622,
+
+    /// <summary>The LP shares burned are too few to pay out both assets.</summary>
+    InsufficientLiquidityBurned = 623,
+
+    /// <summary>The pool is in the middle of a flash swap in this transaction (Uniswap LOCKED).</summary>
+    PoolLocked = 624,
+
+    /// <summary>The pool's TWAP oracle has no observation old enough yet.</summary>
+    OracleNotReady = 625,
+
+    /// <summary>A swap path is shorter than two assets, too long, or repeats a pool.</summary>
+    BadPath = 626,
+
+    /// <summary>A flash loan was not repaid with its fee by the end of the transaction.</summary>
+    FlashLoanNotRepaid = 627,
+
+    /// <summary>The module parameters are out of their allowed range.</summary>
+    ParameterOutOfRange = 628,
 }

@@ -30,7 +30,7 @@ public static class BlockExecutor
         foreach (var tx in candidates)
         {
             events.Clear();
-            var code = TransactionExecutor.Execute(state, tx, height, proposer.Address, events);
+            var code = TransactionExecutor.Execute(state, tx, height, timestamp, proposer.Address, events);
             if (code != ResultCode.Ok)
             {
                 rejected.Add(new RejectedTransaction(tx, code));
@@ -88,7 +88,7 @@ public static class BlockExecutor
         {
             var tx = block.Transactions[i];
             events.Clear();
-            var code = TransactionExecutor.Execute(state, tx, header.Height, proposer, events);
+            var code = TransactionExecutor.Execute(state, tx, header.Height, header.TimestampMs, proposer, events);
             if (code != ResultCode.Ok)
             {
                 state.Rollback(checkpoint);

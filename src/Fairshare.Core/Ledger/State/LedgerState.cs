@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Encoding;
 using Fairshare.Core.Primitives;
@@ -16,6 +17,9 @@ public sealed class LedgerState
     private readonly SortedDictionary<uint, AssetInfo> _assets = [];
     private readonly List<UndoEntry> _journal = [];
     private readonly AccountCommitment _commitment = new();
+    private readonly SortedDictionary<StateKey, byte[]> _records = [];
+    private Hash32 _recordsRoot;
+    private bool _recordsDirty = true;
 
     /// <summary>Creates an empty state for a chain.</summary>
     public LedgerState(string chainId, ChainParams parameters, ImmutableArray<PublicKey> validators, ChainHead head)
@@ -78,6 +82,14 @@ public sealed class LedgerState
                 case UndoKind.Supply:
                     _assets[entry.Asset.Value] = _assets[entry.Asset.Value] with { Supply = entry.OldAmount };
                     break;
+                case UndoKind.AssetRegistered:
+                    _assets.Remove(entry.Asset.Value);
+                    break;
+                case UndoKind.Record:
+                    if (entry.OldRecord is null) _records.Remove(entry.Key);
+                    else _records[entry.Key] = entry.OldRecord;
+                    _recordsDirty = true;
+                    break;
             }
         }
 
@@ -107,11 +119,36 @@ public sealed class LedgerState
     /// <summary>The asset, or null when not registered.</summary>
     public AssetInfo? FindAsset(AssetId asset) => _assets.GetValueOrDefault(asset.Value);
 
-    /// <summary>Registers an asset (genesis and modules).</summary>
+    /// <summary>Registers an asset (genesis and modules), journaled.</summary>
     public void RegisterAsset(AssetInfo asset)
     {
         if (!_assets.TryAdd(asset.Id.Value, asset)) throw new InvalidOperationException($"asset {asset.Id} already registered");
+        _journal.Add(new UndoEntry(UndoKind.AssetRegistered, null, asset.Id, default, 0, null));
     }
+
+    /// <summary>The id the next registered asset gets: one past the highest.</summary>
+    public AssetId NextAssetId() => new(_assets.Count == 0 ? 0 : _assets.Keys.Max() + 1);
+
+    /// <summary>A module record's canonical bytes, or null when absent.</summary>
+    public byte[]? ReadRecord(StateKey key) => _records.GetValueOrDefault(key);
+
+    /// <summary>Writes (or with null, deletes) a module record, journaled.</summary>
+    public void WriteRecord(StateKey key, byte[]? value)
+    {
+        var old = _records.GetValueOrDefault(key);
+        if (old is null && value is null) return;
+        _journal.Add(new UndoEntry(UndoKind.Record, null, default, default, 0, null, key, old));
+        if (value is null) _records.Remove(key);
+        else _records[key] = value;
+        _recordsDirty = true;
+    }
+
+    /// <summary>Module records whose key starts with the module and table bytes, in key order.</summary>
+    public IEnumerable<KeyValuePair<StateKey, byte[]>> Records(byte module, byte table) =>
+        _records.Where(r => r.Key.Module == module && r.Key.Table == table);
+
+    /// <summary>Every module record in key order (snapshots).</summary>
+    public IReadOnlyCollection<KeyValuePair<StateKey, byte[]>> AllRecords => _records;
 
     /// <summary>Sets a balance, journaled.</summary>
     public void SetBalance(Account account, AssetId asset, in Amount amount)
@@ -164,8 +201,30 @@ public sealed class LedgerState
         var writer = new CanonicalWriter(512);
         writer.WriteRaw("fairshare/state/v1\0"u8);
         writer.WriteHash(_commitment.Root());
+        writer.WriteHash(RecordsRoot());
         EncodeGlobals(writer);
         return Hash32.Compute(writer.WrittenSpan);
+    }
+
+    /// <summary>SHA-256 over every module record (key and value, length-prefixed) in key order; cached until a write.</summary>
+    private Hash32 RecordsRoot()
+    {
+        if (!_recordsDirty) return _recordsRoot;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var writer = new CanonicalWriter(256);
+        writer.WriteRaw("fairshare/records/v1\0"u8);
+        foreach (var (key, value) in _records)
+        {
+            writer.WriteBytes(key.Bytes);
+            writer.WriteBytes(value);
+            hash.AppendData(writer.WrittenSpan);
+            writer.Reset();
+        }
+
+        hash.AppendData(writer.WrittenSpan);
+        _recordsRoot = Hash32.Read(hash.GetHashAndReset());
+        _recordsDirty = false;
+        return _recordsRoot;
     }
 
     /// <summary>Writes assets, parameters and validators in canonical order.</summary>

@@ -5,10 +5,14 @@ using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Ledger.State;
 
-/// <summary>The whole state as canonical bytes: head, assets, parameters, validators, then accounts in address order.</summary>
+/// <summary>The whole state as canonical bytes: head, assets, parameters, validators, accounts in address order, then
+/// module records in key order.</summary>
 public static class StateSnapshot
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
+
+    /// <summary>The largest module record accepted.</summary>
+    public const int MaxRecordBytes = 1 << 20;
 
     /// <summary>Encodes the committed state (the journal must be empty).</summary>
     public static byte[] Encode(LedgerState state)
@@ -24,6 +28,13 @@ public static class StateSnapshot
         state.EncodeGlobals(writer);
         writer.WriteVarUInt((ulong)state.AccountCount);
         foreach (var account in state.AccountsInOrder()) account.Encode(writer);
+        writer.WriteVarUInt((ulong)state.AllRecords.Count);
+        foreach (var (key, value) in state.AllRecords)
+        {
+            writer.WriteBytes(key.Bytes);
+            writer.WriteBytes(value);
+        }
+
         return writer.ToArray();
     }
 
@@ -61,6 +72,15 @@ public static class StateSnapshot
         foreach (var asset in assets) result.RegisterAsset(asset);
         ulong accountCount = reader.ReadVarUInt();
         for (ulong i = 0; i < accountCount && reader.Ok; i++) ReadAccount(ref reader, result);
+        ulong recordCount = reader.ReadVarUInt();
+        for (ulong i = 0; i < recordCount && reader.Ok; i++)
+        {
+            var key = StateKey.FromBytes(reader.ReadBytes(StateKey.MaxLength));
+            var value = reader.ReadBytes(MaxRecordBytes).ToArray();
+            if (reader.Ok && key is null) reader.Fail(ResultCode.InvalidValue);
+            if (reader.Ok) result.WriteRecord(key!.Value, value);
+        }
+
         reader.ExpectEnd();
         if (!reader.Ok) return reader.Error;
         result.Commit();

@@ -3,4 +3,6 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Core.Ledger.State;
 
 /// <summary>One journaled change, enough to put the old value back.</summary>
-internal readonly record struct UndoEntry(UndoKind Kind, Account? Account, AssetId Asset, Amount OldAmount, ulong OldNonce, VestingSchedule? OldVesting);
+internal readonly record struct UndoEntry(
+    UndoKind Kind, Account? Account, AssetId Asset, Amount OldAmount, ulong OldNonce, VestingSchedule? OldVesting,
+    StateKey Key = default, byte[]? OldRecord = null);

@@ -8,4 +8,6 @@ internal enum UndoKind : byte
     Vesting,
     Created,
     Supply,
+    AssetRegistered,
+    Record,
 }

@@ -85,8 +85,7 @@ public static class TransactionCodec
                 return new ClaimVestedPayload();
 
             default:
-                reader.Fail(ResultCode.UnknownTag);
-                return null;
+                return Modules.ModulePayloads.Read((TxKind)tag, ref reader);
         }
     }
 }

@@ -17,4 +17,19 @@ public enum TxKind : byte
 
     /// <summary>Release the vested part of a genesis allocation.</summary>
     ClaimVested = 5,
+
+    /// <summary>Create an AMM pool for a pair of assets.</summary>
+    AmmCreatePool = 20,
+
+    /// <summary>Deposit both assets of a pair for LP shares.</summary>
+    AmmAddLiquidity = 21,
+
+    /// <summary>Burn LP shares for both assets.</summary>
+    AmmRemoveLiquidity = 22,
+
+    /// <summary>Swap along a path of pools, exact input or exact output.</summary>
+    AmmSwap = 23,
+
+    /// <summary>Borrow from a pool, to be paid back (with the fee) by the end of the transaction.</summary>
+    AmmFlashSwap = 24,
 }

@@ -1,0 +1,30 @@
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Core.Modules.Math;
+
+/// <summary>Maps the reference contracts' revert names (<c>defi-math.md</c> §0.3) to the ledger's stable result codes.</summary>
+public static class RevertCodes
+{
+    private static readonly Dictionary<string, ResultCode> ByName = new(StringComparer.Ordinal)
+    {
+        [Checked.Overflow] = ResultCode.MathOverflow,
+        [Checked.Underflow] = ResultCode.MathUnderflow,
+        [Checked.DivisionByZero] = ResultCode.DivisionByZero,
+        ["INSUFFICIENT_LIQUIDITY"] = ResultCode.InsufficientLiquidity,
+        ["INSUFFICIENT_INPUT_AMOUNT"] = ResultCode.InsufficientInputAmount,
+        ["INSUFFICIENT_OUTPUT_AMOUNT"] = ResultCode.InsufficientOutputAmount,
+        ["EXCESSIVE_INPUT_AMOUNT"] = ResultCode.ExcessiveInputAmount,
+        ["INSUFFICIENT_AMOUNT"] = ResultCode.InsufficientAmount,
+        ["INSUFFICIENT_A_AMOUNT"] = ResultCode.InsufficientAAmount,
+        ["INSUFFICIENT_B_AMOUNT"] = ResultCode.InsufficientBAmount,
+        ["K"] = ResultCode.KInvariant,
+        ["OVERFLOW"] = ResultCode.ReserveOverflow,
+        ["INSUFFICIENT_LIQUIDITY_MINTED"] = ResultCode.InsufficientLiquidityMinted,
+        ["INSUFFICIENT_LIQUIDITY_BURNED"] = ResultCode.InsufficientLiquidityBurned,
+        ["LOCKED"] = ResultCode.PoolLocked,
+        ["INVALID_PATH"] = ResultCode.BadPath,
+    };
+
+    /// <summary>The code of a revert name; <see cref="ResultCode.ModuleReverted"/> for a name without its own code.</summary>
+    public static ResultCode ToResultCode(string error) => ByName.GetValueOrDefault(error, ResultCode.ModuleReverted);
+}

@@ -1,0 +1,26 @@
+using Fairshare.Core.Encoding;
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Modules.Amm;
+
+namespace Fairshare.Core.Modules;
+
+/// <summary>The decoder of every module payload kind, by tag (<c>docs/protocol/encoding.md</c>).</summary>
+public static class ModulePayloads
+{
+    private static readonly Dictionary<TxKind, ModulePayloadReader> Readers = new()
+    {
+        [TxKind.AmmCreatePool] = AmmCreatePoolPayload.Read,
+        [TxKind.AmmAddLiquidity] = AmmAddLiquidityPayload.Read,
+        [TxKind.AmmRemoveLiquidity] = AmmRemoveLiquidityPayload.Read,
+        [TxKind.AmmSwap] = AmmSwapPayload.Read,
+        [TxKind.AmmFlashSwap] = AmmFlashSwapPayload.Read,
+    };
+
+    /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>
+    public static ModulePayload? Read(TxKind kind, ref CanonicalReader reader)
+    {
+        if (Readers.TryGetValue(kind, out var read)) return read(ref reader);
+        reader.Fail(Primitives.ResultCode.UnknownTag);
+        return null;
+    }
+}
