@@ -124,12 +124,23 @@ public sealed class ConformanceRunner(IEnumerable<IVectorOperations> operations)
         return builder.ToImmutable();
     }
 
-    /// <summary>Strings stay as they are; arrays of strings become comma-joined; objects and arrays of objects become compact JSON.</summary>
-    private static string Flatten(JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// Strings stay as they are; arrays of strings become comma-joined; objects and other arrays become compact JSON
+    /// (re-written without whitespace, so the file's indentation does not matter). Operation families that return nested
+    /// outputs (the <c>simulate</c> steps) flatten them through this same method.
+    /// </summary>
+    internal static string Flatten(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
             string.Join(',', value.EnumerateArray().Select(e => e.GetString())),
-        _ => value.GetRawText(),
+        _ => Compact(value),
     };
+
+    private static string Compact(JsonElement value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false })) value.WriteTo(writer);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
