@@ -85,4 +85,13 @@ public sealed class ConformanceRunnerTests
         Assert.Equal(261, cases.Length);
         Assert.All(cases, c => Assert.True(c.ExpectedError is not null || !c.Expected.IsEmpty, c.Id));
     }
+
+    [Fact]
+    public void EveryPublicDefiVector_PassesThroughTheRealOperations()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "spec", "vectors", "defi-public.json");
+        var report = new ConformanceRunner(DefiOperations.All).Run(System.IO.File.ReadAllText(path));
+        Assert.Empty(report.Failures.Select(f => $"{f.Id} {f.Primitive}.{f.Operation}: {f.Reason}"));
+        Assert.Equal(261, report.Passed);
+    }
 }
