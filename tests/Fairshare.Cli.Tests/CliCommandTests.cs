@@ -107,7 +107,7 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public void EveryCommand_HasHelp()
     {
-        foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting" })
+        foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting", "dex" })
         {
             var run = _cli.Run(command, "--help");
             Assert.True(run.ExitCode == 0, run.ToString());
@@ -128,5 +128,22 @@ public sealed class CliCommandTests : IDisposable
         Assert.True(first["ok"]!.GetValue<bool>());
         Assert.Equal(head, first["state_root"]!.GetValue<string>());
         Assert.Equal(head, JsonNode.Parse(second.Stdout)!["state_root"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Dex_AddSwapAndPools_MoveRealBalances_AndBadInputIsOneLine()
+    {
+        Json("usdf", "mint", "--from", "usdf-issuer", "--to", "alice", "--amount", "5000");
+        Assert.Equal("Ok", Json("dex", "add", "--from", "alice", "--a", "FSH", "--b", "USDF", "--amount-a", "100", "--amount-b", "200")["code"]!.GetValue<string>());
+        var quote = Json("dex", "quote", "--sell", "FSH", "--buy", "USDF", "--amount", "1")["amounts"]!.AsArray();
+        var expectedOut = System.Numerics.BigInteger.Parse(quote[1]!.GetValue<string>());
+        var before = System.Numerics.BigInteger.Parse(Json("balance", "alice")["balances"]!["USDF"]!.GetValue<string>());
+        Json("dex", "swap", "--from", "alice", "--sell", "FSH", "--buy", "USDF", "--amount", "1");
+        var after = System.Numerics.BigInteger.Parse(Json("balance", "alice")["balances"]!["USDF"]!.GetValue<string>());
+        Assert.Equal(expectedOut, after - before);
+        var pool = Json("dex", "pools").AsArray().Single()!;
+        Assert.Equal("101000000000000000000", pool["reserve0"]!.GetValue<string>());
+        AssertOneLineError(_cli.Run("dex", "swap", "--from", "alice", "--sell", "FSH", "--buy", "USDF", "--amount", "1", "--slippage", "abc"), 2, "--slippage");
+        AssertOneLineError(_cli.Run("dex", "swap", "--from", "bob", "--sell", "USDF", "--buy", "FSH", "--amount", "1"), 1, "InsufficientBalance");
     }
 }

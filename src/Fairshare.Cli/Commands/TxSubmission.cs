@@ -102,6 +102,12 @@ public static class TxSubmission
         ResultCode.NothingToClaim => "nothing has vested since the last claim (NothingToClaim)",
         ResultCode.ZeroAmount => "the amount must be positive (ZeroAmount)",
         ResultCode.UnknownAsset => "the asset is not registered (UnknownAsset)",
+        ResultCode.InsufficientOutputAmount => "the price moved past your slippage limit; quote again or raise --slippage (InsufficientOutputAmount)",
+        ResultCode.ExcessiveInputAmount => "the price moved past your slippage limit; quote again or raise --slippage (ExcessiveInputAmount)",
+        ResultCode.InsufficientAAmount or ResultCode.InsufficientBAmount => $"the pool's ratio moved past your slippage limit; raise --slippage ({code})",
+        ResultCode.PoolNotFound => "there is no pool for this pair; see 'fairshare dex pools' (PoolNotFound)",
+        ResultCode.InsufficientLiquidity => "the pool's reserves cannot cover this trade (InsufficientLiquidity)",
+        ResultCode.KInvariant => "the pool's constant product would fall: a flash swap was not paid back with its fee (KInvariant)",
         _ => code.ToString(),
     };
 }
