@@ -140,7 +140,7 @@ public readonly struct Amount : IEquatable<Amount>, IComparable<Amount>
             return true;
         }
 
-        quotient = FromBigIntegerUnchecked(BigInteger.Divide(a.ToBigInteger(), b.ToBigInteger()));
+        quotient = DivRem(a, b, out _);
         return true;
     }
 
@@ -153,8 +153,115 @@ public readonly struct Amount : IEquatable<Amount>, IComparable<Amount>
             return false;
         }
 
-        remainder = FromBigIntegerUnchecked(BigInteger.Remainder(a.ToBigInteger(), b.ToBigInteger()));
+        DivRem(a, b, out remainder);
         return true;
+    }
+
+    /// <summary>
+    /// Long division with 32-bit digits (Knuth, TAOCP vol. 2, 4.3.1, algorithm D): normalize so the divisor's top digit
+    /// has its high bit set, estimate each quotient digit from the top two digits, correct it at most twice, multiply
+    /// and subtract, and add back in the rare case the estimate was still one too large. <paramref name="b"/> ≠ 0.
+    /// </summary>
+    private static Amount DivRem(in Amount a, in Amount b, out Amount remainder)
+    {
+        Span<uint> u = stackalloc uint[9];
+        Span<uint> v = stackalloc uint[8];
+        Span<uint> q = stackalloc uint[8];
+        ToDigits(a, u);
+        ToDigits(b, v);
+        int m = SignificantDigits(u[..8]);
+        int n = SignificantDigits(v);
+        if (m < n)
+        {
+            remainder = a;
+            return Zero;
+        }
+
+        if (n == 1)
+        {
+            ulong divisor = v[0], rest = 0;
+            for (int j = m - 1; j >= 0; j--)
+            {
+                ulong t = (rest << 32) | u[j];
+                q[j] = (uint)(t / divisor);
+                rest = t - q[j] * divisor;
+            }
+
+            remainder = new Amount(rest);
+            return FromDigits(q);
+        }
+
+        int shift = System.Numerics.BitOperations.LeadingZeroCount(v[n - 1]);
+        Span<uint> vn = stackalloc uint[8];
+        for (int i = n - 1; i > 0; i--) vn[i] = (v[i] << shift) | (uint)((ulong)v[i - 1] >> (32 - shift));
+        vn[0] = v[0] << shift;
+        Span<uint> un = stackalloc uint[9];
+        un[m] = (uint)((ulong)u[m - 1] >> (32 - shift));
+        for (int i = m - 1; i > 0; i--) un[i] = (u[i] << shift) | (uint)((ulong)u[i - 1] >> (32 - shift));
+        un[0] = u[0] << shift;
+
+        const ulong Base = 1UL << 32;
+        for (int j = m - n; j >= 0; j--)
+        {
+            ulong top = ((ulong)un[j + n] << 32) | un[j + n - 1];
+            ulong qhat = top / vn[n - 1];
+            ulong rhat = top - qhat * vn[n - 1];
+            while (qhat >= Base || qhat * vn[n - 2] > ((rhat << 32) | un[j + n - 2]))
+            {
+                qhat--;
+                rhat += vn[n - 1];
+                if (rhat >= Base) break;
+            }
+
+            long borrow = 0, t;
+            for (int i = 0; i < n; i++)
+            {
+                ulong product = qhat * vn[i];
+                t = un[i + j] - borrow - (long)(product & 0xFFFF_FFFF);
+                un[i + j] = (uint)t;
+                borrow = (long)(product >> 32) - (t >> 32);
+            }
+
+            t = un[j + n] - borrow;
+            un[j + n] = (uint)t;
+            q[j] = (uint)qhat;
+            if (t < 0)
+            {
+                q[j]--;
+                long carry = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    t = (long)un[i + j] + vn[i] + carry;
+                    un[i + j] = (uint)t;
+                    carry = t >> 32;
+                }
+
+                un[j + n] = (uint)(un[j + n] + carry);
+            }
+        }
+
+        Span<uint> r = stackalloc uint[8];
+        for (int i = 0; i < n; i++) r[i] = (un[i] >> shift) | (uint)((ulong)un[i + 1] << (32 - shift));
+        remainder = FromDigits(r);
+        return FromDigits(q);
+    }
+
+    private static void ToDigits(in Amount x, Span<uint> digits)
+    {
+        (digits[0], digits[1]) = ((uint)x.U0, (uint)(x.U0 >> 32));
+        (digits[2], digits[3]) = ((uint)x.U1, (uint)(x.U1 >> 32));
+        (digits[4], digits[5]) = ((uint)x.U2, (uint)(x.U2 >> 32));
+        (digits[6], digits[7]) = ((uint)x.U3, (uint)(x.U3 >> 32));
+    }
+
+    private static Amount FromDigits(ReadOnlySpan<uint> d) => new(
+        d[0] | (ulong)d[1] << 32, d[2] | (ulong)d[3] << 32, d[4] | (ulong)d[5] << 32, d[6] | (ulong)d[7] << 32);
+
+    private static int SignificantDigits(ReadOnlySpan<uint> digits)
+    {
+        int count = digits.Length;
+        while (count > 0 && digits[count - 1] == 0) count--;
+        return count;
     }
 
     /// <summary>Checked sum; throws <see cref="OverflowException"/>.</summary>

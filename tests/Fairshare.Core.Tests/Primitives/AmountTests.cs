@@ -55,6 +55,27 @@ public sealed class AmountTests
             && remainder.ToBigInteger() == a.ToBigInteger() % b.ToBigInteger();
     }
 
+    private static readonly uint[] EdgeDigits = [0, 1, 2, 0x7FFF_FFFF, 0x8000_0000, 0x8000_0001, 0xFFFF_FFFE, 0xFFFF_FFFF];
+
+    private static Amount FromDigitChoices(byte[] choices, int salt)
+    {
+        Span<uint> digits = stackalloc uint[8];
+        for (int i = 0; i < 8 && i < choices.Length; i++)
+            digits[i] = choices[i] % 9 == 8 ? (uint)(choices[i] * 2654435761u + (uint)salt) : EdgeDigits[choices[i] % 9];
+        return new Amount(digits[0] | (ulong)digits[1] << 32, digits[2] | (ulong)digits[3] << 32, digits[4] | (ulong)digits[5] << 32, digits[6] | (ulong)digits[7] << 32);
+    }
+
+    /// <summary>Digits of 0, 1, 2^31 ± 1 and 2^32 − 1 are where long division corrects its quotient estimate or adds back.</summary>
+    [Property(MaxTest = 3000)]
+    public bool DivMod_MatchBigInteger_OnEdgeDigits(byte[] dividend, byte[] divisor, int salt)
+    {
+        var (a, b) = (FromDigitChoices(dividend, salt), FromDigitChoices(divisor, salt ^ 0x5bd1e995));
+        if (b.IsZero) return !Amount.TryDiv(a, b, out _);
+        Amount.TryDiv(a, b, out var quotient);
+        Amount.TryMod(a, b, out var remainder);
+        return quotient.ToBigInteger() == a.ToBigInteger() / b.ToBigInteger() && remainder.ToBigInteger() == a.ToBigInteger() % b.ToBigInteger();
+    }
+
     [Property(MaxTest = 500)]
     public bool Compare_MatchesBigInteger(ulong a0, ulong a1, ulong a2, ulong a3, byte ea, ulong b0, ulong b1, ulong b2, ulong b3, byte eb)
     {

@@ -183,15 +183,16 @@ public static class AmmModule
     {
         var state = context.State;
         var current = AmmPools.Get(state, pool.Id)!;
-        var (balance0, balance1) = Balances(state, current);
-        var (r0, r1) = (current.Reserve0.ToBigInteger(), current.Reserve1.ToBigInteger());
-        var (out0, out1) = assetOut == current.Asset0 ? (amountOut.ToBigInteger(), BigInteger.Zero) : (BigInteger.Zero, amountOut.ToBigInteger());
-        var swap = UniswapV2Math.Swap(r0, r1, out0, out1, balance0 - r0, balance1 - r1);
+        var account = AmmPools.Account(current.Id);
+        var sent0 = state.BalanceOf(account, current.Asset0) - current.Reserve0;
+        var sent1 = state.BalanceOf(account, current.Asset1) - current.Reserve1;
+        var (out0, out1) = assetOut == current.Asset0 ? (amountOut, Amount.Zero) : (Amount.Zero, amountOut);
+        var swap = UniswapV2Math256.Swap(current.Reserve0, current.Reserve1, out0, out1, sent0, sent1);
         var code = nextPool is null
             ? context.Move(AmmPools.Account(current.Id), to!.Value, assetOut, amountOut, FlowTag.Swap)
             : PayIn(context, AmmPools.Account(current.Id), nextPool, assetOut, amountOut);
         if (code != ResultCode.Ok) return code;
-        Sync(context, current, swap.Reserve0, swap.Reserve1, current.KLast);
+        Sync(context, current, swap.Reserve0.ToBigInteger(), swap.Reserve1.ToBigInteger(), current.KLast);
         return ResultCode.Ok;
     }
 
