@@ -72,9 +72,11 @@ public sealed class TestChain
     }
 
     /// <summary>A fresh chain at genesis.</summary>
-    public static TestChain Create()
+    public static TestChain Create() => Create(CreateGenesis());
+
+    /// <summary>A fresh chain from a variant of <see cref="CreateGenesis"/> (e.g. a treasury held by a named key).</summary>
+    public static TestChain Create(GenesisConfig genesis)
     {
-        var genesis = CreateGenesis();
         var (state, error) = GenesisBuilder.Build(genesis);
         if (error is not null) throw new InvalidOperationException(error.ToString());
         return new TestChain(genesis, state!, KeyPair.ForDevelopment("test-validator"));

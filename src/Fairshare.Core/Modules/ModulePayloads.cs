@@ -1,6 +1,7 @@
 using Fairshare.Core.Encoding;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
+using Fairshare.Core.Modules.Farming;
 
 namespace Fairshare.Core.Modules;
 
@@ -14,6 +15,13 @@ public static class ModulePayloads
         [TxKind.AmmRemoveLiquidity] = AmmRemoveLiquidityPayload.Read,
         [TxKind.AmmSwap] = AmmSwapPayload.Read,
         [TxKind.AmmFlashSwap] = AmmFlashSwapPayload.Read,
+        [TxKind.FarmCreate] = FarmCreatePayload.Read,
+        [TxKind.FarmNotifyReward] = FarmNotifyRewardPayload.Read,
+        [TxKind.FarmStake] = FarmStakePayload.Read,
+        [TxKind.FarmWithdraw] = FarmWithdrawPayload.Read,
+        [TxKind.FarmClaim] = FarmClaimPayload.Read,
+        [TxKind.FarmExit] = FarmExitPayload.Read,
+        [TxKind.FarmSetRewardsDuration] = FarmSetRewardsDurationPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>

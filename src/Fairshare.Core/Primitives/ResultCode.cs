@@ -201,4 +201,28 @@ public enum ResultCode : ushort
 
     /// <summary>The module parameters are out of their allowed range.</summary>
     ParameterOutOfRange = 628,
+
+    /// <summary>No farm has that id.</summary>
+    FarmNotFound = 660,
+
+    /// <summary>Only the treasury, every farm's owner and reward distributor, may create, fund or reconfigure farms.</summary>
+    NotRewardsDistribution = 661,
+
+    /// <summary>The notified reward rate is not covered by the farm's FSH balance (StakingRewards PROVIDED_REWARD_TOO_HIGH).</summary>
+    ProvidedRewardTooHigh = 662,
+
+    /// <summary>A stake of zero (StakingRewards CANNOT_STAKE_0).</summary>
+    CannotStake0 = 663,
+
+    /// <summary>A withdrawal of zero, or an exit with nothing staked (StakingRewards CANNOT_WITHDRAW_0).</summary>
+    CannotWithdraw0 = 664,
+
+    /// <summary>The reward duration may change only after the current period ends (StakingRewards PREVIOUS_PERIOD_NOT_COMPLETE).</summary>
+    PreviousPeriodNotComplete = 665,
+
+    /// <summary>A reward period length must be between one second and ten years.</summary>
+    BadRewardsDuration = 666,
+
+    /// <summary>The withdrawal exceeds the sender's stake in the farm.</summary>
+    InsufficientStake = 667,
 }

@@ -32,4 +32,25 @@ public enum TxKind : byte
 
     /// <summary>Borrow from a pool, to be paid back (with the fee) by the end of the transaction.</summary>
     AmmFlashSwap = 24,
+
+    /// <summary>The treasury creates a StakingRewards farm for a staking asset.</summary>
+    FarmCreate = 50,
+
+    /// <summary>The treasury funds a farm with FSH and starts a reward period.</summary>
+    FarmNotifyReward = 51,
+
+    /// <summary>Lock a farm's staking asset to earn FSH.</summary>
+    FarmStake = 52,
+
+    /// <summary>Take staked units back out of a farm.</summary>
+    FarmWithdraw = 53,
+
+    /// <summary>Collect the FSH a farm owes the sender.</summary>
+    FarmClaim = 54,
+
+    /// <summary>Withdraw the whole stake and collect the rewards at once.</summary>
+    FarmExit = 55,
+
+    /// <summary>The treasury changes a farm's reward period length between periods.</summary>
+    FarmSetRewardsDuration = 56,
 }

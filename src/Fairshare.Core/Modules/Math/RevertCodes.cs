@@ -23,6 +23,10 @@ public static class RevertCodes
         ["INSUFFICIENT_LIQUIDITY_BURNED"] = ResultCode.InsufficientLiquidityBurned,
         ["LOCKED"] = ResultCode.PoolLocked,
         ["INVALID_PATH"] = ResultCode.BadPath,
+        ["PROVIDED_REWARD_TOO_HIGH"] = ResultCode.ProvidedRewardTooHigh,
+        ["CANNOT_STAKE_0"] = ResultCode.CannotStake0,
+        ["CANNOT_WITHDRAW_0"] = ResultCode.CannotWithdraw0,
+        ["PREVIOUS_PERIOD_NOT_COMPLETE"] = ResultCode.PreviousPeriodNotComplete,
     };
 
     /// <summary>The code of a revert name; <see cref="ResultCode.ModuleReverted"/> for a name without its own code.</summary>
