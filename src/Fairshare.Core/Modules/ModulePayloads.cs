@@ -1,6 +1,7 @@
 using Fairshare.Core.Encoding;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
+using Fairshare.Core.Modules.Governance;
 
 namespace Fairshare.Core.Modules;
 
@@ -14,6 +15,14 @@ public static class ModulePayloads
         [TxKind.AmmRemoveLiquidity] = AmmRemoveLiquidityPayload.Read,
         [TxKind.AmmSwap] = AmmSwapPayload.Read,
         [TxKind.AmmFlashSwap] = AmmFlashSwapPayload.Read,
+        [TxKind.GovLock] = GovLockPayload.Read,
+        [TxKind.GovUnlock] = GovUnlockPayload.Read,
+        [TxKind.GovDelegate] = GovDelegatePayload.Read,
+        [TxKind.GovPropose] = GovProposePayload.Read,
+        [TxKind.GovVote] = GovVotePayload.Read,
+        [TxKind.GovQueue] = GovQueuePayload.Read,
+        [TxKind.GovExecute] = GovExecutePayload.Read,
+        [TxKind.GovCancel] = GovCancelPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>
