@@ -39,6 +39,7 @@ public static class CliApp
         root.Add(TransferCommand.Create());
         root.Add(UsdfCommand.Create());
         root.Add(VestingCommand.Create());
+        root.Add(GovCommand.Create());
         root.Add(BlockCommand.Create());
         root.Add(VerifyChainCommand.Create());
         root.Add(BenchCommand.Create());
