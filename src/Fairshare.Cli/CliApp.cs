@@ -41,6 +41,7 @@ public static class CliApp
         root.Add(DexCommand.Create());
         root.Add(FarmCommand.Create());
         root.Add(VestingCommand.Create());
+        root.Add(GovCommand.Create());
         root.Add(BlockCommand.Create());
         root.Add(VerifyChainCommand.Create());
         root.Add(BenchCommand.Create());

@@ -2,6 +2,7 @@ using Fairshare.Core.Encoding;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Farming;
+using Fairshare.Core.Modules.Governance;
 
 namespace Fairshare.Core.Modules;
 
@@ -22,6 +23,14 @@ public static class ModulePayloads
         [TxKind.FarmClaim] = FarmClaimPayload.Read,
         [TxKind.FarmExit] = FarmExitPayload.Read,
         [TxKind.FarmSetRewardsDuration] = FarmSetRewardsDurationPayload.Read,
+        [TxKind.GovLock] = GovLockPayload.Read,
+        [TxKind.GovUnlock] = GovUnlockPayload.Read,
+        [TxKind.GovDelegate] = GovDelegatePayload.Read,
+        [TxKind.GovPropose] = GovProposePayload.Read,
+        [TxKind.GovVote] = GovVotePayload.Read,
+        [TxKind.GovQueue] = GovQueuePayload.Read,
+        [TxKind.GovExecute] = GovExecutePayload.Read,
+        [TxKind.GovCancel] = GovCancelPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>

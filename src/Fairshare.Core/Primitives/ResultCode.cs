@@ -225,4 +225,51 @@ public enum ResultCode : ushort
 
     /// <summary>The withdrawal exceeds the sender's stake in the farm.</summary>
     InsufficientStake = 667,
+    /// <summary>No governance proposal has this id (GovernorBravo INVALID_PROPOSAL_ID).</summary>
+    ProposalNotFound = 680,
+
+    /// <summary>The proposer's votes at the previous block are not above the proposal threshold.</summary>
+    ProposerBelowThreshold = 681,
+
+    /// <summary>A proposal must carry at least one action (GovernorBravo MUST_PROVIDE_ACTIONS).</summary>
+    NoActions = 682,
+
+    /// <summary>A proposal carries more than 10 actions (GovernorBravo TOO_MANY_ACTIONS).</summary>
+    TooManyActions = 683,
+
+    /// <summary>The proposer's latest proposal is still pending or active (one live proposal per proposer).</summary>
+    ProposerHasLiveProposal = 684,
+
+    /// <summary>The proposal is not active: voting has not started or has ended (GovernorBravo VOTING_IS_CLOSED).</summary>
+    VotingClosed = 685,
+
+    /// <summary>A vote's support must be 0 (against), 1 (for) or 2 (abstain).</summary>
+    InvalidVoteType = 686,
+
+    /// <summary>The voter has already voted on this proposal.</summary>
+    AlreadyVoted = 687,
+
+    /// <summary>Only a succeeded proposal can be queued in the timelock.</summary>
+    ProposalNotSucceeded = 688,
+
+    /// <summary>Only a queued proposal can be executed.</summary>
+    ProposalNotQueued = 689,
+
+    /// <summary>The proposal's timelock has not passed yet (block time before its eta).</summary>
+    TimelockNotSurpassed = 690,
+
+    /// <summary>The proposal's grace period after its eta has passed (Timelock stale transaction).</summary>
+    TimelockStale = 691,
+
+    /// <summary>An executed proposal cannot be canceled.</summary>
+    CannotCancelExecuted = 692,
+
+    /// <summary>Only the proposer may cancel while the proposer's votes are at or above the threshold.</summary>
+    ProposerAboveThreshold = 693,
+
+    /// <summary>A governance action names a module parameter that governance cannot change.</summary>
+    UnknownGovParameter = 694,
+
+    /// <summary>The account has less FSH locked in governance than it asked to unlock.</summary>
+    NotEnoughLocked = 695,
 }

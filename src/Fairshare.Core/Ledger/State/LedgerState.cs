@@ -90,6 +90,9 @@ public sealed class LedgerState
                     else _records[entry.Key] = entry.OldRecord;
                     _recordsDirty = true;
                     break;
+                case UndoKind.Params:
+                    Params = entry.OldParams!;
+                    break;
             }
         }
 
@@ -187,6 +190,13 @@ public sealed class LedgerState
         var info = _assets[asset.Value];
         _journal.Add(new UndoEntry(UndoKind.Supply, null, asset, info.Supply, 0, null));
         _assets[asset.Value] = info with { Supply = supply };
+    }
+
+    /// <summary>Replaces the governed ledger parameters (governance), journaled.</summary>
+    public void SetParams(ChainParams parameters)
+    {
+        _journal.Add(new UndoEntry(UndoKind.Params, null, default, default, 0, null, OldParams: Params));
+        Params = parameters;
     }
 
     /// <summary>Moves the chain head after a block is committed.</summary>

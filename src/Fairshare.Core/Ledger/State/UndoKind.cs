@@ -10,4 +10,5 @@ internal enum UndoKind : byte
     Supply,
     AssetRegistered,
     Record,
+    Params,
 }

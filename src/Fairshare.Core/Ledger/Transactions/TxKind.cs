@@ -53,4 +53,27 @@ public enum TxKind : byte
 
     /// <summary>The treasury changes a farm's reward period length between periods.</summary>
     FarmSetRewardsDuration = 56,
+    /// <summary>Lock FSH in the governance escrow for voting power.</summary>
+    GovLock = 60,
+
+    /// <summary>Take locked FSH back out of the governance escrow.</summary>
+    GovUnlock = 61,
+
+    /// <summary>Delegate the sender's locked votes to an account (itself by default).</summary>
+    GovDelegate = 62,
+
+    /// <summary>Propose parameter changes, voted on and then run through the timelock.</summary>
+    GovPropose = 63,
+
+    /// <summary>Vote against, for or abstain on an active proposal.</summary>
+    GovVote = 64,
+
+    /// <summary>Queue a succeeded proposal in the timelock.</summary>
+    GovQueue = 65,
+
+    /// <summary>Execute a queued proposal once its timelock has passed.</summary>
+    GovExecute = 66,
+
+    /// <summary>Cancel a proposal that has not been executed.</summary>
+    GovCancel = 67,
 }

@@ -27,6 +27,21 @@ public static class RevertCodes
         ["CANNOT_STAKE_0"] = ResultCode.CannotStake0,
         ["CANNOT_WITHDRAW_0"] = ResultCode.CannotWithdraw0,
         ["PREVIOUS_PERIOD_NOT_COMPLETE"] = ResultCode.PreviousPeriodNotComplete,
+        ["INVALID_PROPOSAL_ID"] = ResultCode.ProposalNotFound,
+        ["PROPOSER_VOTES_BELOW_THRESHOLD"] = ResultCode.ProposerBelowThreshold,
+        ["MUST_PROVIDE_ACTIONS"] = ResultCode.NoActions,
+        ["TOO_MANY_ACTIONS"] = ResultCode.TooManyActions,
+        ["ONE_LIVE_PROPOSAL_PER_PROPOSER_ACTIVE"] = ResultCode.ProposerHasLiveProposal,
+        ["ONE_LIVE_PROPOSAL_PER_PROPOSER_PENDING"] = ResultCode.ProposerHasLiveProposal,
+        ["VOTING_IS_CLOSED"] = ResultCode.VotingClosed,
+        ["INVALID_VOTE_TYPE"] = ResultCode.InvalidVoteType,
+        ["VOTER_ALREADY_VOTED"] = ResultCode.AlreadyVoted,
+        ["PROPOSAL_NOT_SUCCEEDED"] = ResultCode.ProposalNotSucceeded,
+        ["PROPOSAL_NOT_QUEUED"] = ResultCode.ProposalNotQueued,
+        ["TIMELOCK_NOT_SURPASSED"] = ResultCode.TimelockNotSurpassed,
+        ["TIMELOCK_STALE"] = ResultCode.TimelockStale,
+        ["CANNOT_CANCEL_EXECUTED"] = ResultCode.CannotCancelExecuted,
+        ["PROPOSER_ABOVE_THRESHOLD"] = ResultCode.ProposerAboveThreshold,
     };
 
     /// <summary>The code of a revert name; <see cref="ResultCode.ModuleReverted"/> for a name without its own code.</summary>

@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Fairshare.Cli.Output;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Modules.Governance;
+using Fairshare.Core.Primitives;
+using Fairshare.Node.Chain;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary>The read-only governance views: <c>gov list</c>, <c>gov show</c> and <c>gov params</c>.</summary>
+public static class GovViews
+{
+    /// <summary>The CLI name of the voting-rule parameter, which also takes rule names as values.</summary>
+    public const string VotingRuleName = "gov.voting-rule";
+
+    /// <summary>Builds <c>gov list</c>.</summary>
+    public static Command ListCommand()
+    {
+        var command = new Command("list", """
+            List proposals with their state, weighted tallies, quorum, the blocks voting is open in, and eta.
+            States are as a transaction sent now would see them (the next block, at the current time). Blocks are
+            made per transaction on a local chain: any transaction moves the height on.
+            """);
+        command.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            using var node = LedgerNode.Open(context.Data);
+            var state = node.State;
+            var (height, now) = NextBlock(state);
+            var proposals = GovStore.AllProposals(state).ToList();
+            if (context.Json)
+            {
+                context.WriteJson(new JsonObject
+                {
+                    ["height"] = height,
+                    ["proposals"] = new JsonArray([.. proposals.Select(p => (JsonNode)ToJson(state, p, height, now))]),
+                });
+                return ExitCodes.Ok;
+            }
+
+            if (proposals.Count == 0)
+            {
+                context.Console.MarkupLine("no proposals yet; make one with 'fairshare gov propose'");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("id", "state", "for / against / abstain", "quorum", "open in", "eta", "description");
+            foreach (var p in proposals)
+            {
+                table.AddRow(p.Id.ToString(), StateMarkup(GovernanceModule.StateOf(state, p, height, now)), Tallies(p),
+                    Weight(p.Rule, GovernanceModule.WeightedQuorum(state, p)), $"{p.StartBlock + 1}–{p.EndBlock}", Eta(p.Eta, now),
+                    Markup.Escape(p.Description));
+            }
+
+            context.Console.MarkupLine($"proposals as of block {height} (the next block):");
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Builds <c>gov show ID</c>.</summary>
+    public static Command ShowCommand()
+    {
+        var id = new Argument<uint>("proposal") { Description = "the proposal id" };
+        var command = new Command("show", "Show one proposal: state, tallies, quorum, voting window, eta and its parameter changes.") { id };
+        command.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            using var node = LedgerNode.Open(context.Data);
+            var state = node.State;
+            uint proposalId = parsed.GetValue(id);
+            var p = GovStore.Proposal(state, proposalId)
+                ?? throw new CliUsageException($"no proposal {proposalId}; there are {GovStore.ProposalCount(state)} (see 'fairshare gov list')");
+            var (height, now) = NextBlock(state);
+            if (context.Json)
+            {
+                context.WriteJson(ToJson(state, p, height, now));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumn("proposal " + p.Id).AddColumn("");
+            table.AddRow("state", StateMarkup(GovernanceModule.StateOf(state, p, height, now)) + $" (as of block {height})");
+            table.AddRow("proposer", p.Proposer.ToString());
+            table.AddRow("description", Markup.Escape(p.Description));
+            table.AddRow("voting rule", RuleName(p.Rule) + (p.Rule == VotingRule.Capped ? $", cap {p.CapBps} bps of the votes locked at the start" : ""));
+            table.AddRow("votes counted at block", p.StartBlock.ToString());
+            table.AddRow("voting open in blocks", $"{p.StartBlock + 1}–{p.EndBlock}");
+            table.AddRow("for / against / abstain", Tallies(p));
+            table.AddRow("quorum (for)", Weight(p.Rule, GovernanceModule.WeightedQuorum(state, p)));
+            table.AddRow("eta", Eta(p.Eta, now));
+            context.Console.Write(table);
+            var actions = new Table().AddColumns("change", "new value", "value now");
+            foreach (var action in p.Actions)
+            {
+                var parameter = GovParameters.Find(action.Module, action.Parameter);
+                actions.AddRow(parameter?.Name ?? $"{action.Module}.{action.Parameter}",
+                    parameter is null ? action.Value.ToString() : Format(parameter, action.Value),
+                    parameter is null ? "?" : Format(parameter, parameter.Read(state)));
+            }
+
+            context.Console.Write(actions);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Builds <c>gov params</c>.</summary>
+    public static Command ParamsCommand()
+    {
+        var command = new Command("params", "List the parameters governance can change: name, value in force and allowed range.");
+        command.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            using var node = LedgerNode.Open(context.Data);
+            var state = node.State;
+            if (context.Json)
+            {
+                context.WriteJson(new JsonArray([.. GovParameters.All.Select(p => (JsonNode)new JsonObject
+                {
+                    ["name"] = p.Name,
+                    ["value"] = p.Read(state).ToString(),
+                    ["min"] = p.Min.ToString(),
+                    ["max"] = p.Max.ToString(),
+                    ["decimals"] = p.Decimals,
+                })]));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("parameter", "value", "range");
+            foreach (var p in GovParameters.All)
+                table.AddRow(p.Name, Format(p, p.Read(state)), $"{Format(p, p.Min)} .. {Format(p, p.Max)}");
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>"token-weighted", "quadratic" or "capped".</summary>
+    public static string RuleName(VotingRule rule) => rule switch
+    {
+        VotingRule.Quadratic => "quadratic",
+        VotingRule.Capped => "capped",
+        _ => "token-weighted",
+    };
+
+    /// <summary>"against", "for" or "abstain".</summary>
+    public static string SupportName(byte support) => support switch
+    {
+        0 => "against",
+        1 => "for",
+        _ => "abstain",
+    };
+
+    /// <summary>A parameter value as the CLI reads it (FSH with decimals, rule names, plain numbers).</summary>
+    public static string Format(GovParameter parameter, Amount value)
+    {
+        if (parameter.Name == VotingRuleName && value.TryToUInt64(out var rule)) return RuleName((VotingRule)rule);
+        if (parameter.Max == Amount.One) return value.IsZero ? "off" : "on";
+        return parameter.Decimals == 0 ? value.ToString() : value.ToDecimalString(parameter.Decimals) + " FSH";
+    }
+
+    /// <summary>The block a transaction sent now lands in, and the time it will carry (the node stamps blocks with its clock).</summary>
+    private static (ulong Height, ulong Now) NextBlock(LedgerState state)
+    {
+        ulong clock = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return (state.Head.Height + 1, Math.Max(clock, state.Head.TimestampMs / 1000));
+    }
+
+    /// <summary>A tally: FSH for token-weighted and capped votes, a plain weight (√ of base units) for quadratic.</summary>
+    private static string Weight(VotingRule rule, BigInteger weight) =>
+        rule == VotingRule.Quadratic || !Amount.TryFromBigInteger(weight, out var amount) ? weight.ToString() : amount.ToDecimalString(18);
+
+    private static string Tallies(Proposal p) =>
+        $"{Weight(p.Rule, p.For.ToBigInteger())} / {Weight(p.Rule, p.Against.ToBigInteger())} / {Weight(p.Rule, p.Abstain.ToBigInteger())}";
+
+    private static string Eta(ulong eta, ulong now) => eta == 0
+        ? "-"
+        : DateTimeOffset.FromUnixTimeSeconds((long)eta).ToString("yyyy-MM-dd HH:mm:ss 'UTC'") + (eta > now ? $" (in {eta - now}s)" : "");
+
+    private static string StateMarkup(ProposalState state) => state switch
+    {
+        ProposalState.Pending => "Pending",
+        ProposalState.Active => "[yellow]Active[/]",
+        ProposalState.Succeeded or ProposalState.Queued => $"[blue]{state}[/]",
+        ProposalState.Executed => "[green]Executed[/]",
+        _ => $"[red]{state}[/]",
+    };
+
+    private static JsonObject ToJson(LedgerState state, Proposal p, ulong height, ulong now) => new()
+    {
+        ["id"] = p.Id,
+        ["state"] = GovernanceModule.StateOf(state, p, height, now).ToString(),
+        ["proposer"] = p.Proposer.ToString(),
+        ["description"] = p.Description,
+        ["rule"] = RuleName(p.Rule),
+        ["cap_bps"] = p.CapBps,
+        ["start_block"] = p.StartBlock,
+        ["end_block"] = p.EndBlock,
+        ["for"] = p.For.ToString(),
+        ["against"] = p.Against.ToString(),
+        ["abstain"] = p.Abstain.ToString(),
+        ["quorum"] = GovernanceModule.WeightedQuorum(state, p).ToString(),
+        ["eta"] = p.Eta,
+        ["actions"] = new JsonArray([.. p.Actions.Select(a => (JsonNode)new JsonObject
+        {
+            ["parameter"] = GovParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}",
+            ["value"] = a.Value.ToString(),
+        })]),
+    };
+}

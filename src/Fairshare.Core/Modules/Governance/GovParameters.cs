@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Modules.Amm;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Core.Modules.Governance;
+
+/// <summary>
+/// The dispatch table of what governance can change: one <see cref="GovParameter"/> per (module, parameter), with its
+/// range. A module makes a parameter governable by adding an entry here (ids are stable: never renumber). Values are
+/// checked when proposed and again when executed.
+/// </summary>
+public static class GovParameters
+{
+    /// <summary>The module byte naming the ledger itself (<see cref="ChainParams"/>); no module record uses it.</summary>
+    public const byte LedgerModule = 0;
+
+    private static readonly Amount OneDay = new(86_400);
+    private static readonly Amount ThirtyDays = new(30 * 86_400);
+
+    /// <summary>Every governable parameter, in (module, id) order.</summary>
+    public static ImmutableArray<GovParameter> All { get; } =
+    [
+        new(LedgerModule, 1, "ledger.min-fee", Amount.Zero, GovParams.OneFsh, 18,
+            s => s.Params.MinFee, (s, v) => s.SetParams(s.Params with { MinFee = v })),
+        new(LedgerModule, 2, "ledger.fee-validator-bps", Amount.Zero, new Amount(ChainParams.BpsDenominator), 0,
+            s => new Amount(s.Params.FeeValidatorBps), (s, v) => s.SetParams(s.Params with { FeeValidatorBps = (ushort)ToU64(v) })),
+        new(ModuleIds.Amm, 1, "amm.protocol-fee-on", Amount.Zero, Amount.One, 0,
+            s => AmmPools.Params(s).ProtocolFeeOn ? Amount.One : Amount.Zero,
+            (s, v) => AmmPools.SetParams(s, AmmPools.Params(s) with { ProtocolFeeOn = !v.IsZero })),
+        new(ModuleIds.Amm, 2, "amm.twap-period-seconds", Amount.One, OneDay, 0,
+            s => new Amount(AmmPools.Params(s).TwapPeriodSeconds),
+            (s, v) => AmmPools.SetParams(s, AmmPools.Params(s) with { TwapPeriodSeconds = (uint)ToU64(v) })),
+        Gov(1, "gov.voting-delay", Amount.One, new Amount(40_320), 0, p => new Amount(p.VotingDelay), (p, v) => p with { VotingDelay = ToU64(v) }),
+        Gov(2, "gov.voting-period", Amount.One, new Amount(80_640), 0, p => new Amount(p.VotingPeriod), (p, v) => p with { VotingPeriod = ToU64(v) }),
+        Gov(3, "gov.proposal-threshold", Amount.Zero, new Amount(100_000) * GovParams.OneFsh, 18,
+            p => p.ProposalThreshold, (p, v) => p with { ProposalThreshold = v }),
+        Gov(4, "gov.quorum-votes", Amount.One, new Amount(1_000_000_000) * GovParams.OneFsh, 18,
+            p => p.QuorumVotes, (p, v) => p with { QuorumVotes = v }),
+        Gov(5, "gov.timelock-delay-seconds", Amount.One, ThirtyDays, 0,
+            p => new Amount(p.TimelockDelaySeconds), (p, v) => p with { TimelockDelaySeconds = ToU64(v) }),
+        Gov(6, "gov.grace-period-seconds", new Amount(60), ThirtyDays, 0,
+            p => new Amount(p.GracePeriodSeconds), (p, v) => p with { GracePeriodSeconds = ToU64(v) }),
+        Gov(7, "gov.voting-rule", Amount.Zero, new Amount((ulong)VotingRule.Capped), 0,
+            p => new Amount((ulong)p.VotingRule), (p, v) => p with { VotingRule = (VotingRule)ToU64(v) }),
+        Gov(8, "gov.cap-bps", Amount.One, new Amount(VoteWeights.BpsDenominator), 0,
+            p => new Amount(p.CapBps), (p, v) => p with { CapBps = (ushort)ToU64(v) }),
+    ];
+
+    private static readonly Dictionary<(byte Module, byte Id), GovParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));
+
+    /// <summary>The entry of (module, parameter), or null.</summary>
+    public static GovParameter? Find(byte module, byte parameter) => ByKey.GetValueOrDefault((module, parameter));
+
+    /// <summary>The entry with this CLI name (case-insensitive), or null.</summary>
+    public static GovParameter? FindByName(string name) =>
+        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the action names a governable parameter (else <see cref="ResultCode.UnknownGovParameter"/>) with a
+    /// value in range (else <see cref="ResultCode.ParameterOutOfRange"/>).</summary>
+    public static ResultCode Validate(GovAction action)
+    {
+        var parameter = Find(action.Module, action.Parameter);
+        if (parameter is null) return ResultCode.UnknownGovParameter;
+        return parameter.Accepts(action.Value) ? ResultCode.Ok : ResultCode.ParameterOutOfRange;
+    }
+
+    /// <summary>Checks the action again and applies it (journaled).</summary>
+    public static ResultCode Apply(LedgerState state, GovAction action)
+    {
+        var code = Validate(action);
+        if (code == ResultCode.Ok) Find(action.Module, action.Parameter)!.Write(state, action.Value);
+        return code;
+    }
+
+    private static GovParameter Gov(byte id, string name, Amount min, Amount max, byte decimals, Func<GovParams, Amount> read, Func<GovParams, Amount, GovParams> with) =>
+        new(ModuleIds.Governance, id, name, min, max, decimals,
+            s => read(GovStore.Params(s)), (s, v) => GovStore.SetParams(s, with(GovStore.Params(s), v)));
+
+    /// <summary>A value the table's range already bounds well below 2^64.</summary>
+    private static ulong ToU64(in Amount value) =>
+        value.TryToUInt64(out var result) ? result : throw new InvalidOperationException("a range-checked parameter exceeds 64 bits");
+}
