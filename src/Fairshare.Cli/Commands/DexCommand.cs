@@ -41,6 +41,10 @@ public static class DexCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private static Option<string> ProviderOption() => new("--from") { Description = "the liquidity provider's key name", Required = true };
+
+    private static Option<string> PairOption(string name, string which) => new(name) { Description = $"{which} asset of the pair", Required = true };
+
     private static Option<string> SlippageOption() => new("--slippage")
     {
         Description = "the worst price move you accept, in percent (two decimals at most)",
@@ -166,9 +170,7 @@ public static class DexCommand
 
     private static Command Add()
     {
-        var from = new Option<string>("--from") { Description = "the liquidity provider's key name", Required = true };
-        var assetA = new Option<string>("--a") { Description = "first asset of the pair", Required = true };
-        var assetB = new Option<string>("--b") { Description = "second asset of the pair", Required = true };
+        var (from, assetA, assetB) = (ProviderOption(), PairOption("--a", "first"), PairOption("--b", "second"));
         var amountA = new Option<string>("--amount-a") { Description = "the most of the first asset to deposit", Required = true };
         var amountB = new Option<string>("--amount-b") { Description = "the most of the second asset to deposit", Required = true };
         var slippage = SlippageOption();
@@ -206,9 +208,7 @@ public static class DexCommand
 
     private static Command Remove()
     {
-        var from = new Option<string>("--from") { Description = "the liquidity provider's key name", Required = true };
-        var assetA = new Option<string>("--a") { Description = "first asset of the pair", Required = true };
-        var assetB = new Option<string>("--b") { Description = "second asset of the pair", Required = true };
+        var (from, assetA, assetB) = (ProviderOption(), PairOption("--a", "first"), PairOption("--b", "second"));
         var liquidity = new Option<string>("--liquidity") { Description = "LP shares to burn", Required = true };
         var slippage = SlippageOption();
         var fee = TransferCommand.FeeOption();
