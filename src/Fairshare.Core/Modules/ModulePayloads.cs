@@ -1,6 +1,7 @@
 using Fairshare.Core.Encoding;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
+using Fairshare.Core.Modules.Lending;
 
 namespace Fairshare.Core.Modules;
 
@@ -14,6 +15,13 @@ public static class ModulePayloads
         [TxKind.AmmRemoveLiquidity] = AmmRemoveLiquidityPayload.Read,
         [TxKind.AmmSwap] = AmmSwapPayload.Read,
         [TxKind.AmmFlashSwap] = AmmFlashSwapPayload.Read,
+        [TxKind.LendCreateMarket] = LendCreateMarketPayload.Read,
+        [TxKind.LendSupply] = LendSupplyPayload.Read,
+        [TxKind.LendRedeem] = LendRedeemPayload.Read,
+        [TxKind.LendBorrow] = LendBorrowPayload.Read,
+        [TxKind.LendRepay] = LendRepayPayload.Read,
+        [TxKind.LendLiquidate] = LendLiquidatePayload.Read,
+        [TxKind.LendFlashLoan] = LendFlashLoanPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>
