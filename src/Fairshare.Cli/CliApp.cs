@@ -38,6 +38,7 @@ public static class CliApp
         root.Add(BalanceCommand.Create());
         root.Add(TransferCommand.Create());
         root.Add(UsdfCommand.Create());
+        root.Add(LendCommand.Create());
         root.Add(VestingCommand.Create());
         root.Add(BlockCommand.Create());
         root.Add(VerifyChainCommand.Create());
