@@ -40,6 +40,7 @@ public static class CliApp
         root.Add(UsdfCommand.Create());
         root.Add(DexCommand.Create());
         root.Add(FarmCommand.Create());
+        root.Add(LendCommand.Create());
         root.Add(VestingCommand.Create());
         root.Add(GovCommand.Create());
         root.Add(BlockCommand.Create());

@@ -3,6 +3,7 @@ using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Farming;
 using Fairshare.Core.Modules.Governance;
+using Fairshare.Core.Modules.Lending;
 
 namespace Fairshare.Core.Modules;
 
@@ -31,6 +32,13 @@ public static class ModulePayloads
         [TxKind.GovQueue] = GovQueuePayload.Read,
         [TxKind.GovExecute] = GovExecutePayload.Read,
         [TxKind.GovCancel] = GovCancelPayload.Read,
+        [TxKind.LendCreateMarket] = LendCreateMarketPayload.Read,
+        [TxKind.LendSupply] = LendSupplyPayload.Read,
+        [TxKind.LendRedeem] = LendRedeemPayload.Read,
+        [TxKind.LendBorrow] = LendBorrowPayload.Read,
+        [TxKind.LendRepay] = LendRepayPayload.Read,
+        [TxKind.LendLiquidate] = LendLiquidatePayload.Read,
+        [TxKind.LendFlashLoan] = LendFlashLoanPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>

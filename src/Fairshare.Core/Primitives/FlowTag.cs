@@ -44,4 +44,7 @@ public enum FlowTag : byte
 
     /// <summary>A flash loan paid out and paid back within one transaction.</summary>
     FlashLoan = 13,
+
+    /// <summary>Collateral seized from a short borrower: the liquidator's cTokens and the protocol's share.</summary>
+    Liquidation = 14,
 }

@@ -272,4 +272,54 @@ public enum ResultCode : ushort
 
     /// <summary>The account has less FSH locked in governance than it asked to unlock.</summary>
     NotEnoughLocked = 695,
+    /// <summary>No lending market exists for the asset.</summary>
+    LendMarketNotFound = 640,
+
+    /// <summary>The asset already has a lending market.</summary>
+    LendMarketExists = 641,
+
+    /// <summary>A lending market's share asset (cToken) cannot itself be the underlying of a market.</summary>
+    LendBadUnderlying = 642,
+
+    /// <summary>An asset the action needs a price for has no mature AMM TWAP against the quote asset (Compound PRICE_ERROR).</summary>
+    LendPriceUnavailable = 643,
+
+    /// <summary>The borrow or redeem would leave the account's collateral short of its borrows (Comptroller INSUFFICIENT_LIQUIDITY).</summary>
+    LendInsufficientLiquidity = 644,
+
+    /// <summary>The market's cash cannot pay the borrow, redeem or flash loan out (BORROW_CASH_NOT_AVAILABLE, REDEEM_TRANSFER_OUT_NOT_POSSIBLE).</summary>
+    LendCashNotAvailable = 645,
+
+    /// <summary>A redeem names both a cToken amount and an underlying amount (ONE_OF_REDEEM_INPUTS_MUST_BE_ZERO).</summary>
+    LendBadRedeemInputs = 646,
+
+    /// <summary>The redeem would pay underlying for zero cTokens (REDEEM_TOKENS_ZERO).</summary>
+    LendRedeemTokensZero = 647,
+
+    /// <summary>The supply is too small to mint any cToken (or, in a new market, more than the locked minimum).</summary>
+    LendMintTooSmall = 648,
+
+    /// <summary>The repay amount exceeds the borrow balance.</summary>
+    LendRepayExceedsBorrow = 649,
+
+    /// <summary>The account has no borrow to repay in this market.</summary>
+    LendNoBorrow = 650,
+
+    /// <summary>The borrower has no shortfall, so it cannot be liquidated (INSUFFICIENT_SHORTFALL).</summary>
+    LendInsufficientShortfall = 651,
+
+    /// <summary>A liquidation repays more than the close factor allows (TOO_MUCH_REPAY).</summary>
+    LendRepayAboveCloseFactor = 652,
+
+    /// <summary>A liquidation repay amount of zero or of "all" (LIQUIDATE_CLOSE_AMOUNT_IS_ZERO / _IS_UINT_MAX).</summary>
+    LendBadLiquidationAmount = 653,
+
+    /// <summary>An account cannot liquidate itself (LIQUIDATE_LIQUIDATOR_IS_BORROWER).</summary>
+    LendLiquidatorIsBorrower = 654,
+
+    /// <summary>The borrower holds fewer collateral cTokens than the liquidation would seize (LIQUIDATE_SEIZE_TOO_MUCH).</summary>
+    LendSeizeTooMuch = 655,
+
+    /// <summary>The market's borrow rate is above the per-block cap, so interest cannot accrue (BORROW_RATE_ABSURDLY_HIGH).</summary>
+    LendBorrowRateTooHigh = 656,
 }

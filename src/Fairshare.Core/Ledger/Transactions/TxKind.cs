@@ -76,4 +76,24 @@ public enum TxKind : byte
 
     /// <summary>Cancel a proposal that has not been executed.</summary>
     GovCancel = 67,
+    /// <summary>Create the lending market of an asset, with the module's default parameters.</summary>
+    LendCreateMarket = 40,
+
+    /// <summary>Supply an asset to its lending market for cTokens (Compound mint).</summary>
+    LendSupply = 41,
+
+    /// <summary>Burn cTokens for the underlying, by cTokens or by underlying amount.</summary>
+    LendRedeem = 42,
+
+    /// <summary>Borrow from a lending market against the account's collateral.</summary>
+    LendBorrow = 43,
+
+    /// <summary>Repay a borrow, one's own or another account's.</summary>
+    LendRepay = 44,
+
+    /// <summary>Repay part of a short borrower's debt and seize its collateral cTokens.</summary>
+    LendLiquidate = 45,
+
+    /// <summary>Borrow a market's cash for the rest of the transaction; repaid with the fee at its end.</summary>
+    LendFlashLoan = 46,
 }

@@ -42,6 +42,17 @@ public static class RevertCodes
         ["TIMELOCK_STALE"] = ResultCode.TimelockStale,
         ["CANNOT_CANCEL_EXECUTED"] = ResultCode.CannotCancelExecuted,
         ["PROPOSER_ABOVE_THRESHOLD"] = ResultCode.ProposerAboveThreshold,
+        ["PRICE_ERROR"] = ResultCode.LendPriceUnavailable,
+        ["BORROW_CASH_NOT_AVAILABLE"] = ResultCode.LendCashNotAvailable,
+        ["REDEEM_TRANSFER_OUT_NOT_POSSIBLE"] = ResultCode.LendCashNotAvailable,
+        ["ONE_OF_REDEEM_INPUTS_MUST_BE_ZERO"] = ResultCode.LendBadRedeemInputs,
+        ["REDEEM_TOKENS_ZERO"] = ResultCode.LendRedeemTokensZero,
+        ["INSUFFICIENT_SHORTFALL"] = ResultCode.LendInsufficientShortfall,
+        ["TOO_MUCH_REPAY"] = ResultCode.LendRepayAboveCloseFactor,
+        ["CAN_NOT_REPAY_MORE_THAN_TOTAL_BORROW"] = ResultCode.LendRepayExceedsBorrow,
+        ["LIQUIDATE_CLOSE_AMOUNT_IS_ZERO"] = ResultCode.LendBadLiquidationAmount,
+        ["LIQUIDATE_CLOSE_AMOUNT_IS_UINT_MAX"] = ResultCode.LendBadLiquidationAmount,
+        ["BORROW_RATE_ABSURDLY_HIGH"] = ResultCode.LendBorrowRateTooHigh,
     };
 
     /// <summary>The code of a revert name; <see cref="ResultCode.ModuleReverted"/> for a name without its own code.</summary>
