@@ -11,6 +11,11 @@ fs balance alice
 fs transfer --from alice --to bob --amount 12.5
 fs usdf mint --from usdf-issuer --to alice --amount 1000
 fs transfer --from alice --to bob --amount 250 --asset USDF
+fs dex add --from alice --a FSH --b USDF --amount-a 100 --amount-b 200
+fs dex quote --sell FSH --buy USDF --amount 5
+fs dex swap --from bob --sell USDF --buy FSH --amount 20
+fs dex pools
+fs conformance ../shared/spec/vectors/defi-public.json
 fs balance bob
 fs transfer --from bob --to alice --amount 1000000 || echo "(refused as expected: bob cannot overspend; nothing changed)"
 fs block show latest
