@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Amm;
+using Fairshare.Core.Modules.Lending;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Governance;
@@ -45,6 +46,13 @@ public static class GovParameters
             p => new Amount((ulong)p.VotingRule), (p, v) => p with { VotingRule = (VotingRule)ToU64(v) }),
         Gov(8, "gov.cap-bps", Amount.One, new Amount(VoteWeights.BpsDenominator), 0,
             p => new Amount(p.CapBps), (p, v) => p with { CapBps = (ushort)ToU64(v) }),
+        Lend(1, "lend.collateral-factor", Amount.Zero, Percent(90), p => p.CollateralFactor, (p, v) => p with { CollateralFactor = v }),
+        Lend(2, "lend.reserve-factor", Amount.Zero, Percent(100), p => p.ReserveFactor, (p, v) => p with { ReserveFactor = v }),
+        Lend(3, "lend.close-factor", Percent(5), Percent(90), p => p.CloseFactor, (p, v) => p with { CloseFactor = v }),
+        Lend(4, "lend.liquidation-incentive", Percent(100), Percent(150), p => p.LiquidationIncentive, (p, v) => p with { LiquidationIncentive = v }),
+        new(ModuleIds.Lending, 5, "lend.flash-loan-fee-bps", Amount.Zero, new Amount(LendingParams.BpsDenominator), 0,
+            s => new Amount(LendingMarkets.Params(s).FlashLoanFeeBps),
+            (s, v) => SetLending(s, LendingMarkets.Params(s) with { FlashLoanFeeBps = (uint)ToU64(v) })),
     ];
 
     private static readonly Dictionary<(byte Module, byte Id), GovParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));
@@ -76,6 +84,23 @@ public static class GovParameters
     private static GovParameter Gov(byte id, string name, Amount min, Amount max, byte decimals, Func<GovParams, Amount> read, Func<GovParams, Amount, GovParams> with) =>
         new(ModuleIds.Governance, id, name, min, max, decimals,
             s => read(GovStore.Params(s)), (s, v) => GovStore.SetParams(s, with(GovStore.Params(s), v)));
+
+    /// <summary>A lending mantissa (1e18 = 100%) whose range mirrors <see cref="LendingParams.IsValid"/>. The factors
+    /// are the defaults new markets start with; close factor, incentive and fee hold for every market.</summary>
+    private static GovParameter Lend(byte id, string name, Amount min, Amount max, Func<LendingParams, System.Numerics.BigInteger> read,
+        Func<LendingParams, System.Numerics.BigInteger, LendingParams> with) =>
+        new(ModuleIds.Lending, id, name, min, max, 18,
+            s => LendingMarkets.ToAmount(read(LendingMarkets.Params(s))),
+            (s, v) => SetLending(s, with(LendingMarkets.Params(s), v.ToBigInteger())));
+
+    private static void SetLending(LedgerState state, LendingParams parameters)
+    {
+        // The table's ranges keep every combination valid; a refusal here is a bug in those ranges.
+        if (LendingMarkets.SetParams(state, parameters) != ResultCode.Ok)
+            throw new InvalidOperationException("a range-checked lending parameter was refused");
+    }
+
+    private static Amount Percent(ulong percent) => new Amount(percent) * new Amount(10_000_000_000_000_000);
 
     /// <summary>A value the table's range already bounds well below 2^64.</summary>
     private static ulong ToU64(in Amount value) =>

@@ -209,6 +209,27 @@ public sealed class GovernanceLifecycleTests
     }
 
     [Fact]
+    public void Governance_ChangesLendingParameters_AndRefusesOutOfRangeOnes()
+    {
+        var gov = new GovChain();
+        gov.Ok(("alice", new GovLockPayload(Fsh(500))));
+        var sixtyPercent = new Amount(60) * new Amount(10_000_000_000_000_000);
+        // A collateral factor above Compound's 90% maximum is refused when proposed.
+        var tooHigh = new GovAction(ModuleIds.Lending, 1, new Amount(95) * new Amount(10_000_000_000_000_000));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(tooHigh));
+        uint id = gov.Propose("alice", new GovAction(ModuleIds.Lending, 1, sixtyPercent), new GovAction(ModuleIds.Lending, 5, new Amount(30)));
+        gov.ToVoting(id);
+        gov.Ok(("alice", new GovVotePayload(id, 1)));
+        gov.PastVoting(id);
+        gov.Ok(("alice", new GovQueuePayload(id)));
+        gov.AdvanceSeconds(GovParams.Default.TimelockDelaySeconds);
+        gov.Ok(("alice", new GovExecutePayload(id)));
+        var lending = Fairshare.Core.Modules.Lending.LendingMarkets.Params(gov.Chain.State);
+        Assert.Equal(sixtyPercent.ToBigInteger(), lending.CollateralFactor);
+        Assert.Equal(30U, lending.FlashLoanFeeBps);
+    }
+
+    [Fact]
     public void AFailingExecution_RollsTheLedgerParametersBack()
     {
         var gov = new GovChain();
