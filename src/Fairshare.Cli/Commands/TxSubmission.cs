@@ -108,6 +108,8 @@ public static class TxSubmission
         ResultCode.PoolNotFound => "there is no pool for this pair; see 'fairshare dex pools' (PoolNotFound)",
         ResultCode.InsufficientLiquidity => "the pool's reserves cannot cover this trade (InsufficientLiquidity)",
         ResultCode.KInvariant => "the pool's constant product would fall: a flash swap was not paid back with its fee (KInvariant)",
+        ResultCode.StableSlippage => "the stable pool moved past your slippage limit; raise --slippage (StableSlippage)",
+        ResultCode.StableEmptyPool => "the stable pool has no liquidity yet; deposit every coin first with 'fairshare stable add' (StableEmptyPool)",
         _ => code.ToString(),
     };
 }
