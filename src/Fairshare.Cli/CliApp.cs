@@ -39,6 +39,7 @@ public static class CliApp
         root.Add(TransferCommand.Create());
         root.Add(UsdfCommand.Create());
         root.Add(DexCommand.Create());
+        root.Add(StableCommand.Create());
         root.Add(FarmCommand.Create());
         root.Add(LendCommand.Create());
         root.Add(VestingCommand.Create());

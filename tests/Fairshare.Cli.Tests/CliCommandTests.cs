@@ -107,7 +107,7 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public void EveryCommand_HasHelp()
     {
-        foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting", "dex", "lend", "farm", "gov" })
+        foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting", "dex", "stable", "lend", "farm", "gov" })
         {
             var run = _cli.Run(command, "--help");
             Assert.True(run.ExitCode == 0, run.ToString());

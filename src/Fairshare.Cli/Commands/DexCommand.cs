@@ -266,14 +266,15 @@ public static class DexCommand
     }
 
     /// <summary>"0.5" percent → 50 basis points, without floating point.</summary>
-    private static int SlippageBps(string text)
+    internal static int SlippageBps(string text)
     {
         if (!Amount.TryParseDecimal(text, 2, out var hundredths) || !hundredths.TryToUInt64(out var bps) || bps > 10_000)
             throw new CliUsageException($"--slippage '{text}' must be a percentage between 0 and 100 with at most two decimals");
         return (int)bps;
     }
 
-    private static Amount ToAmount(BigInteger value) =>
+    /// <summary>A computed amount, or a usage error when it is out of range.</summary>
+    internal static Amount ToAmount(BigInteger value) =>
         Amount.TryFromBigInteger(value, out var amount) ? amount : throw new CliUsageException("the amount is out of range");
 
     private static string Symbol(LedgerState state, AssetId asset) => state.FindAsset(asset)?.Symbol ?? asset.ToString();

@@ -124,6 +124,8 @@ public static class TxSubmission
         ResultCode.TimelockNotSurpassed => "the timelock has not passed yet; execute after the eta shown by 'fairshare gov show' (TimelockNotSurpassed)",
         ResultCode.UnknownGovParameter => "governance cannot change that parameter; see 'fairshare gov params' (UnknownGovParameter)",
         ResultCode.ParameterOutOfRange => "the value is outside the parameter's allowed range; see 'fairshare gov params' (ParameterOutOfRange)",
+        ResultCode.StableSlippage => "the stable pool moved past your slippage limit; raise --slippage (StableSlippage)",
+        ResultCode.StableEmptyPool => "the stable pool has no liquidity yet; deposit every coin first with 'fairshare stable add' (StableEmptyPool)",
         _ => code.ToString(),
     };
 }

@@ -20,4 +20,7 @@ public static class ModuleIds
 
     /// <summary>The compute market.</summary>
     public const byte Market = 6;
+
+    /// <summary>Curve StableSwap plain pools.</summary>
+    public const byte StableSwap = 7;
 }

@@ -4,6 +4,7 @@ using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Farming;
 using Fairshare.Core.Modules.Governance;
 using Fairshare.Core.Modules.Lending;
+using Fairshare.Core.Modules.StableSwap;
 
 namespace Fairshare.Core.Modules;
 
@@ -39,6 +40,11 @@ public static class ModulePayloads
         [TxKind.LendRepay] = LendRepayPayload.Read,
         [TxKind.LendLiquidate] = LendLiquidatePayload.Read,
         [TxKind.LendFlashLoan] = LendFlashLoanPayload.Read,
+        [TxKind.StableCreatePool] = StableCreatePoolPayload.Read,
+        [TxKind.StableAddLiquidity] = StableAddLiquidityPayload.Read,
+        [TxKind.StableRemoveLiquidity] = StableRemoveLiquidityPayload.Read,
+        [TxKind.StableRemoveOneCoin] = StableRemoveOneCoinPayload.Read,
+        [TxKind.StableExchange] = StableExchangePayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>

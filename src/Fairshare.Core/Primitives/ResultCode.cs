@@ -322,4 +322,40 @@ public enum ResultCode : ushort
 
     /// <summary>The market's borrow rate is above the per-block cap, so interest cannot accrue (BORROW_RATE_ABSURDLY_HIGH).</summary>
     LendBorrowRateTooHigh = 656,
+
+    /// <summary>A StableSwap pool needs 2 or 3 coins.</summary>
+    StableBadCoinCount = 700,
+
+    /// <summary>The amplification A is outside 1 to 1,000,000 (Curve MAX_A).</summary>
+    StableBadAmplification = 701,
+
+    /// <summary>A StableSwap coin has more than 18 decimals.</summary>
+    StableBadDecimals = 702,
+
+    /// <summary>A coin index is outside the pool's coins (INDEX_OUT_OF_RANGE).</summary>
+    StableBadCoinIndex = 703,
+
+    /// <summary>The result is worse than the caller's limit: min_dy, min_mint_amount, min_amounts or min_amount (SLIPPAGE).</summary>
+    StableSlippage = 704,
+
+    /// <summary>The first deposit into an empty StableSwap pool must hold every coin (INITIAL_DEPOSIT_REQUIRES_ALL_COINS).</summary>
+    StableInitialDepositNeedsAllCoins = 705,
+
+    /// <summary>The deposit does not raise the pool's invariant D (INVARIANT_NOT_INCREASED).</summary>
+    StableInvariantNotIncreased = 706,
+
+    /// <summary>The withdrawal would burn no LP shares (ZERO_TOKENS_BURNED).</summary>
+    StableZeroTokensBurned = 707,
+
+    /// <summary>The invariant's Newton iteration did not settle within 255 steps (NO_CONVERGENCE).</summary>
+    StableNoConvergence = 708,
+
+    /// <summary>A per-coin list (amounts, minimums) does not have one entry per coin of the pool.</summary>
+    StableBadAmountCount = 709,
+
+    /// <summary>The StableSwap pool has no liquidity yet, so it cannot trade or pay out.</summary>
+    StableEmptyPool = 710,
+
+    /// <summary>A StableSwap exchange names the same coin on both sides (SAME_COIN).</summary>
+    StableSameCoin = 711,
 }

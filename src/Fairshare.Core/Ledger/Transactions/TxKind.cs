@@ -96,4 +96,19 @@ public enum TxKind : byte
 
     /// <summary>Borrow a market's cash for the rest of the transaction; repaid with the fee at its end.</summary>
     LendFlashLoan = 46,
+
+    /// <summary>Create a StableSwap pool of 2 or 3 assets with its LP share asset.</summary>
+    StableCreatePool = 70,
+
+    /// <summary>Deposit any mix of a StableSwap pool's coins for LP shares (Curve add_liquidity).</summary>
+    StableAddLiquidity = 71,
+
+    /// <summary>Burn StableSwap LP shares for a pro-rata share of every coin (Curve remove_liquidity).</summary>
+    StableRemoveLiquidity = 72,
+
+    /// <summary>Burn StableSwap LP shares for one coin (Curve remove_liquidity_one_coin).</summary>
+    StableRemoveOneCoin = 73,
+
+    /// <summary>Trade one coin of a StableSwap pool for another (Curve exchange).</summary>
+    StableExchange = 74,
 }

@@ -53,6 +53,13 @@ public static class RevertCodes
         ["LIQUIDATE_CLOSE_AMOUNT_IS_ZERO"] = ResultCode.LendBadLiquidationAmount,
         ["LIQUIDATE_CLOSE_AMOUNT_IS_UINT_MAX"] = ResultCode.LendBadLiquidationAmount,
         ["BORROW_RATE_ABSURDLY_HIGH"] = ResultCode.LendBorrowRateTooHigh,
+        ["INDEX_OUT_OF_RANGE"] = ResultCode.StableBadCoinIndex,
+        ["SAME_COIN"] = ResultCode.StableSameCoin,
+        ["SLIPPAGE"] = ResultCode.StableSlippage,
+        ["INITIAL_DEPOSIT_REQUIRES_ALL_COINS"] = ResultCode.StableInitialDepositNeedsAllCoins,
+        ["INVARIANT_NOT_INCREASED"] = ResultCode.StableInvariantNotIncreased,
+        ["ZERO_TOKENS_BURNED"] = ResultCode.StableZeroTokensBurned,
+        ["NO_CONVERGENCE"] = ResultCode.StableNoConvergence,
     };
 
     /// <summary>The code of a revert name; <see cref="ResultCode.ModuleReverted"/> for a name without its own code.</summary>

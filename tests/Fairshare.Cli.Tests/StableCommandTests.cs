@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace Fairshare.Cli.Tests;
+
+/// <summary><c>fairshare stable</c> as a person uses it, on a fresh chain.</summary>
+public sealed class StableCommandTests : IDisposable
+{
+    private readonly CliProcess _cli = new();
+
+    public StableCommandTests()
+    {
+        var init = _cli.Run("init", "--json");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        Json("usdf", "mint", "--from", "usdf-issuer", "--to", "alice", "--amount", "1000");
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    private JsonNode Json(params string[] args)
+    {
+        var run = _cli.Run([.. args, "--json"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return JsonNode.Parse(run.Stdout)!;
+    }
+
+    private void AssertOneLineError(int exitCode, string mustContain, params string[] args)
+    {
+        var run = _cli.Run(args);
+        Assert.True(run.ExitCode == exitCode, run.ToString());
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(mustContain, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_CreatesThePool_PoolsShowsIt_ExchangeAndRemoveWork()
+    {
+        Assert.Empty(Json("stable", "pools").AsArray());
+        Assert.Equal("Ok", Json("stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "100,100")["code"]!.GetValue<string>());
+        var pool = Assert.Single(Json("stable", "pools").AsArray())!;
+        Assert.Equal("SS-FSH-USDF", pool["lp_asset"]!.GetValue<string>());
+        Assert.Equal(100, pool["a"]!.GetValue<int>());
+        Assert.Equal("1000000000000000000", pool["virtual_price"]!.GetValue<string>());
+        Assert.Equal("Ok", Json("stable", "exchange", "--from", "alice", "--sell", "USDF", "--buy", "FSH", "--amount", "10")["code"]!.GetValue<string>());
+        Assert.Equal("Ok", Json("stable", "add", "--from", "alice", "--assets", "USDF,FSH", "--amounts", "5,0")["code"]!.GetValue<string>());
+        Assert.Equal("Ok", Json("stable", "remove", "--from", "alice", "--pool", "1", "--lp", "50")["code"]!.GetValue<string>());
+        Assert.Equal("Ok", Json("stable", "remove", "--from", "alice", "--pool", "1", "--lp", "10", "--coin", "USDF")["code"]!.GetValue<string>());
+        var price = System.Numerics.BigInteger.Parse(Json("stable", "pools").AsArray().Single()!["virtual_price"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(price > System.Numerics.BigInteger.Pow(10, 18), $"virtual price {price} did not grow from fees");
+    }
+
+    [Fact]
+    public void Errors_AreOneClearLine_AndEveryVerbHasHelp()
+    {
+        AssertOneLineError(2, "no stable pool holds both", "stable", "exchange", "--from", "alice", "--sell", "USDF", "--buy", "FSH", "--amount", "1");
+        AssertOneLineError(1, "StableInitialDepositNeedsAllCoins", "stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "1,0");
+        AssertOneLineError(2, "--amounts has 1 entries", "stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "1");
+        AssertOneLineError(2, "there is no stable pool 4", "stable", "remove", "--from", "alice", "--pool", "4", "--lp", "1");
+        foreach (var verb in new[] { "pools", "add", "remove", "exchange" })
+        {
+            var help = _cli.Run("stable", verb, "--help");
+            Assert.True(help.ExitCode == 0, help.ToString());
+            Assert.Contains("Usage:", help.Stdout, StringComparison.Ordinal);
+        }
+    }
+}
