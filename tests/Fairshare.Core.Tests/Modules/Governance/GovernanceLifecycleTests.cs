@@ -209,7 +209,7 @@ public sealed class GovernanceLifecycleTests
     }
 
     [Fact]
-    public void Governance_ChangesLendingParameters_AndRefusesOutOfRangeOnes()
+    public void Governance_ChangesLendingAndStableSwapParameters_AndRefusesOutOfRangeOnes()
     {
         var gov = new GovChain();
         gov.Ok(("alice", new GovLockPayload(Fsh(500))));
@@ -217,7 +217,8 @@ public sealed class GovernanceLifecycleTests
         // A collateral factor above Compound's 90% maximum is refused when proposed.
         var tooHigh = new GovAction(ModuleIds.Lending, 1, new Amount(95) * new Amount(10_000_000_000_000_000));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(tooHigh));
-        uint id = gov.Propose("alice", new GovAction(ModuleIds.Lending, 1, sixtyPercent), new GovAction(ModuleIds.Lending, 5, new Amount(30)));
+        uint id = gov.Propose("alice", new GovAction(ModuleIds.Lending, 1, sixtyPercent), new GovAction(ModuleIds.Lending, 5, new Amount(30)),
+            new GovAction(ModuleIds.StableSwap, 1, new Amount(250)));
         gov.ToVoting(id);
         gov.Ok(("alice", new GovVotePayload(id, 1)));
         gov.PastVoting(id);
@@ -227,6 +228,7 @@ public sealed class GovernanceLifecycleTests
         var lending = Fairshare.Core.Modules.Lending.LendingMarkets.Params(gov.Chain.State);
         Assert.Equal(sixtyPercent.ToBigInteger(), lending.CollateralFactor);
         Assert.Equal(30U, lending.FlashLoanFeeBps);
+        Assert.Equal(250U, Fairshare.Core.Modules.StableSwap.StablePools.Params(gov.Chain.State).A);
     }
 
     [Fact]
