@@ -146,6 +146,20 @@ public sealed class LedgerState
         _recordsDirty = true;
     }
 
+    /// <summary>The last id a counter record gave out (0 before the first).</summary>
+    public uint LastId(StateKey counter) =>
+        ReadRecord(counter) is { } bytes ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes) : 0;
+
+    /// <summary>Gives out the next id of a counter record (ids start at 1), journaled like any record.</summary>
+    public uint AllocateId(StateKey counter)
+    {
+        uint id = checked(LastId(counter) + 1);
+        var bytes = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes, id);
+        WriteRecord(counter, bytes);
+        return id;
+    }
+
     /// <summary>Module records whose key starts with the module and table bytes, in key order.</summary>
     public IEnumerable<KeyValuePair<StateKey, byte[]>> Records(byte module, byte table) =>
         _records.Where(r => r.Key.Module == module && r.Key.Table == table);

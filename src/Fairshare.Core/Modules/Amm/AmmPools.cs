@@ -44,11 +44,7 @@ public static class AmmPools
     /// <summary>Allocates the next pool id and indexes the pair under it.</summary>
     public static uint Register(LedgerState state, AssetId asset0, AssetId asset1)
     {
-        var counterKey = StateKey.Of(ModuleIds.Amm, CounterTable);
-        uint id = state.ReadRecord(counterKey) is { } counter ? BinaryPrimitives.ReadUInt32BigEndian(counter) : 1;
-        var next = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(next, id + 1);
-        state.WriteRecord(counterKey, next);
+        uint id = state.AllocateId(StateKey.Of(ModuleIds.Amm, CounterTable));
         var index = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(index, id);
         state.WriteRecord(StateKey.Of(ModuleIds.Amm, PairIndexTable, asset0.Value, asset1.Value), index);

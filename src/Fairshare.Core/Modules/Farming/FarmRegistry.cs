@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Primitives;
 
@@ -30,15 +29,7 @@ public static class FarmRegistry
         state.WriteRecord(StateKey.Of(ModuleIds.Farming, FarmTable, farm.Id), farm.Encode());
 
     /// <summary>Allocates the next farm id (from 1).</summary>
-    public static uint NextId(LedgerState state)
-    {
-        var counterKey = StateKey.Of(ModuleIds.Farming, CounterTable);
-        uint id = state.ReadRecord(counterKey) is { } counter ? BinaryPrimitives.ReadUInt32BigEndian(counter) : 1;
-        var next = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(next, id + 1);
-        state.WriteRecord(counterKey, next);
-        return id;
-    }
+    public static uint NextId(LedgerState state) => state.AllocateId(StateKey.Of(ModuleIds.Farming, CounterTable));
 
     /// <summary>An account's position in a farm (empty when it has none).</summary>
     public static FarmStake GetStake(LedgerState state, uint farmId, Address account) =>

@@ -115,14 +115,12 @@ public static class GovStore
         state.WriteRecord(StateKey.Of(ModuleIds.Governance, ProposalTable, proposal.Id), proposal.Encode());
 
     /// <summary>Number of proposals made (GovernorBravo's <c>proposalCount</c>); ids run from 1 to it.</summary>
-    public static uint ProposalCount(LedgerState state) =>
-        state.ReadRecord(StateKey.Of(ModuleIds.Governance, CounterTable)) is { } bytes ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : 0;
+    public static uint ProposalCount(LedgerState state) => state.LastId(StateKey.Of(ModuleIds.Governance, CounterTable));
 
     /// <summary>Allocates the next proposal id and makes it the proposer's latest.</summary>
     public static uint NextProposalId(LedgerState state, Address proposer)
     {
-        uint id = ProposalCount(state) + 1;
-        state.WriteRecord(StateKey.Of(ModuleIds.Governance, CounterTable), U32(id));
+        uint id = state.AllocateId(StateKey.Of(ModuleIds.Governance, CounterTable));
         state.WriteRecord(StateKey.Of(ModuleIds.Governance, LatestProposalTable, proposer), U32(id));
         return id;
     }

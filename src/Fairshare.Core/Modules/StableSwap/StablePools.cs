@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Primitives;
@@ -28,15 +27,7 @@ public static class StablePools
         state.WriteRecord(StateKey.Of(ModuleIds.StableSwap, PoolTable, pool.Id), pool.Encode());
 
     /// <summary>Allocates the next pool id (ids start at 1).</summary>
-    public static uint NextId(LedgerState state)
-    {
-        var counterKey = StateKey.Of(ModuleIds.StableSwap, CounterTable);
-        uint id = state.ReadRecord(counterKey) is { } counter ? BinaryPrimitives.ReadUInt32BigEndian(counter) : 1;
-        var next = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(next, id + 1);
-        state.WriteRecord(counterKey, next);
-        return id;
-    }
+    public static uint NextId(LedgerState state) => state.AllocateId(StateKey.Of(ModuleIds.StableSwap, CounterTable));
 
     /// <summary>The LP share supply of a pool (its <c>totalSupply</c>).</summary>
     public static Amount LpSupply(LedgerState state, StablePool pool) => state.FindAsset(pool.LpAsset)!.Supply;
