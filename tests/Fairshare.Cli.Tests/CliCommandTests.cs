@@ -3,41 +3,15 @@ using System.Text.Json.Nodes;
 namespace Fairshare.Cli.Tests;
 
 /// <summary>The CLI as a person uses it: real processes on a fresh data directory.</summary>
-public sealed class CliCommandTests : IDisposable
+public sealed class CliCommandTests : CliTestBase
 {
-    private readonly CliProcess _cli = new();
-
-    public CliCommandTests()
-    {
-        var init = _cli.Run("init", "--json");
-        Assert.True(init.ExitCode == 0, init.ToString());
-    }
-
-    public void Dispose() => _cli.Dispose();
-
-    private JsonNode Json(params string[] args)
-    {
-        var run = _cli.Run([.. args, "--json"]);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return JsonNode.Parse(run.Stdout)!;
-    }
-
-    private static void AssertOneLineError(CliRun run, int exitCode, string mustContain)
-    {
-        Assert.True(run.ExitCode == exitCode, run.ToString());
-        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, run.ToString());
-        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(mustContain, lines[0], StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Init_ImportsTheDevKeys_AndRefusesToRunTwice()
     {
         var keys = Json("keys", "list").AsArray().Select(k => k!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("alice", keys);
         Assert.Contains("usdf-issuer", keys);
-        AssertOneLineError(_cli.Run("init"), 1, "--force");
+        AssertOneLineError(Cli.Run("init"), 1, "--force");
     }
 
     [Fact]
@@ -58,9 +32,9 @@ public sealed class CliCommandTests : IDisposable
     public void Overspending_IsOneClearLine_AndChangesNothing()
     {
         var before = Json("balance", "bob");
-        AssertOneLineError(_cli.Run("transfer", "--from", "bob", "--to", "alice", "--amount", "999999999"), 1, "InsufficientBalance");
+        AssertOneLineError(Cli.Run("transfer", "--from", "bob", "--to", "alice", "--amount", "999999999"), 1, "InsufficientBalance");
         Assert.Equal(before.ToJsonString(), Json("balance", "bob").ToJsonString());
-        AssertOneLineError(_cli.Run("block", "show", "1"), 1, "no block at height 1");
+        AssertOneLineError(Cli.Run("block", "show", "1"), 1, "no block at height 1");
     }
 
     [Fact]
@@ -68,7 +42,7 @@ public sealed class CliCommandTests : IDisposable
     {
         Assert.Equal("Ok", Json("usdf", "mint", "--from", "usdf-issuer", "--to", "alice", "--amount", "100")["code"]!.GetValue<string>());
         Assert.Equal("100000000000000000000", Json("balance", "alice")["balances"]!["USDF"]!.GetValue<string>());
-        AssertOneLineError(_cli.Run("usdf", "mint", "--from", "alice", "--to", "alice", "--amount", "1"), 1, "NotIssuer");
+        AssertOneLineError(Cli.Run("usdf", "mint", "--from", "alice", "--to", "alice", "--amount", "1"), 1, "NotIssuer");
     }
 
     [Theory]
@@ -80,7 +54,7 @@ public sealed class CliCommandTests : IDisposable
     [InlineData(new[] { "frobnicate" }, "frobnicate")]
     [InlineData(new[] { "block", "show", "tall" }, "not a block height")]
     public void BadArguments_AreOneClearLine_WithExitCode2(string[] args, string mustContain) =>
-        AssertOneLineError(_cli.Run(args), 2, mustContain);
+        AssertOneLineError(Cli.Run(args), 2, mustContain);
 
     [Fact]
     public void CommandsOnAMissingChain_SayToRunInit()
@@ -92,15 +66,15 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public void KeysNew_NeedsAPassphrase_AndTheKeyThenSigns()
     {
-        AssertOneLineError(_cli.Run("keys", "new", "erin"), 2, "FAIRSHARE_PASSPHRASE");
+        AssertOneLineError(Cli.Run("keys", "new", "erin"), 2, "FAIRSHARE_PASSPHRASE");
         var env = new Dictionary<string, string> { ["FAIRSHARE_PASSPHRASE"] = "correct horse" };
-        var created = _cli.RunWith(env, "keys", "new", "erin", "--json");
+        var created = Cli.RunWith(env, "keys", "new", "erin", "--json");
         Assert.True(created.ExitCode == 0, created.ToString());
         var address = JsonNode.Parse(created.Stdout)!["address"]!.GetValue<string>();
-        Assert.Equal(0, _cli.Run("transfer", "--from", "alice", "--to", address, "--amount", "5").ExitCode);
-        var wrong = _cli.RunWith(new Dictionary<string, string> { ["FAIRSHARE_PASSPHRASE"] = "wrong" }, "transfer", "--from", "erin", "--to", "bob", "--amount", "1");
+        Assert.Equal(0, Cli.Run("transfer", "--from", "alice", "--to", address, "--amount", "5").ExitCode);
+        var wrong = Cli.RunWith(new Dictionary<string, string> { ["FAIRSHARE_PASSPHRASE"] = "wrong" }, "transfer", "--from", "erin", "--to", "bob", "--amount", "1");
         AssertOneLineError(wrong, 2, "wrong passphrase");
-        var right = _cli.RunWith(env, "transfer", "--from", "erin", "--to", "bob", "--amount", "1");
+        var right = Cli.RunWith(env, "transfer", "--from", "erin", "--to", "bob", "--amount", "1");
         Assert.True(right.ExitCode == 0, right.ToString());
     }
 
@@ -109,7 +83,7 @@ public sealed class CliCommandTests : IDisposable
     {
         foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting", "dex", "stable", "lend", "farm", "gov" })
         {
-            var run = _cli.Run(command, "--help");
+            var run = Cli.Run(command, "--help");
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains("--json", run.Stdout, StringComparison.Ordinal);
         }
@@ -118,11 +92,11 @@ public sealed class CliCommandTests : IDisposable
     [Fact]
     public void SameBlocks_GiveTheSameStateRoot_InTwoFreshProcesses()
     {
-        for (int i = 0; i < 3; i++) Assert.Equal(0, _cli.Run("transfer", "--from", "alice", "--to", "bob", "--amount", (i + 1).ToString()).ExitCode);
+        for (int i = 0; i < 3; i++) Assert.Equal(0, Cli.Run("transfer", "--from", "alice", "--to", "bob", "--amount", (i + 1).ToString()).ExitCode);
         var head = Json("block", "show", "latest")["state_root"]!.GetValue<string>();
         var first = Json("verify-chain");
         using var copy = new CliProcess();
-        foreach (var file in Directory.GetFiles(_cli.Home)) File.Copy(file, Path.Combine(copy.Home, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(Cli.Home)) File.Copy(file, Path.Combine(copy.Home, Path.GetFileName(file)));
         var second = copy.Run("verify-chain", "--json");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.True(first["ok"]!.GetValue<bool>());
@@ -143,7 +117,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(expectedOut, after - before);
         var pool = Json("dex", "pools").AsArray().Single()!;
         Assert.Equal("101000000000000000000", pool["reserve0"]!.GetValue<string>());
-        AssertOneLineError(_cli.Run("dex", "swap", "--from", "alice", "--sell", "FSH", "--buy", "USDF", "--amount", "1", "--slippage", "abc"), 2, "--slippage");
-        AssertOneLineError(_cli.Run("dex", "swap", "--from", "bob", "--sell", "USDF", "--buy", "FSH", "--amount", "1"), 1, "InsufficientBalance");
+        AssertOneLineError(Cli.Run("dex", "swap", "--from", "alice", "--sell", "FSH", "--buy", "USDF", "--amount", "1", "--slippage", "abc"), 2, "--slippage");
+        AssertOneLineError(Cli.Run("dex", "swap", "--from", "bob", "--sell", "USDF", "--buy", "FSH", "--amount", "1"), 1, "InsufficientBalance");
     }
 }

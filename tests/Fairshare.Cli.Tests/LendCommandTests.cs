@@ -1,36 +1,8 @@
-using System.Text.Json.Nodes;
-
 namespace Fairshare.Cli.Tests;
 
 /// <summary><c>fairshare lend</c> as a person uses it, on a fresh chain (no AMM pool, so no TWAP prices yet).</summary>
-public sealed class LendCommandTests : IDisposable
+public sealed class LendCommandTests : CliTestBase
 {
-    private readonly CliProcess _cli = new();
-
-    public LendCommandTests()
-    {
-        var init = _cli.Run("init", "--json");
-        Assert.True(init.ExitCode == 0, init.ToString());
-    }
-
-    public void Dispose() => _cli.Dispose();
-
-    private JsonNode Json(params string[] args)
-    {
-        var run = _cli.Run([.. args, "--json"]);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return JsonNode.Parse(run.Stdout)!;
-    }
-
-    private void AssertOneLineError(int exitCode, string mustContain, params string[] args)
-    {
-        var run = _cli.Run(args);
-        Assert.True(run.ExitCode == exitCode, run.ToString());
-        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(mustContain, line, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Supply_CreatesTheMarket_MarketsShowsIt_AndRedeemAllTakesItBack()
     {
@@ -49,13 +21,13 @@ public sealed class LendCommandTests : IDisposable
     [Fact]
     public void Errors_AreOneClearLine()
     {
-        AssertOneLineError(1, "LendMarketNotFound", "lend", "borrow", "--from", "alice", "--asset", "FSH", "--amount", "1");
+        AssertOneLineError(Cli.Run("lend", "borrow", "--from", "alice", "--asset", "FSH", "--amount", "1"), 1, "LendMarketNotFound");
         Assert.Equal("Ok", Json("lend", "supply", "--from", "alice", "--asset", "FSH", "--amount", "100")["code"]!.GetValue<string>());
-        AssertOneLineError(1, "LendPriceUnavailable", "lend", "borrow", "--from", "alice", "--asset", "FSH", "--amount", "1");
-        AssertOneLineError(1, "LendNoBorrow", "lend", "repay", "--from", "alice", "--asset", "FSH", "--all");
-        AssertOneLineError(2, "exactly one of --amount or --all", "lend", "repay", "--from", "alice", "--asset", "FSH");
-        AssertOneLineError(2, "no lending market", "lend", "redeem", "--from", "alice", "--asset", "USDF", "--all");
-        AssertOneLineError(2, "--collateral", "lend", "liquidate", "--from", "alice", "--borrower", "bob", "--asset", "FSH", "--amount", "1");
+        AssertOneLineError(Cli.Run("lend", "borrow", "--from", "alice", "--asset", "FSH", "--amount", "1"), 1, "LendPriceUnavailable");
+        AssertOneLineError(Cli.Run("lend", "repay", "--from", "alice", "--asset", "FSH", "--all"), 1, "LendNoBorrow");
+        AssertOneLineError(Cli.Run("lend", "repay", "--from", "alice", "--asset", "FSH"), 2, "exactly one of --amount or --all");
+        AssertOneLineError(Cli.Run("lend", "redeem", "--from", "alice", "--asset", "USDF", "--all"), 2, "no lending market");
+        AssertOneLineError(Cli.Run("lend", "liquidate", "--from", "alice", "--borrower", "bob", "--asset", "FSH", "--amount", "1"), 2, "--collateral");
     }
 
     [Fact]
@@ -63,7 +35,7 @@ public sealed class LendCommandTests : IDisposable
     {
         foreach (var verb in new[] { "supply", "redeem", "borrow", "repay", "liquidate", "markets", "account" })
         {
-            var run = _cli.Run("lend", verb, "--help");
+            var run = Cli.Run("lend", verb, "--help");
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains("--json", run.Stdout, StringComparison.Ordinal);
         }

@@ -1,35 +1,11 @@
-using System.Text.Json.Nodes;
-
 namespace Fairshare.Cli.Tests;
 
 /// <summary><c>fairshare stable</c> as a person uses it, on a fresh chain.</summary>
-public sealed class StableCommandTests : IDisposable
+public sealed class StableCommandTests : CliTestBase
 {
-    private readonly CliProcess _cli = new();
-
     public StableCommandTests()
     {
-        var init = _cli.Run("init", "--json");
-        Assert.True(init.ExitCode == 0, init.ToString());
         Json("usdf", "mint", "--from", "usdf-issuer", "--to", "alice", "--amount", "1000");
-    }
-
-    public void Dispose() => _cli.Dispose();
-
-    private JsonNode Json(params string[] args)
-    {
-        var run = _cli.Run([.. args, "--json"]);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return JsonNode.Parse(run.Stdout)!;
-    }
-
-    private void AssertOneLineError(int exitCode, string mustContain, params string[] args)
-    {
-        var run = _cli.Run(args);
-        Assert.True(run.ExitCode == exitCode, run.ToString());
-        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(mustContain, line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,13 +28,13 @@ public sealed class StableCommandTests : IDisposable
     [Fact]
     public void Errors_AreOneClearLine_AndEveryVerbHasHelp()
     {
-        AssertOneLineError(2, "no stable pool holds both", "stable", "exchange", "--from", "alice", "--sell", "USDF", "--buy", "FSH", "--amount", "1");
-        AssertOneLineError(1, "StableInitialDepositNeedsAllCoins", "stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "1,0");
-        AssertOneLineError(2, "--amounts has 1 entries", "stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "1");
-        AssertOneLineError(2, "there is no stable pool 4", "stable", "remove", "--from", "alice", "--pool", "4", "--lp", "1");
+        AssertOneLineError(Cli.Run("stable", "exchange", "--from", "alice", "--sell", "USDF", "--buy", "FSH", "--amount", "1"), 2, "no stable pool holds both");
+        AssertOneLineError(Cli.Run("stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "1,0"), 1, "StableInitialDepositNeedsAllCoins");
+        AssertOneLineError(Cli.Run("stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "1"), 2, "--amounts has 1 entries");
+        AssertOneLineError(Cli.Run("stable", "remove", "--from", "alice", "--pool", "4", "--lp", "1"), 2, "there is no stable pool 4");
         foreach (var verb in new[] { "pools", "add", "remove", "exchange" })
         {
-            var help = _cli.Run("stable", verb, "--help");
+            var help = Cli.Run("stable", verb, "--help");
             Assert.True(help.ExitCode == 0, help.ToString());
             Assert.Contains("Usage:", help.Stdout, StringComparison.Ordinal);
         }
