@@ -11,8 +11,9 @@ namespace Fairshare.Core.Modules;
 /// </summary>
 public sealed class TxContext
 {
-    private readonly List<(string Name, Func<ResultCode> Check)> _deferred = [];
-    private readonly HashSet<StateKey> _locks = [];
+    // Only flash swaps and loans use these; a plain transfer allocates neither.
+    private List<(string Name, Func<ResultCode> Check)>? _deferred;
+    private HashSet<StateKey>? _locks;
 
     /// <summary>Creates the context of one transaction.</summary>
     public TxContext(LedgerState state, Account sender, ulong height, ulong timestampMs, Address proposer, List<LedgerEvent> events)
@@ -86,20 +87,21 @@ public sealed class TxContext
     }
 
     /// <summary>Runs <paramref name="check"/> when every step of the transaction is done; its failure reverts all of it.</summary>
-    public void Defer(string name, Func<ResultCode> check) => _deferred.Add((name, check));
+    public void Defer(string name, Func<ResultCode> check) => (_deferred ??= []).Add((name, check));
 
     /// <summary>Takes a re-entrancy lock (Uniswap's <c>lock</c>); false when it is already held in this transaction.</summary>
-    public bool TryLock(StateKey key) => _locks.Add(key);
+    public bool TryLock(StateKey key) => (_locks ??= []).Add(key);
 
     /// <summary>Releases a lock taken with <see cref="TryLock"/>.</summary>
-    public void Unlock(StateKey key) => _locks.Remove(key);
+    public void Unlock(StateKey key) => _locks?.Remove(key);
 
     /// <summary>Whether a lock is held.</summary>
-    public bool IsLocked(StateKey key) => _locks.Contains(key);
+    public bool IsLocked(StateKey key) => _locks?.Contains(key) ?? false;
 
     /// <summary>Runs the deferred checks in the order they were registered; the first failure wins.</summary>
     public ResultCode Settle()
     {
+        if (_deferred is null) return ResultCode.Ok;
         for (int i = 0; i < _deferred.Count; i++)
         {
             var code = _deferred[i].Check();
