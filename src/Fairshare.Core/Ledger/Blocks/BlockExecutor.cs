@@ -42,8 +42,9 @@ public static class BlockExecutor
         }
 
         var transactions = included.ToImmutable();
-        var receiptList = receipts.ToImmutable();
         if (transactions.IsEmpty && !allowEmpty) return new ProducedBlock(null, [], rejected.ToImmutable());
+        if (Modules.EndBlock.Run(state, height, timestamp, proposer.Address) is { } endBlock) receipts.Add(endBlock);
+        var receiptList = receipts.ToImmutable();
         var header = new BlockHeader(
             state.ChainId,
             height,
@@ -98,7 +99,8 @@ public static class BlockExecutor
             receipts.Add(new Receipt(tx.Id, ResultCode.Ok, [.. events]));
         }
 
-        var receiptList = receipts.MoveToImmutable();
+        if (Modules.EndBlock.Run(state, header.Height, header.TimestampMs, proposer) is { } endBlock) receipts.Add(endBlock);
+        var receiptList = receipts.ToImmutable();
         if (state.ComputeRoot() != header.StateRoot)
         {
             state.Rollback(checkpoint);

@@ -13,6 +13,9 @@ public sealed class Account
 
     internal Account(Address address) => Address = address;
 
+    /// <summary>An account object that is not in any state: the sender of work the ledger does itself (end of block).</summary>
+    public static Account Detached(Address address) => new(address);
+
     /// <summary>The account's address.</summary>
     public Address Address { get; }
 
