@@ -1,4 +1,5 @@
 using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Modules.Governance;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Genesis;
@@ -49,6 +50,15 @@ public static class GenesisBuilder
             {
                 state.SetBalance(account, AssetId.Fsh, allocation.Amount);
             }
+        }
+
+        for (int i = 0; i < config.Parameters.Length; i++)
+        {
+            var (name, value) = config.Parameters[i];
+            if (GovParameters.FindByName(name) is not { } parameter)
+                return Error(ResultCode.GenesisBadValue, $"module_params.{name}: no such parameter (see 'fairshare gov params')");
+            if (GovParameters.Apply(state, new GovAction(parameter.Module, parameter.Id, value)) != ResultCode.Ok)
+                return Error(ResultCode.GenesisBadValue, $"module_params.{name}: out of range [{parameter.Min}, {parameter.Max}]");
         }
 
         state.Commit();

@@ -16,6 +16,9 @@ public sealed record GenesisConfig(
     ImmutableArray<PublicKey> Validators,
     ImmutableArray<GenesisAllocation> Allocations)
 {
+    /// <summary>Module parameters the chain starts with (governance names); empty = every module's defaults.</summary>
+    public ImmutableArray<GenesisParameter> Parameters { get; init; } = [];
+
     /// <summary>SHA-256 of the canonical encoding.</summary>
     public Hash32 Hash()
     {
@@ -51,6 +54,17 @@ public sealed record GenesisConfig(
                 writer.WriteU64(vesting.StartHeight);
                 writer.WriteU64(vesting.CliffBlocks);
                 writer.WriteU64(vesting.DurationBlocks);
+            }
+        }
+
+        // Appended only when present, so genesis files without parameters keep their hash.
+        if (!Parameters.IsEmpty)
+        {
+            writer.WriteVarUInt((ulong)Parameters.Length);
+            foreach (var parameter in Parameters)
+            {
+                writer.WriteString(parameter.Name);
+                writer.WriteAmount(parameter.Value);
             }
         }
 

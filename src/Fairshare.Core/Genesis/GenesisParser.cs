@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Fairshare.Core.Crypto;
+using Fairshare.Core.Modules.Governance;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Genesis;
@@ -104,7 +105,29 @@ public static class GenesisParser
             allocations.Add(new GenesisAllocation(address, cohort, label, amount, vesting));
         }
 
-        return new GenesisConfig(chainId, genesisTime, assets.ToImmutable(), minFee, (ushort)bps, treasury, validators.ToImmutable(), allocations.ToImmutable());
+        return new GenesisConfig(chainId, genesisTime, assets.ToImmutable(), minFee, (ushort)bps, treasury, validators.ToImmutable(), allocations.ToImmutable())
+        {
+            Parameters = ReadModuleParameters(root),
+        };
+    }
+
+    /// <summary>The optional <c>module_params</c> object: governance name → value as a decimal string in the
+    /// parameter's units (<c>"stake.min-self-bond": "100"</c> is 100 FSH).</summary>
+    private static ImmutableArray<GenesisParameter> ReadModuleParameters(JsonElement root)
+    {
+        if (!root.TryGetProperty("module_params", out var element)) return [];
+        if (element.ValueKind != JsonValueKind.Object) throw Malformed("module_params", "must be an object");
+        var parameters = ImmutableArray.CreateBuilder<GenesisParameter>();
+        foreach (var property in element.EnumerateObject())
+        {
+            string path = "module_params." + property.Name;
+            var parameter = GovParameters.FindByName(property.Name)
+                ?? throw new GenesisException(ResultCode.GenesisBadValue, $"{path}: no such parameter (see 'fairshare gov params')");
+            if (property.Value.ValueKind != JsonValueKind.String) throw Malformed(path, "must be a string");
+            parameters.Add(new GenesisParameter(parameter.Name, ReadAmount(property.Value.GetString()!, parameter.Decimals, path)));
+        }
+
+        return parameters.ToImmutable();
     }
 
     private static JsonElement Required(JsonElement parent, string name, string path)

@@ -55,6 +55,18 @@ public static class GenesisWriter
             ["validators"] = new JsonArray([.. config.Validators.Select(v => (JsonNode)v.ToString())]),
             ["allocations"] = allocations,
         };
+        if (!config.Parameters.IsEmpty)
+        {
+            var moduleParams = new JsonObject();
+            foreach (var parameter in config.Parameters)
+            {
+                var decimals = Modules.Governance.GovParameters.FindByName(parameter.Name)?.Decimals ?? 0;
+                moduleParams[parameter.Name] = parameter.Value.ToDecimalString(decimals);
+            }
+
+            root["module_params"] = moduleParams;
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 }
