@@ -1,27 +1,24 @@
-using System.Numerics;
-
 namespace Fairshare.Analytics.Concentration;
 
 /// <summary>The Theil T index (metrics.md §2.7), in double precision with compensated summation.</summary>
 public static class Theil
 {
     /// <summary>
-    /// T_Th = (1/n) Σ (xᵢ/μ)·ln(xᵢ/μ) = Σ sᵢ·ln(n·sᵢ), natural log, a zero holding adding 0 (the limit of u·ln u).
-    /// From 0 (equal) to ln n (one holder has all). Each distinct holding's term is formed once from exact
-    /// rationals (its holders' share and n·sᵢ, each rounded once) and the terms are summed with Neumaier's method,
-    /// so the result agrees with the exact value to about 14 significant digits.
+    /// T_Th = (1/n) Σ (xᵢ/μ)·ln(xᵢ/μ), natural log, a zero holding adding 0 (the limit of u·ln u). From 0 (equal) to
+    /// ln n (one holder has all). Each distinct holding's ratio xᵢ/μ is rounded once from the exact rational, so
+    /// equal holdings give exactly 0; its term (holders/n)·ratio·ln(ratio) adds two more roundings; the terms are
+    /// summed with Neumaier's method. The result agrees with the exact value to about 14 significant digits.
     /// </summary>
     public static double Index(Holdings holdings)
     {
         ArgumentNullException.ThrowIfNull(holdings);
-        var n = new BigInteger(holdings.Count);
+        int n = holdings.Count;
         var sum = new NeumaierSum();
         foreach (var (value, count) in holdings.Runs())
         {
             if (value.IsZero) continue;
-            double share = Fraction.ToDouble(count * value, holdings.Total);
             double ratio = Fraction.ToDouble(n * value, holdings.Total); // xᵢ/μ
-            sum.Add(share * Math.Log(ratio));
+            sum.Add((double)count / n * ratio * Math.Log(ratio));
         }
 
         return sum.Value;
