@@ -98,6 +98,7 @@ public readonly struct Fraction : IEquatable<Fraction>, IComparable<Fraction>
     /// <summary>
     /// The nearest double (ties to even), even when the numerator and denominator are each far too large for a double:
     /// the quotient is taken exactly in integers, to 53 bits and a remainder, before anything becomes floating point.
+    /// (Results below 2.2·10⁻³⁰⁸, in the subnormal range, may round twice; no metric comes near it.)
     /// </summary>
     public double ToDouble() => ToDouble(Numerator, Denominator);
 
