@@ -389,9 +389,6 @@ public enum ResultCode : ushort
     /// <summary>The pool was slashed to zero tokens while shares remain: it takes no new stake.</summary>
     StakePoolWipedOut = 729,
 
-    /// <summary>The amount is too small to buy a single share of the pool.</summary>
-    StakeAmountTooSmall = 730,
-
     /// <summary>A slash fraction above 1,000,000 ppm (a caller's bug).</summary>
-    StakeBadSlashFraction = 731,
+    StakeBadSlashFraction = 730,
 }
