@@ -47,4 +47,10 @@ public enum FlowTag : byte
 
     /// <summary>Collateral seized from a short borrower: the liquidator's cTokens and the protocol's share.</summary>
     Liquidation = 14,
+
+    /// <summary>A client's FSH locked in the market's escrow for a compute job.</summary>
+    Escrow = 16,
+
+    /// <summary>Unused escrow of a compute job returned to its client.</summary>
+    Refund = 17,
 }
