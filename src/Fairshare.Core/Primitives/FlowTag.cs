@@ -48,6 +48,9 @@ public enum FlowTag : byte
     /// <summary>Collateral seized from a short borrower: the liquidator's cTokens and the protocol's share.</summary>
     Liquidation = 14,
 
+    /// <summary>FSH bonded to a stake pool, moved into unbonding, or withdrawn after unbonding.</summary>
+    Stake = 15,
+
     /// <summary>A client's FSH locked in the market's escrow for a compute job.</summary>
     Escrow = 16,
 
