@@ -253,8 +253,9 @@ internal sealed class MarketBlock
     private void Match(List<ulong> open)
     {
         if (open.Count == 0) return;
-        ulong cursor = _providers.Totals.MatchCursor;
-        var order = open.Where(id => id > cursor).Concat(open.Where(id => id <= cursor));
+        ulong start = _providers.Totals.MatchCursor;
+        var order = open.Where(id => id > start).Concat(open.Where(id => id <= start));
+        ulong cursor = start;
         uint tries = 0;
         foreach (ulong id in order)
         {
