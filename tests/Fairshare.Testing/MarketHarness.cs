@@ -131,6 +131,15 @@ public sealed class MarketHarness
         _queued.Clear();
         steps.AddRange(ProviderActions());
         steps.AddRange(CanaryReveals());
+        return Produce(steps, queued);
+    }
+
+    /// <summary>Produces a block with exactly these transactions (nothing queued, no simulated action), in order.</summary>
+    public ProducedBlock StepOnly(params (string From, TxPayload Payload)[] steps) => Produce(steps, steps.Length);
+
+    /// <summary>Produces a block of the steps; those from <paramref name="firstAutomatic"/> on are simulated and must pass.</summary>
+    private ProducedBlock Produce(IReadOnlyList<(string From, TxPayload Payload)> steps, int firstAutomatic)
+    {
         var nonces = new Dictionary<string, ulong>();
         var transactions = new List<SignedTransaction>(steps.Count);
         foreach (var (from, payload) in steps)
@@ -142,7 +151,7 @@ public sealed class MarketHarness
         }
 
         var produced = Chain.Produce([.. transactions]);
-        var automatic = transactions.Skip(queued).Select(t => t.Id).ToHashSet();
+        var automatic = transactions.Skip(firstAutomatic).Select(t => t.Id).ToHashSet();
         foreach (var rejected in produced.Rejected)
         {
             if (automatic.Contains(rejected.Transaction.Id))
@@ -173,6 +182,7 @@ public sealed class MarketHarness
         {
             var address = Address(profile.Name);
             if (MarketStore.Provider(State, address) is not { } record) continue;
+            if (profile.Behaviour == ProviderBehaviour.Manual) continue;
             if (record.Registered && next - record.Stats.LastHeartbeat >= heartbeatEvery) yield return (profile.Name, new MarketHeartbeatPayload());
             if (profile.Behaviour == ProviderBehaviour.Slow) continue;
             foreach (var (job, slot) in MarketStore.OpenSlotsFor(State, address))

@@ -11,4 +11,7 @@ public enum ProviderBehaviour
 
     /// <summary>Sends heartbeats but never acts on its slots, so every slot misses its deadline.</summary>
     Slow,
+
+    /// <summary>Does nothing by itself: the test sends its transactions.</summary>
+    Manual,
 }
