@@ -120,25 +120,25 @@ public sealed class MarketHarness
     }
 
     /// <summary>
-    /// Produces the next block: the queued transactions, then every provider's actions (commit assigned slots, reveal
-    /// open ones, heartbeat when half the timeout has passed) and the canary clients' reveals. A provider's transaction
+    /// Produces the next block: every provider's actions (commit assigned slots, reveal open ones, heartbeat when half
+    /// the timeout has passed) and the canary clients' reveals, then the queued transactions. A simulated transaction
     /// must never be refused; queued ones may be (the returned block reports them).
     /// </summary>
     public ProducedBlock Step()
     {
-        var steps = new List<(string From, TxPayload Payload)>(_queued);
-        int queued = steps.Count;
-        _queued.Clear();
-        steps.AddRange(ProviderActions());
+        var steps = new List<(string From, TxPayload Payload)>(ProviderActions());
         steps.AddRange(CanaryReveals());
-        return Produce(steps, queued);
+        int simulated = steps.Count;
+        steps.AddRange(_queued);
+        _queued.Clear();
+        return Produce(steps, simulated);
     }
 
     /// <summary>Produces a block with exactly these transactions (nothing queued, no simulated action), in order.</summary>
-    public ProducedBlock StepOnly(params (string From, TxPayload Payload)[] steps) => Produce(steps, steps.Length);
+    public ProducedBlock StepOnly(params (string From, TxPayload Payload)[] steps) => Produce(steps, 0);
 
-    /// <summary>Produces a block of the steps; those from <paramref name="firstAutomatic"/> on are simulated and must pass.</summary>
-    private ProducedBlock Produce(IReadOnlyList<(string From, TxPayload Payload)> steps, int firstAutomatic)
+    /// <summary>Produces a block of the steps; the first <paramref name="simulated"/> are the simulated actions and must pass.</summary>
+    private ProducedBlock Produce(IReadOnlyList<(string From, TxPayload Payload)> steps, int simulated)
     {
         var nonces = new Dictionary<string, ulong>();
         var transactions = new List<SignedTransaction>(steps.Count);
@@ -151,7 +151,7 @@ public sealed class MarketHarness
         }
 
         var produced = Chain.Produce([.. transactions]);
-        var automatic = transactions.Skip(firstAutomatic).Select(t => t.Id).ToHashSet();
+        var automatic = transactions.Take(simulated).Select(t => t.Id).ToHashSet();
         foreach (var rejected in produced.Rejected)
         {
             if (automatic.Contains(rejected.Transaction.Id))
