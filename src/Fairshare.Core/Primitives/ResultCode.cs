@@ -389,11 +389,8 @@ public enum ResultCode : ushort
     /// <summary>The pool was slashed to zero tokens while shares remain: it takes no new stake.</summary>
     StakePoolWipedOut = 729,
 
-    /// <summary>The amount is too small to buy a single share of the pool.</summary>
-    StakeAmountTooSmall = 730,
-
     /// <summary>A slash fraction above 1,000,000 ppm (a caller's bug).</summary>
-    StakeBadSlashFraction = 731,
+    StakeBadSlashFraction = 730,
 
     /// <summary>A provider offer has a field out of range: device not CPU or GPU, a zero price, capacity or benchmark score, a region over 16 printable ASCII characters, a renewable share over 100 %, or hardware text over 96 bytes.</summary>
     MarketBadOffer = 740,

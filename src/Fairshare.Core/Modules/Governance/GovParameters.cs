@@ -56,13 +56,6 @@ public static class GovParameters
         new(ModuleIds.Lending, 5, "lend.flash-loan-fee-bps", Amount.Zero, new Amount(LendingParams.BpsDenominator), 0,
             s => new Amount(LendingMarkets.Params(s).FlashLoanFeeBps),
             (s, v) => SetLending(s, LendingMarkets.Params(s) with { FlashLoanFeeBps = (uint)ToU64(v) })),
-        // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
-        new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
-            s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),
-        new(ModuleIds.StableSwap, 2, "stable.fee", Amount.Zero, new Amount(5_000_000_000), 10,
-            s => new Amount(StablePools.Params(s).Fee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { Fee = ToU64(v) })),
-        new(ModuleIds.StableSwap, 3, "stable.admin-fee", Amount.Zero, new Amount(10_000_000_000), 10,
-            s => new Amount(StablePools.Params(s).AdminFee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { AdminFee = ToU64(v) })),
         // Staking: slash fractions apply to the next slash; a lower commission cap also caps pools' commissions at once.
         Stake(1, "stake.min-self-bond", GovParams.OneFsh, new Amount(1_000_000) * GovParams.OneFsh, 18,
             p => p.MinSelfBond, (p, v) => p with { MinSelfBond = v }),
@@ -101,6 +94,13 @@ public static class GovParameters
             p => new Amount(p.FeeBurnBps), (p, v) => p with { FeeBurnBps = (ushort)ToU64(v) }),
         Market(12, "market.max-reassignments", Amount.Zero, new Amount(MarketParams.MaxReassignmentsLimit),
             p => new Amount(p.MaxReassignments), (p, v) => p with { MaxReassignments = (byte)ToU64(v) }),
+        // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
+        new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
+            s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),
+        new(ModuleIds.StableSwap, 2, "stable.fee", Amount.Zero, new Amount(5_000_000_000), 10,
+            s => new Amount(StablePools.Params(s).Fee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { Fee = ToU64(v) })),
+        new(ModuleIds.StableSwap, 3, "stable.admin-fee", Amount.Zero, new Amount(10_000_000_000), 10,
+            s => new Amount(StablePools.Params(s).AdminFee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { AdminFee = ToU64(v) })),
     ];
 
     private static readonly Dictionary<(byte Module, byte Id), GovParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));

@@ -7,7 +7,8 @@ namespace Fairshare.Core.Modules.Staking;
 /// A provider's stake pool: the FSH bonded to it (its own and its delegators', held in
 /// <see cref="StakingStore.BondedAccount"/>) and the shares that divide it. Slashing lowers <see cref="Tokens"/> only,
 /// so every position loses pro rata. Delegator rewards accrue through <see cref="RewardPerShare"/> over the shares
-/// that are not the provider's own.
+/// that are not the provider's own. Shares are never fewer than tokens: they start 1:1, slashing only lowers tokens,
+/// and bonding and unbonding round in the pool's favour without passing 1:1.
 /// </summary>
 /// <param name="Provider">The provider that owns the pool.</param>
 /// <param name="Tokens">FSH bonded now (self + delegated), after slashing.</param>

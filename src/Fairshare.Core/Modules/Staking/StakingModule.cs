@@ -206,13 +206,15 @@ public static class StakingModule
 
     private static int Distance(ushort a, ushort b) => a > b ? a - b : b - a;
 
-    /// <summary>Moves <paramref name="amount"/> from <paramref name="account"/> into the pool and gives it the shares it buys.</summary>
+    /// <summary>
+    /// Moves <paramref name="amount"/> from <paramref name="account"/> into the pool and gives it the shares it buys
+    /// (rounded down; never fewer than the amount, since a pool always has at least as many shares as tokens).
+    /// </summary>
     private static ResultCode Bond(TxContext context, StakePool pool, Address account, Amount amount)
     {
         var state = context.State;
         if (!pool.Shares.IsZero && pool.Tokens.IsZero) return ResultCode.StakePoolWipedOut;
         var shares = pool.Shares.IsZero ? amount : StakeMath.MulDiv(amount, pool.Shares, pool.Tokens);
-        if (shares.IsZero) return ResultCode.StakeAmountTooSmall;
         var code = context.Move(account, StakingStore.BondedAccount(pool.Provider), AssetId.Fsh, amount, FlowTag.Stake);
         if (code != ResultCode.Ok) return code;
         var position = (StakingStore.Position(state, pool.Provider, account) ?? StakePosition.Empty(pool, account)).Settle(pool);

@@ -47,14 +47,19 @@ internal sealed class StakeChain
         for (ulong i = 0; i < blocks; i++) Chain.Produce();
     }
 
-    /// <summary>Runs a module call (as the market would) in a context at the next height, and commits what it did.</summary>
+    /// <summary>
+    /// Runs a module call as the market would, in a context at the next height: what it did is committed on success and
+    /// rolled back on a refusal, as the market's transaction would be.
+    /// </summary>
     public (ResultCode Code, List<LedgerEvent> Events) Direct(Func<TxContext, ResultCode> call)
     {
+        var state = Chain.State;
         var events = new List<LedgerEvent>();
-        var head = Chain.State.Head;
-        var context = new TxContext(Chain.State, Account.Detached(EndBlock.SystemAddress), head.Height + 1, head.TimestampMs + 1000, default, events);
+        var context = new TxContext(state, Account.Detached(EndBlock.SystemAddress), state.Head.Height + 1, state.Head.TimestampMs + 1000, default, events);
+        var checkpoint = state.Checkpoint();
         var code = call(context);
-        Chain.State.Commit();
+        if (code != ResultCode.Ok) state.Rollback(checkpoint);
+        state.Commit();
         return (code, events);
     }
 }
