@@ -42,6 +42,7 @@ public static class CliApp
         root.Add(StableCommand.Create());
         root.Add(FarmCommand.Create());
         root.Add(StakeCommand.Create());
+        root.Add(MarketCommand.Create());
         root.Add(LendCommand.Create());
         root.Add(VestingCommand.Create());
         root.Add(GovCommand.Create());

@@ -81,7 +81,7 @@ public sealed class CliCommandTests : CliTestBase
     [Fact]
     public void EveryCommand_HasHelp()
     {
-        foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting", "dex", "stable", "lend", "farm", "gov" })
+        foreach (var command in new[] { "init", "keys", "balance", "transfer", "block", "verify-chain", "bench", "conformance", "usdf", "vesting", "dex", "stable", "lend", "farm", "gov", "market" })
         {
             var run = Cli.Run(command, "--help");
             Assert.True(run.ExitCode == 0, run.ToString());
