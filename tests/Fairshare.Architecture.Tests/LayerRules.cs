@@ -57,6 +57,18 @@ public sealed record LayerRules(
         AllowedExceptions: [],
         ForbidFloatingPoint: false);
 
+    /// <summary>
+    /// Analytics: metrics over holdings and ledger data. Core and the BCL only (floating point is fine here); nothing
+    /// above Core (Node, Compute, Simulation, the apps), so the simulator and the CLI can both build on it.
+    /// </summary>
+    public static LayerRules Analytics { get; } = new(
+        MayReferenceAssembly: name => IsBcl(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Simulation", "Fairshare.Cli"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
     /// <summary>Whether a reference to <paramref name="typeFullName"/> (nested types joined with '+'), or to its
     /// member <paramref name="memberName"/>, breaks these rules.</summary>
     public bool Bans(string typeNamespace, string typeFullName, string? memberName = null)

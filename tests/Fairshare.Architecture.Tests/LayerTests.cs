@@ -20,6 +20,8 @@ public sealed class LayerTests
 
     private static string CliPath => Beside("fairshare.dll");
 
+    private static string AnalyticsPath => Beside("Fairshare.Analytics.dll");
+
     private static string TestAssemblyPath => typeof(LayerTests).Assembly.Location;
 
     [Fact]
@@ -157,6 +159,50 @@ public sealed class LayerTests
     [InlineData("System.Threading", "System.Threading.Interlocked", null, false)]
     public void LayerRules_BanTheExpectedApisInCore(string ns, string type, string? member, bool banned) =>
         Assert.Equal(banned, LayerRules.Core.Bans(ns, type, member));
+
+    [Fact]
+    public void Analytics_ReferencesOnlyCoreAndTheBcl()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(AnalyticsPath, LayerRules.Analytics), "Fairshare.Analytics breaks the Analytics rules");
+        Assert.Equal(
+            ["Fairshare.Core"],
+            AssemblyRuleScanner.ReadAssemblyReferences(AnalyticsPath).Where(LayerRules.IsFairshare));
+    }
+
+    [Fact]
+    public void Scanner_CatchesAnAssemblyThatReachesAboveAnalytics()
+    {
+        // The app uses Node's types: under Analytics' rules both the reference and the uses are violations.
+        var violations = AssemblyRuleScanner.Scan(CliPath, LayerRules.Analytics);
+
+        Assert.Contains(violations, v => v.Rule == Violation.AssemblyReference && v.Detail == "Fairshare.Node");
+        Assert.Contains(violations, v => v.Rule == Violation.BannedApi && v.Detail.StartsWith("Fairshare.Node.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("System.Runtime", true)]
+    [InlineData("System.Runtime.Numerics", true)]
+    [InlineData("System.Collections.Immutable", true)]
+    [InlineData("Fairshare.Core", true)]
+    [InlineData("Fairshare.Node", false)]
+    [InlineData("Fairshare.Compute", false)]
+    [InlineData("Fairshare.Simulation", false)]
+    [InlineData("fairshare", false)]
+    [InlineData("Microsoft.Data.Sqlite", false)]
+    [InlineData("NSec.Cryptography", false)]
+    public void LayerRules_LetAnalyticsReferenceCoreAndTheBclOnly(string assembly, bool allowed) =>
+        Assert.Equal(allowed, LayerRules.Analytics.MayReferenceAssembly(assembly));
+
+    [Theory]
+    [InlineData("Fairshare.Node.Storage", "Fairshare.Node.Storage.SqliteStore", true)]
+    [InlineData("Fairshare.Compute", "Fairshare.Compute.Runtime", true)]
+    [InlineData("Fairshare.Simulation", "Fairshare.Simulation.Scenario", true)]
+    [InlineData("Fairshare.Cli.Commands", "Fairshare.Cli.Commands.ReportCommand", true)]
+    [InlineData("Fairshare.Core.Primitives", "Fairshare.Core.Primitives.Amount", false)]
+    [InlineData("System", "System.Math", false)]
+    [InlineData("System", "System.Double", false)]
+    public void LayerRules_BanTheLayersAboveAnalytics(string ns, string type, bool banned) =>
+        Assert.Equal(banned, LayerRules.Analytics.Bans(ns, type));
 
     private static string Beside(string fileName) => Path.Combine(AppContext.BaseDirectory, fileName);
 
