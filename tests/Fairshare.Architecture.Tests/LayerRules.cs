@@ -48,9 +48,23 @@ public sealed record LayerRules(
         AllowedExceptions: [],
         ForbidFloatingPoint: true);
 
-    /// <summary>Node: storage and I/O are fine; it must not reference the apps above it.</summary>
-    public static LayerRules Node { get; } = new(
+    /// <summary>
+    /// Compute: job runtimes, I/O, threads and floating point are fine (it runs models); of this solution it may use
+    /// only Core, never the layers above it (Node, the apps, Analytics, Simulation).
+    /// </summary>
+    public static LayerRules Compute { get; } = new(
         MayReferenceAssembly: name => !IsFairshare(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Cli", "Fairshare.Analytics", "Fairshare.Simulation"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
+    /// <summary>Node: storage and I/O are fine; it may use Core and Compute, and must not reference the apps above it.</summary>
+    public static LayerRules Node { get; } = new(
+        MayReferenceAssembly: name => !IsFairshare(name)
+                                      || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase)
+                                      || string.Equals(name, "Fairshare.Compute", StringComparison.OrdinalIgnoreCase),
         BannedNamespaces: ["Fairshare.Cli"],
         BannedTypes: [],
         BannedMembers: [],

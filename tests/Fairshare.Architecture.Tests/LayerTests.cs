@@ -16,6 +16,8 @@ public sealed class LayerTests
 
     private static string CorePath => Beside("Fairshare.Core.dll");
 
+    private static string ComputePath => Beside("Fairshare.Compute.dll");
+
     private static string NodePath => Beside("Fairshare.Node.dll");
 
     private static string CliPath => Beside("fairshare.dll");
@@ -38,12 +40,35 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void Compute_ReferencesOnlyCore()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(ComputePath, LayerRules.Compute), "Fairshare.Compute breaks the Compute rules");
+        Assert.Equal(
+            ["Fairshare.Core"],
+            AssemblyRuleScanner.ReadAssemblyReferences(ComputePath).Where(LayerRules.IsFairshare));
+    }
+
+    [Fact]
     public void Node_DoesNotReferenceApps()
     {
         AssertNone(AssemblyRuleScanner.Scan(NodePath, LayerRules.Node), "Fairshare.Node references the apps");
         Assert.DoesNotContain(
             AssemblyRuleScanner.ReadAssemblyReferences(NodePath),
-            name => LayerRules.IsFairshare(name) && name != "Fairshare.Core");
+            name => LayerRules.IsFairshare(name) && name is not ("Fairshare.Core" or "Fairshare.Compute"));
+    }
+
+    [Fact]
+    public void Compute_IsBelowNodeAndAboveCore()
+    {
+        // Node may use Compute, Compute may not use Node, Core may use neither.
+        Assert.True(LayerRules.Node.MayReferenceAssembly("Fairshare.Compute"));
+        Assert.False(LayerRules.Compute.MayReferenceAssembly("Fairshare.Node"));
+        Assert.False(LayerRules.Core.MayReferenceAssembly("Fairshare.Compute"));
+        Assert.True(LayerRules.Compute.Bans("Fairshare.Node.Chain", "Fairshare.Node.Chain.LedgerNode"));
+        // Compute's runtimes compute in floating point and reference Core: under Core's rules both are violations.
+        var underCoreRules = AssemblyRuleScanner.Scan(ComputePath, LayerRules.Core);
+        Assert.Contains(underCoreRules, v => v.Rule == Violation.AssemblyReference && v.Detail == "Fairshare.Core");
+        Assert.Contains(underCoreRules, v => v.Rule == Violation.FloatOpcode);
     }
 
     [Theory]
@@ -123,25 +148,31 @@ public sealed class LayerTests
     }
 
     [Theory]
-    [InlineData("System.Runtime", true, true)]
-    [InlineData("System.Collections.Immutable", true, true)]
-    [InlineData("System.Security.Cryptography", true, true)]
-    [InlineData("System.Runtime.Numerics", true, true)]
-    [InlineData("netstandard", true, true)]
-    [InlineData("NSec.Cryptography", true, true)]
-    [InlineData("Fairshare.Core", false, true)]
-    [InlineData("Fairshare.Node", false, false)]
-    [InlineData("Fairshare.Testing", false, false)]
-    [InlineData("fairshare", false, false)]
-    [InlineData("Microsoft.Data.Sqlite", false, true)]
-    [InlineData("System.Console", false, true)]
-    [InlineData("System.Net.Http", false, true)]
-    [InlineData("System.IO.FileSystem", false, true)]
-    [InlineData("System.Diagnostics.Process", false, true)]
-    public void LayerRules_AllowTheExpectedAssemblyReferences(string assembly, bool core, bool node)
+    [InlineData("System.Runtime", true, true, true)]
+    [InlineData("System.Collections.Immutable", true, true, true)]
+    [InlineData("System.Security.Cryptography", true, true, true)]
+    [InlineData("System.Runtime.Numerics", true, true, true)]
+    [InlineData("netstandard", true, true, true)]
+    [InlineData("NSec.Cryptography", true, true, true)]
+    [InlineData("Fairshare.Core", false, true, true)]
+    [InlineData("Fairshare.Compute", false, true, false)]
+    [InlineData("Fairshare.Node", false, false, false)]
+    [InlineData("Fairshare.Analytics", false, false, false)]
+    [InlineData("Fairshare.Simulation", false, false, false)]
+    [InlineData("Fairshare.Testing", false, false, false)]
+    [InlineData("fairshare", false, false, false)]
+    [InlineData("Microsoft.Data.Sqlite", false, true, true)]
+    [InlineData("Microsoft.ML.OnnxRuntime", false, true, true)]
+    [InlineData("ILGPU", false, true, true)]
+    [InlineData("System.Console", false, true, true)]
+    [InlineData("System.Net.Http", false, true, true)]
+    [InlineData("System.IO.FileSystem", false, true, true)]
+    [InlineData("System.Diagnostics.Process", false, true, true)]
+    public void LayerRules_AllowTheExpectedAssemblyReferences(string assembly, bool core, bool node, bool compute)
     {
         Assert.Equal(core, LayerRules.Core.MayReferenceAssembly(assembly));
         Assert.Equal(node, LayerRules.Node.MayReferenceAssembly(assembly));
+        Assert.Equal(compute, LayerRules.Compute.MayReferenceAssembly(assembly));
     }
 
     [Theory]

@@ -1,0 +1,19 @@
+namespace Fairshare.Compute.Runtime;
+
+/// <summary>Picks the runner for a job kind on this machine.</summary>
+public static class JobRunners
+{
+    /// <summary>
+    /// A new runner for <paramref name="kind"/>: ONNX Runtime for inference; for kernels the ILGPU kernel on the first
+    /// CUDA device when one exists, else <see cref="TensorPrimitivesMatMul"/> (ILGPU's CPU emulation is far too slow
+    /// for real work). The caller owns and disposes it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown kind.</exception>
+    public static IJobRunner For(ComputeJobKind kind) => kind switch
+    {
+        ComputeJobKind.OnnxInference => new OnnxJobRunner(),
+        ComputeJobKind.Kernel => new KernelJobRunner(
+            IlgpuMatMul.CudaAvailable ? IlgpuMatMul.Create(preferCuda: true) : new TensorPrimitivesMatMul()),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
+    };
+}

@@ -1,0 +1,88 @@
+using Fairshare.Compute.Blobs;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Compute.Tests.Blobs;
+
+public sealed class BlobStoreTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "fairshare-blobs-" + Guid.NewGuid().ToString("N"));
+    private readonly BlobStore _store;
+
+    public BlobStoreTests() => _store = new BlobStore(_root);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public void Put_then_TryGet_returns_the_bytes_under_their_sha256()
+    {
+        byte[] data = "a model, say"u8.ToArray();
+
+        var address = _store.Put(data);
+
+        Assert.Equal(Hash32.Compute(data), address);
+        Assert.True(_store.Contains(address));
+        Assert.True(_store.TryGet(address, out byte[] read));
+        Assert.Equal(data, read);
+        string hex = address.ToString();
+        Assert.Equal(Path.Combine(_root, hex[..2], hex), _store.PathOf(address));
+    }
+
+    [Fact]
+    public void Put_twice_is_idempotent_and_leaves_no_temporary_files()
+    {
+        byte[] data = [1, 2, 3];
+        var first = _store.Put(data);
+        var written = File.GetLastWriteTimeUtc(_store.PathOf(first));
+
+        var second = _store.Put(data);
+
+        Assert.Equal(first, second);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(_store.PathOf(first)));
+        Assert.Single(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Empty_blob_is_a_blob()
+    {
+        var address = _store.Put([]);
+
+        Assert.True(_store.TryGet(address, out byte[] read));
+        Assert.Empty(read);
+    }
+
+    [Fact]
+    public void Missing_blob_is_not_found()
+    {
+        var address = Hash32.Compute("never stored"u8);
+
+        Assert.False(_store.Contains(address));
+        Assert.False(_store.TryGet(address, out byte[] read));
+        Assert.Empty(read);
+    }
+
+    [Fact]
+    public void Corrupt_file_is_reported_quarantined_and_treated_as_missing_then_Put_repairs_it()
+    {
+        byte[] data = "job output"u8.ToArray();
+        var address = _store.Put(data);
+        File.WriteAllBytes(_store.PathOf(address), "tampered"u8.ToArray());
+        var reports = new List<BlobCorruptedEventArgs>();
+        _store.Corrupted += (_, e) => reports.Add(e);
+
+        Assert.False(_store.TryGet(address, out byte[] read));
+
+        Assert.Empty(read);
+        var report = Assert.Single(reports);
+        Assert.Equal(address, report.Address);
+        Assert.Equal(Hash32.Compute("tampered"u8), report.Actual);
+        Assert.Equal("tampered"u8.ToArray(), File.ReadAllBytes(report.QuarantinedPath));
+        Assert.False(_store.Contains(address));
+
+        Assert.Equal(address, _store.Put(data));
+        Assert.True(_store.TryGet(address, out read));
+        Assert.Equal(data, read);
+    }
+}
