@@ -41,6 +41,7 @@ public static class CliApp
         root.Add(DexCommand.Create());
         root.Add(StableCommand.Create());
         root.Add(FarmCommand.Create());
+        root.Add(StakeCommand.Create());
         root.Add(LendCommand.Create());
         root.Add(VestingCommand.Create());
         root.Add(GovCommand.Create());

@@ -126,6 +126,15 @@ public static class TxSubmission
         ResultCode.ParameterOutOfRange => "the value is outside the parameter's allowed range; see 'fairshare gov params' (ParameterOutOfRange)",
         ResultCode.StableSlippage => "the stable pool moved past your slippage limit; raise --slippage (StableSlippage)",
         ResultCode.StableEmptyPool => "the stable pool has no liquidity yet; deposit every coin first with 'fairshare stable add' (StableEmptyPool)",
+        ResultCode.StakeBelowMinSelfBond => "a provider's first bond must reach stake.min-self-bond; see 'fairshare gov params' (StakeBelowMinSelfBond)",
+        ResultCode.StakeCommissionTooHigh => "the commission is above stake.max-commission-bps (StakeCommissionTooHigh)",
+        ResultCode.StakePoolNotFound => "that provider has no stake pool; see 'fairshare stake show' (StakePoolNotFound)",
+        ResultCode.StakeSelfDelegation => "a provider adds to its own pool with 'fairshare stake bond', not delegate (StakeSelfDelegation)",
+        ResultCode.StakeInsufficientStake => "your position in that pool is worth less than the amount; see 'fairshare stake show PROVIDER' (StakeInsufficientStake)",
+        ResultCode.StakeNothingToWithdraw => "no unbonding entry of yours has completed yet; see 'fairshare stake show PROVIDER' (StakeNothingToWithdraw)",
+        ResultCode.StakeNothingToClaim => "that pool owes you no rewards (StakeNothingToClaim)",
+        ResultCode.StakeCommissionChangeTooLarge => "one change may move the commission by at most stake.max-commission-change-bps (StakeCommissionChangeTooLarge)",
+        ResultCode.StakePoolWipedOut => "the pool was slashed to nothing and takes no new stake (StakePoolWipedOut)",
         _ => code.ToString(),
     };
 }

@@ -5,6 +5,7 @@ using Fairshare.Core.Modules.Farming;
 using Fairshare.Core.Modules.Governance;
 using Fairshare.Core.Modules.Lending;
 using Fairshare.Core.Modules.StableSwap;
+using Fairshare.Core.Modules.Staking;
 
 namespace Fairshare.Core.Modules;
 
@@ -45,6 +46,12 @@ public static class ModulePayloads
         [TxKind.StableRemoveLiquidity] = StableRemoveLiquidityPayload.Read,
         [TxKind.StableRemoveOneCoin] = StableRemoveOneCoinPayload.Read,
         [TxKind.StableExchange] = StableExchangePayload.Read,
+        [TxKind.StakeSelfBond] = StakeSelfBondPayload.Read,
+        [TxKind.StakeDelegate] = StakeDelegatePayload.Read,
+        [TxKind.StakeUnbond] = StakeUnbondPayload.Read,
+        [TxKind.StakeWithdraw] = StakeWithdrawPayload.Read,
+        [TxKind.StakeClaim] = StakeClaimPayload.Read,
+        [TxKind.StakeSetCommission] = StakeSetCommissionPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>

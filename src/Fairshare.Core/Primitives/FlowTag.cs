@@ -47,4 +47,7 @@ public enum FlowTag : byte
 
     /// <summary>Collateral seized from a short borrower: the liquidator's cTokens and the protocol's share.</summary>
     Liquidation = 14,
+
+    /// <summary>FSH bonded to a stake pool, moved into unbonding, or withdrawn after unbonding.</summary>
+    Stake = 15,
 }

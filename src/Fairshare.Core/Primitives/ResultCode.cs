@@ -358,4 +358,37 @@ public enum ResultCode : ushort
 
     /// <summary>A StableSwap exchange names the same coin on both sides (SAME_COIN).</summary>
     StableSameCoin = 711,
+
+    /// <summary>A staking amount of zero.</summary>
+    StakeZeroAmount = 720,
+
+    /// <summary>A provider's first self-bond is below <c>stake.min-self-bond</c>.</summary>
+    StakeBelowMinSelfBond = 721,
+
+    /// <summary>A commission above <c>stake.max-commission-bps</c>.</summary>
+    StakeCommissionTooHigh = 722,
+
+    /// <summary>The provider has no stake pool (it never self-bonded).</summary>
+    StakePoolNotFound = 723,
+
+    /// <summary>A provider delegated to its own pool; its own stake is added with a self-bond.</summary>
+    StakeSelfDelegation = 724,
+
+    /// <summary>An unbond asks for more FSH than the sender's position in the pool is worth.</summary>
+    StakeInsufficientStake = 725,
+
+    /// <summary>A withdraw found no completed unbonding entry of the sender.</summary>
+    StakeNothingToWithdraw = 726,
+
+    /// <summary>A claim found no delegator rewards owed to the sender by that pool.</summary>
+    StakeNothingToClaim = 727,
+
+    /// <summary>A commission change larger than <c>stake.max-commission-change-bps</c> from the commission in force.</summary>
+    StakeCommissionChangeTooLarge = 728,
+
+    /// <summary>The pool was slashed to zero tokens while shares remain: it takes no new stake.</summary>
+    StakePoolWipedOut = 729,
+
+    /// <summary>A slash fraction above 1,000,000 ppm (a caller's bug).</summary>
+    StakeBadSlashFraction = 730,
 }

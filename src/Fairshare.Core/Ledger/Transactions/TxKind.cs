@@ -111,4 +111,22 @@ public enum TxKind : byte
 
     /// <summary>Trade one coin of a StableSwap pool for another (Curve exchange).</summary>
     StableExchange = 74,
+
+    /// <summary>A provider bonds its own FSH; the first bond opens its stake pool with a commission.</summary>
+    StakeSelfBond = 80,
+
+    /// <summary>Delegate FSH to a provider's stake pool.</summary>
+    StakeDelegate = 81,
+
+    /// <summary>Start unbonding part of the sender's position in a pool (slashable until it completes).</summary>
+    StakeUnbond = 82,
+
+    /// <summary>Pay out every completed unbonding entry of the sender.</summary>
+    StakeWithdraw = 83,
+
+    /// <summary>Pay the sender's accrued delegator rewards from a pool.</summary>
+    StakeClaim = 84,
+
+    /// <summary>A provider announces a new commission, effective after the unbonding period.</summary>
+    StakeSetCommission = 85,
 }

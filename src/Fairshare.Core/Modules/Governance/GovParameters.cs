@@ -3,6 +3,7 @@ using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Lending;
 using Fairshare.Core.Modules.StableSwap;
+using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Governance;
@@ -54,6 +55,19 @@ public static class GovParameters
         new(ModuleIds.Lending, 5, "lend.flash-loan-fee-bps", Amount.Zero, new Amount(LendingParams.BpsDenominator), 0,
             s => new Amount(LendingMarkets.Params(s).FlashLoanFeeBps),
             (s, v) => SetLending(s, LendingMarkets.Params(s) with { FlashLoanFeeBps = (uint)ToU64(v) })),
+        // Staking: slash fractions apply to the next slash; a lower commission cap also caps pools' commissions at once.
+        Stake(1, "stake.min-self-bond", GovParams.OneFsh, new Amount(1_000_000) * GovParams.OneFsh, 18,
+            p => p.MinSelfBond, (p, v) => p with { MinSelfBond = v }),
+        Stake(2, "stake.unbonding-blocks", Amount.One, new Amount(1_000_000), 0,
+            p => new Amount(p.UnbondingBlocks), (p, v) => p with { UnbondingBlocks = ToU64(v) }),
+        Stake(3, "stake.slash-wrong-result-ppm", Amount.Zero, new Amount(StakingParams.PpmDenominator), 0,
+            p => new Amount(p.SlashWrongResultPpm), (p, v) => p with { SlashWrongResultPpm = (uint)ToU64(v) }),
+        Stake(4, "stake.slash-missed-deadline-ppm", Amount.Zero, new Amount(StakingParams.PpmDenominator), 0,
+            p => new Amount(p.SlashMissedDeadlinePpm), (p, v) => p with { SlashMissedDeadlinePpm = (uint)ToU64(v) }),
+        Stake(5, "stake.max-commission-bps", Amount.Zero, new Amount(StakingParams.BpsDenominator), 0,
+            p => new Amount(p.MaxCommissionBps), (p, v) => p with { MaxCommissionBps = (ushort)ToU64(v) }),
+        Stake(6, "stake.max-commission-change-bps", Amount.One, new Amount(StakingParams.BpsDenominator), 0,
+            p => new Amount(p.MaxCommissionChangeBps), (p, v) => p with { MaxCommissionChangeBps = (ushort)ToU64(v) }),
         // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
         new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
             s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),
@@ -92,6 +106,11 @@ public static class GovParameters
     private static GovParameter Gov(byte id, string name, Amount min, Amount max, byte decimals, Func<GovParams, Amount> read, Func<GovParams, Amount, GovParams> with) =>
         new(ModuleIds.Governance, id, name, min, max, decimals,
             s => read(GovStore.Params(s)), (s, v) => GovStore.SetParams(s, with(GovStore.Params(s), v)));
+
+    private static GovParameter Stake(byte id, string name, Amount min, Amount max, byte decimals, Func<StakingParams, Amount> read,
+        Func<StakingParams, Amount, StakingParams> with) =>
+        new(ModuleIds.Staking, id, name, min, max, decimals,
+            s => read(StakingStore.Params(s)), (s, v) => StakingStore.SetParams(s, with(StakingStore.Params(s), v)));
 
     /// <summary>A lending mantissa (1e18 = 100%) whose range mirrors <see cref="LendingParams.IsValid"/>. The factors
     /// are the defaults new markets start with; close factor, incentive and fee hold for every market.</summary>
