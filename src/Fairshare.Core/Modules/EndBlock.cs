@@ -16,7 +16,7 @@ public static class EndBlock
     public static Hash32 ReceiptId => default;
 
     /// <summary>The steps, in the order they run. Each sees the block's context; its sender is <see cref="SystemAddress"/>.</summary>
-    private static readonly Action<TxContext>[] Steps = [];
+    private static readonly Action<TxContext>[] Steps = [Market.MarketModule.EndBlock];
 
     /// <summary>The address end-of-block steps act as (a module address: no key signs for it).</summary>
     public static Address SystemAddress { get; } = Address.ForModule("end-block");

@@ -4,6 +4,7 @@ using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Farming;
 using Fairshare.Core.Modules.Governance;
 using Fairshare.Core.Modules.Lending;
+using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.StableSwap;
 using Fairshare.Core.Modules.Staking;
 
@@ -52,6 +53,14 @@ public static class ModulePayloads
         [TxKind.StakeWithdraw] = StakeWithdrawPayload.Read,
         [TxKind.StakeClaim] = StakeClaimPayload.Read,
         [TxKind.StakeSetCommission] = StakeSetCommissionPayload.Read,
+        [TxKind.MarketRegister] = MarketRegisterPayload.Read,
+        [TxKind.MarketHeartbeat] = MarketHeartbeatPayload.Read,
+        [TxKind.MarketDeregister] = MarketDeregisterPayload.Read,
+        [TxKind.MarketSubmitJob] = MarketSubmitJobPayload.Read,
+        [TxKind.MarketCommit] = MarketCommitPayload.Read,
+        [TxKind.MarketReveal] = MarketRevealPayload.Read,
+        [TxKind.MarketRevealExpected] = MarketRevealExpectedPayload.Read,
+        [TxKind.MarketCancelJob] = MarketCancelJobPayload.Read,
     };
 
     /// <summary>Reads the payload of a module kind; fails the reader with <c>UnknownTag</c> for a kind no module has.</summary>

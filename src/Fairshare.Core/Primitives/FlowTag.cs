@@ -50,4 +50,10 @@ public enum FlowTag : byte
 
     /// <summary>FSH bonded to a stake pool, moved into unbonding, or withdrawn after unbonding.</summary>
     Stake = 15,
+
+    /// <summary>A client's FSH locked in the market's escrow for a compute job.</summary>
+    Escrow = 16,
+
+    /// <summary>Unused escrow of a compute job returned to its client.</summary>
+    Refund = 17,
 }

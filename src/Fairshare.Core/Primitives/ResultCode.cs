@@ -3,7 +3,7 @@ namespace Fairshare.Core.Primitives;
 /// <summary>
 /// Stable result codes. They appear in receipts, CLI output and API errors, so they are consensus data:
 /// never renumber or reuse a value. Ranges: 1xx decoding, 2xx authentication, 3xx execution,
-/// 4xx blocks, 5xx genesis, 6xx modules (60x math, 61x–62x AMM, 64x lending, 66x farming, 68x governance).
+/// 4xx blocks, 5xx genesis, 6xx modules (60x math, 61x–62x AMM, 64x lending, 66x farming, 68x governance, 70x StableSwap, 72x–73x staking, 74x–78x market).
 /// </summary>
 public enum ResultCode : ushort
 {
@@ -391,4 +391,61 @@ public enum ResultCode : ushort
 
     /// <summary>A slash fraction above 1,000,000 ppm (a caller's bug).</summary>
     StakeBadSlashFraction = 730,
+
+    /// <summary>A provider offer has a field out of range: device not CPU or GPU, a zero price, capacity or benchmark score, a region over 16 printable ASCII characters, a renewable share over 100 %, or hardware text over 96 bytes.</summary>
+    MarketBadOffer = 740,
+
+    /// <summary>The provider's own bonded stake is below <c>stake.min-self-bond</c>, so it may not register an offer.</summary>
+    MarketInsufficientSelfBond = 741,
+
+    /// <summary>The sender has no registered compute offer (heartbeat or deregister).</summary>
+    MarketNotRegistered = 742,
+
+    /// <summary>A job spec has a field out of range: kind, model hash (zero exactly for kernels), zero input hash, device, zero work units or price cap, a deadline outside 1 to <c>JobSpec.MaxDeadlineBlocks</c>, or the policy.</summary>
+    MarketBadJobSpec = 743,
+
+    /// <summary>The replica count does not fit the policy: 2 to 5 for Replicate, exactly 1 for SpotCheck and Canary.</summary>
+    MarketBadReplicas = 744,
+
+    /// <summary>No compute job has that id.</summary>
+    MarketJobNotFound = 745,
+
+    /// <summary>Only the job's client may cancel it or reveal its expected output.</summary>
+    MarketNotJobClient = 746,
+
+    /// <summary>The job can no longer be cancelled: a slot was already assigned, or it is closed.</summary>
+    MarketJobNotCancellable = 747,
+
+    /// <summary>The job is not running or disputed, so its slots take no commits or reveals.</summary>
+    MarketJobNotActive = 748,
+
+    /// <summary>The slot index is beyond the job's slots.</summary>
+    MarketBadSlot = 749,
+
+    /// <summary>The sender is not the provider the slot was assigned to.</summary>
+    MarketNotSlotProvider = 750,
+
+    /// <summary>The slot is not waiting for a commit: it already committed, revealed, missed its deadline or was replaced.</summary>
+    MarketSlotNotAssigned = 751,
+
+    /// <summary>The slot is not waiting for a reveal: it has not committed, already revealed, missed its deadline or was replaced.</summary>
+    MarketSlotNotCommitted = 752,
+
+    /// <summary>Reveals are not open yet: another slot of the round has not committed, or the spot-check draw has not happened.</summary>
+    MarketRevealNotOpen = 753,
+
+    /// <summary>SHA-256(output ‖ salt ‖ provider) of the reveal does not equal the slot's commitment (a wrong output or salt).</summary>
+    MarketCommitmentMismatch = 754,
+
+    /// <summary>An agree mask on a slot that is not an arbiter's, or with bits beyond the job's slots.</summary>
+    MarketBadAgreeMask = 755,
+
+    /// <summary>The job's policy is not Canary, so it has no expected output to reveal.</summary>
+    MarketNotCanary = 756,
+
+    /// <summary>The canary job is not waiting for its expected output: its slots have not all revealed, the window is over, or it was already revealed.</summary>
+    MarketExpectedNotOpen = 757,
+
+    /// <summary>SHA-256(expected output ‖ salt) does not equal the job's seal.</summary>
+    MarketSealMismatch = 758,
 }

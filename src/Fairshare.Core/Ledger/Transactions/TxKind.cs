@@ -129,4 +129,28 @@ public enum TxKind : byte
 
     /// <summary>A provider announces a new commission, effective after the unbonding period.</summary>
     StakeSetCommission = 85,
+
+    /// <summary>Register (or replace) the sender's compute offer; needs the minimum self-bond.</summary>
+    MarketRegister = 90,
+
+    /// <summary>A provider's liveness signal; a stale provider gets no new slots.</summary>
+    MarketHeartbeat = 91,
+
+    /// <summary>A provider stops taking new slots (its running slots must still be finished).</summary>
+    MarketDeregister = 92,
+
+    /// <summary>A client submits a compute job and locks its escrow.</summary>
+    MarketSubmitJob = 93,
+
+    /// <summary>A slot's provider commits to its output: SHA-256(output ‖ salt ‖ provider).</summary>
+    MarketCommit = 94,
+
+    /// <summary>A slot's provider reveals its output hash and salt once the round has committed.</summary>
+    MarketReveal = 95,
+
+    /// <summary>A canary job's client reveals the known answer behind its seal.</summary>
+    MarketRevealExpected = 96,
+
+    /// <summary>A client cancels a job that has no slot yet, for a full refund.</summary>
+    MarketCancelJob = 97,
 }

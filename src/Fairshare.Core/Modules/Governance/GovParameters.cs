@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Lending;
+using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.StableSwap;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
@@ -75,6 +76,31 @@ public static class GovParameters
             s => new Amount(StablePools.Params(s).Fee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { Fee = ToU64(v) })),
         new(ModuleIds.StableSwap, 3, "stable.admin-fee", Amount.Zero, new Amount(10_000_000_000), 10,
             s => new Amount(StablePools.Params(s).AdminFee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { AdminFee = ToU64(v) })),
+        // Market: every row holds from the next block's end-of-block pass (slots already assigned keep their prices).
+        Market(1, "market.matching-policy", Amount.Zero, new Amount((ulong)MatchingPolicy.Weighted),
+            p => new Amount((ulong)p.MatchingPolicy), (p, v) => p with { MatchingPolicy = (MatchingPolicy)ToU64(v) }),
+        Market(2, "market.spot-check-ppm", Amount.Zero, new Amount(MarketParams.PpmDenominator),
+            p => new Amount(p.SpotCheckPpm), (p, v) => p with { SpotCheckPpm = (uint)ToU64(v) }),
+        Market(3, "market.probation-check-ppm", Amount.Zero, new Amount(MarketParams.PpmDenominator),
+            p => new Amount(p.ProbationCheckPpm), (p, v) => p with { ProbationCheckPpm = (uint)ToU64(v) }),
+        Market(4, "market.probation-jobs", Amount.Zero, new Amount(1_000_000),
+            p => new Amount(p.ProbationJobs), (p, v) => p with { ProbationJobs = (uint)ToU64(v) }),
+        Market(5, "market.heartbeat-timeout-blocks", Amount.One, new Amount(1_000_000),
+            p => new Amount(p.HeartbeatTimeoutBlocks), (p, v) => p with { HeartbeatTimeoutBlocks = (uint)ToU64(v) }),
+        Market(6, "market.max-matches-per-block", Amount.One, new Amount(1_000),
+            p => new Amount(p.MaxMatchesPerBlock), (p, v) => p with { MaxMatchesPerBlock = (uint)ToU64(v) }),
+        Market(7, "market.expected-window-blocks", Amount.Zero, new Amount(100_000),
+            p => new Amount(p.ExpectedWindowBlocks), (p, v) => p with { ExpectedWindowBlocks = (uint)ToU64(v) }),
+        Market(8, "market.dispute-arbiters", Amount.One, new Amount(MarketParams.MaxArbiters),
+            p => new Amount(p.DisputeArbiters), (p, v) => p with { DisputeArbiters = (byte)ToU64(v) }),
+        Market(9, "market.jail-blocks", Amount.Zero, new Amount(10_000_000),
+            p => new Amount(p.JailBlocks), (p, v) => p with { JailBlocks = (uint)ToU64(v) }),
+        Market(10, "market.protocol-fee-bps", Amount.Zero, new Amount(MarketParams.BpsDenominator),
+            p => new Amount(p.ProtocolFeeBps), (p, v) => p with { ProtocolFeeBps = (ushort)ToU64(v) }),
+        Market(11, "market.fee-burn-bps", Amount.Zero, new Amount(MarketParams.BpsDenominator),
+            p => new Amount(p.FeeBurnBps), (p, v) => p with { FeeBurnBps = (ushort)ToU64(v) }),
+        Market(12, "market.max-reassignments", Amount.Zero, new Amount(MarketParams.MaxReassignmentsLimit),
+            p => new Amount(p.MaxReassignments), (p, v) => p with { MaxReassignments = (byte)ToU64(v) }),
     ];
 
     private static readonly Dictionary<(byte Module, byte Id), GovParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));
@@ -111,6 +137,11 @@ public static class GovParameters
         Func<StakingParams, Amount, StakingParams> with) =>
         new(ModuleIds.Staking, id, name, min, max, decimals,
             s => read(StakingStore.Params(s)), (s, v) => StakingStore.SetParams(s, with(StakingStore.Params(s), v)));
+
+    private static GovParameter Market(byte id, string name, Amount min, Amount max, Func<MarketParams, Amount> read,
+        Func<MarketParams, Amount, MarketParams> with) =>
+        new(ModuleIds.Market, id, name, min, max, 0,
+            s => read(MarketStore.Params(s)), (s, v) => MarketStore.SetParams(s, with(MarketStore.Params(s), v)));
 
     /// <summary>A lending mantissa (1e18 = 100%) whose range mirrors <see cref="LendingParams.IsValid"/>. The factors
     /// are the defaults new markets start with; close factor, incentive and fee hold for every market.</summary>

@@ -1,0 +1,73 @@
+using Fairshare.Core.Modules.Staking;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Core.Modules.Market;
+
+/// <summary>
+/// Every movement of a job's FSH out of the escrow: paying an executor (protocol fee, burn, the rest through the
+/// provider's stake pool), paying arbiters, and refunding the client. Each keeps the job's Escrow/Paid/Refunded books.
+/// </summary>
+internal static class MarketPayouts
+{
+    /// <summary>
+    /// Pays slot <paramref name="index"/> its price from the escrow: <see cref="MarketParams.ProtocolFeeBps"/> of it is the
+    /// protocol fee, of which <see cref="MarketParams.FeeBurnBps"/> is burned and the rest goes to the treasury (both
+    /// <see cref="FlowTag.ProtocolFee"/>); the remainder goes through <see cref="StakingModule.PayProvider"/>
+    /// (<see cref="FlowTag.JobPayment"/>).
+    /// </summary>
+    public static Job PayExecutor(TxContext context, MarketParams parameters, Job job, int index)
+    {
+        var slot = job.Slots[index];
+        var price = slot.Price;
+        var fee = MulDiv(price, new Amount(parameters.ProtocolFeeBps), new Amount(MarketParams.BpsDenominator));
+        var burn = MulDiv(fee, new Amount(parameters.FeeBurnBps), new Amount(MarketParams.BpsDenominator));
+        var escrow = MarketStore.EscrowAccount;
+        Must(context.Move(escrow, context.State.Params.Treasury, AssetId.Fsh, fee - burn, FlowTag.ProtocolFee));
+        Must(context.Burn(AssetId.Fsh, escrow, burn, FlowTag.ProtocolFee));
+        Must(StakingModule.PayProvider(context, escrow, slot.Provider, price - fee));
+        return job with { Escrow = job.Escrow - price, Paid = job.Paid + price };
+    }
+
+    /// <summary>
+    /// Pays the honest arbiters their prices from <paramref name="pot"/> held by <paramref name="source"/> (pro rata when
+    /// it is short), through their stake pools. Returns what was paid in all.
+    /// </summary>
+    public static Amount PayArbiters(TxContext context, Job job, IReadOnlyList<int> arbiters, Address source, Amount pot)
+    {
+        var total = Amount.Zero;
+        foreach (int a in arbiters) total += job.Slots[a].Price;
+        var paid = Amount.Zero;
+        if (total.IsZero) return paid;
+        foreach (int a in arbiters)
+        {
+            var price = job.Slots[a].Price;
+            var pay = pot >= total ? price : MulDiv(price, pot, total);
+            Must(StakingModule.PayProvider(context, source, job.Slots[a].Provider, pay));
+            paid += pay;
+        }
+
+        return paid;
+    }
+
+    /// <summary>Returns the job's remaining escrow to its client (<see cref="FlowTag.Refund"/>).</summary>
+    public static ResultCode Refund(TxContext context, Job job, out Job refunded)
+    {
+        refunded = job;
+        var code = context.Move(MarketStore.EscrowAccount, job.Client, AssetId.Fsh, job.Escrow, FlowTag.Refund);
+        if (code != ResultCode.Ok) return code;
+        refunded = job with { Escrow = Amount.Zero, Refunded = job.Refunded + job.Escrow };
+        return ResultCode.Ok;
+    }
+
+    /// <summary>a × b / c rounded down, for a result no larger than a (b ≤ c): exact in 512-bit intermediates.</summary>
+    private static Amount MulDiv(in Amount a, in Amount b, in Amount c) =>
+        Amount.TryFromBigInteger(a.ToBigInteger() * b.ToBigInteger() / c.ToBigInteger(), out var result)
+            ? result
+            : throw new InvalidOperationException("a share of an amount exceeds the amount");
+
+    /// <summary>A value movement inside the end-of-block pass must succeed: the books say the FSH is there.</summary>
+    public static void Must(ResultCode code)
+    {
+        if (code != ResultCode.Ok) throw new InvalidOperationException($"market end-of-block movement failed: {code}");
+    }
+}
