@@ -111,17 +111,19 @@ public static class DemoCommand
         foreach (var o in policies)
         {
             var providers = new Table().Title($"providers under {o.Policy}")
-                .AddColumns("provider", "behaviour", "price/WU", "ran", "cheated", "verified", "caught", "missed", "slashed FSH", "income FSH", "reputation");
+                .AddColumns("provider", "behaviour", "price", "ran", "paid", "caught", "missed", "slashed", "income", "rep.");
             foreach (var p in o.Providers)
             {
                 providers.AddRow(
-                    p.Name, Markup.Escape(p.Role), Fsh(p.PricePerWorkUnit), $"{p.JobsRun}", $"{p.Cheats}", $"{p.Verified}",
-                    p.Faults > 0 ? $"[red]{p.Faults}[/]" : "0", $"{p.Missed}", Fsh(p.Slashed), Fsh(p.Income),
-                    $"{p.ReputationPpm / 10_000.0:N1} %" + (p.Jailed ? " [red]jailed[/]" : ""));
+                    p.Name, Markup.Escape(p.Role), Fsh(p.PricePerWorkUnit), $"{p.JobsRun}", $"{p.Verified}",
+                    p.Faults > 0 ? $"[red]{p.Faults}[/] of {p.Cheats}" : p.Cheats > 0 ? $"0 of {p.Cheats}" : "0", $"{p.Missed}", Fsh(p.Slashed), Fsh(p.Income),
+                    $"{p.ReputationPpm / 10_000.0:N0}%" + (p.Jailed ? " [red]jail[/]" : ""));
             }
 
             console.Write(providers);
         }
+
+        console.MarkupLine("[grey]price: FSH per work unit · ran: slots executed · paid: slots verified and paid · caught: wrong outputs found of those sent · slashed, income: FSH[/]");
 
         var flows = new Table().Title("money moved, by flow tag (FSH)").AddColumn("flow tag");
         foreach (var o in policies) flows.AddColumn(new TableColumn(o.Policy).RightAligned());

@@ -39,7 +39,7 @@ public sealed class JobExecutor
         watch.Stop();
         return result.Output is { } output
             ? new ExecutionOutcome(output, watch.Elapsed, null)
-            : ExecutionOutcome.Failed(result.Error ?? "the runtime returned no output");
+            : ExecutionOutcome.Failed(result.Message ?? result.Error.ToString());
     }
 
     /// <summary>Stores an output blob and returns its content address.</summary>
@@ -54,7 +54,19 @@ public sealed class JobExecutor
     }
 
     /// <summary>A plausible but wrong output: every float tensor's elements in reverse order (what a cheater returns).</summary>
-    public static byte[] Corrupt(byte[] output) => TensorBlob.Reversed(output);
+    public static byte[] Corrupt(byte[] output)
+    {
+        var decoded = TensorBlob.Decode(output);
+        if (!decoded.IsOk) return [.. output.Reverse()];
+        var tensors = decoded.Value!.Tensors.Select(t =>
+        {
+            if (t.Type != TensorElementType.Float32) return t;
+            var values = t.AsFloat32().ToArray();
+            Array.Reverse(values);
+            return TensorData.Float32(t.Name, t.Shape, values);
+        }).ToList();
+        return TensorBlob.Encode(tensors);
+    }
 
     private IJobRunner Runner(ComputeJobKind kind)
     {

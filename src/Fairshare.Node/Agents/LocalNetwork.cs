@@ -115,7 +115,8 @@ public sealed class LocalNetwork : IDisposable
         for (int made = 0; made < maxBlocks; made++)
         {
             if (Clients.All(c => c.IsDone(State))) return made;
-            onStep?.Invoke(Step());
+            var step = Step();
+            onStep?.Invoke(step);
         }
 
         return maxBlocks;

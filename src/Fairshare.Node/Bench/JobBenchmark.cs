@@ -1,3 +1,4 @@
+using Fairshare.Compute.Benchmarking;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Fairshare.Compute.Blobs;
@@ -50,7 +51,7 @@ public static class JobBenchmark
         var inputBytes = TensorBlob.Encode([TensorData.Float32(OnnxModelBuilder.InputName, [Batch, Features], values)]);
         var model = blobs.Put(modelBytes);
         var input = blobs.Put(inputBytes);
-        var workUnits = Math.Max(1UL, WorkEstimator.ForOnnx(modelBytes, TensorBlob.Decode(inputBytes).Value!));
+        var workUnits = Math.Max(1UL, WorkEstimator.ForOnnx(modelBytes, TensorBlob.Decode(inputBytes).Value!).Value.Units);
 
         stage("direct: ONNX Runtime, one thread");
         double direct = DirectMs(modelBytes, values, jobs);

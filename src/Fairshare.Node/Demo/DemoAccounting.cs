@@ -19,14 +19,15 @@ public static class DemoAccounting
         var events = AllEvents(network).Where(e => e.Asset == AssetId.Fsh).ToList();
 
         var flows = new SortedDictionary<FlowTag, Amount>();
-        Amount burned = Amount.Zero, escrow = Amount.Zero, refunds = Amount.Zero;
+        Amount burned = Amount.Zero;
         foreach (var e in events)
         {
             if (e.To == default && e.Tag == FlowTag.ProtocolFee) burned += e.Amount;
             else flows[e.Tag] = flows.GetValueOrDefault(e.Tag) + e.Amount;
-            if (e.Tag == FlowTag.Escrow && clientAddresses.Contains(e.From)) escrow += e.Amount;
-            if (e.Tag == FlowTag.Refund && clientAddresses.Contains(e.To)) refunds += e.Amount;
         }
+
+        var escrow = jobs.Aggregate(Amount.Zero, (sum, j) => sum + j.Locked);
+        var spend = jobs.Aggregate(Amount.Zero, (sum, j) => sum + (j.Locked - j.Refunded - j.Escrow));
 
         var executor = new JobExecutor(network.Blobs);
         int correct = 0, settled = 0;
@@ -43,7 +44,7 @@ public static class DemoAccounting
             policy, state.Head.Height, elapsed, jobs.Count, settled,
             jobs.Count(j => j.State == JobState.Failed),
             jobs.Count(j => j.Slots.Any(s => s.Role == SlotRole.Arbiter)),
-            settled, correct, providers, flows.ToImmutableSortedDictionary(), burned, escrow, escrow - refunds);
+            settled, correct, providers, flows.ToImmutableSortedDictionary(), burned, escrow, spend);
     }
 
     private static ProviderOutcome Provider(Core.Ledger.State.LedgerState state, ProviderAgent agent, List<LedgerEvent> events)
@@ -56,8 +57,8 @@ public static class DemoAccounting
             .Where(e => e.To == agent.Address && e.Tag is FlowTag.JobPayment or FlowTag.Slash)
             .Aggregate(Amount.Zero, (sum, e) => sum + e.Amount);
         var behavior = agent.Profile.Behavior;
-        string role = behavior.CheatPpm > 0 ? $"cheats on {behavior.CheatPpm / 10_000} % of slots"
-            : behavior.DelayBlocks > 0 ? $"slow ({behavior.DelayBlocks}–{behavior.DelayBlocks + behavior.DelayJitterBlocks} blocks late)"
+        string role = behavior.CheatPpm > 0 ? $"cheats {behavior.CheatPpm / 10_000}%"
+            : behavior.DelayBlocks > 0 ? $"slow +{behavior.DelayBlocks}-{behavior.DelayBlocks + behavior.DelayJitterBlocks}"
             : "honest";
         return new ProviderOutcome(
             agent.Profile.Name, role, agent.Profile.Offer.PricePerWorkUnit, agent.Stats.JobsRun, agent.Stats.Cheats,

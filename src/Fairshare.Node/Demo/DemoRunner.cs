@@ -73,7 +73,7 @@ public static class DemoRunner
             answers[input] = blobs.Put(outcome.Output ?? throw new InvalidOperationException("the demo model failed to run: " + outcome.Error));
         }
 
-        var workUnits = Math.Max(1UL, WorkEstimator.ForOnnx(modelBytes, TensorBlob.Decode(firstInput!).Value!));
+        var workUnits = Math.Max(1UL, WorkEstimator.ForOnnx(modelBytes, TensorBlob.Decode(firstInput!).Value!).Value.Units);
         return new DemoWorkload(model, inputs.ToImmutable(), answers.ToImmutable(), workUnits,
             $"MLP {features}→{string.Join("→", hidden)}→10 (softmax), batch {batch}, {workUnits} work units per job");
     }

@@ -32,7 +32,6 @@ public sealed class LocalNetworkTests : IDisposable
         using var network = LocalNetwork.Create(Setup("cheat", providers, Jobs(12, VerificationPolicy.SpotCheck, 1)), _blobs);
         network.RunUntilClientsDone(600);
         var state = network.State;
-
         var jobs = network.Clients[0].Jobs(state);
         Assert.All(jobs, j => Assert.True(j.IsClosed, $"job {j.Index} is {j.Job?.State}"));
         var settled = jobs.Where(j => j.Job!.State == JobState.Settled).ToList();
