@@ -10,14 +10,15 @@ namespace Fairshare.Compute.Runtime;
 /// Runs ONNX inference jobs on ONNX Runtime's CPU execution provider with one intra-op and one inter-op thread (more
 /// threads were slower on our machines, and one thread keeps runs reproducible). The input blob's tensors must match
 /// the model's inputs by name, element type and rank, and fixed dimensions; the output blob holds every model output,
-/// in the model's output order. Loaded sessions are cached by the model's SHA-256, least recently used evicted.
+/// in the model's output order. Loaded sessions are cached by model (a hit is found by comparing the bytes, which is
+/// cheaper than hashing them), least recently used evicted.
 /// </summary>
 public sealed class OnnxJobRunner : IJobRunner
 {
     /// <summary>How many loaded models the default runner keeps.</summary>
     public const int DefaultCacheCapacity = 4;
 
-    private readonly Dictionary<Hash32, CachedSession> _sessions = [];
+    private readonly List<CachedSession> _sessions = [];
     private readonly int _capacity;
     private long _uses;
 
@@ -66,14 +67,14 @@ public sealed class OnnxJobRunner : IJobRunner
     /// <summary>Releases every cached session.</summary>
     public void Dispose()
     {
-        foreach (var cached in _sessions.Values) cached.Session.Dispose();
+        foreach (var cached in _sessions) cached.Session.Dispose();
         _sessions.Clear();
     }
 
     private ComputeResult<InferenceSession> Session(byte[] model)
     {
-        var address = Hash32.Compute(model);
-        if (_sessions.TryGetValue(address, out var cached))
+        var cached = _sessions.Find(c => c.Model.AsSpan().SequenceEqual(model));
+        if (cached is not null)
         {
             cached.LastUse = ++_uses;
             return ComputeResult<InferenceSession>.Ok(cached.Session);
@@ -93,17 +94,17 @@ public sealed class OnnxJobRunner : IJobRunner
         }
         catch (OnnxRuntimeException e)
         {
-            return ComputeResult<InferenceSession>.Fail(ComputeError.ModelInvalid, $"ONNX Runtime cannot load the model {address}: {e.Message}");
+            return ComputeResult<InferenceSession>.Fail(ComputeError.ModelInvalid, $"ONNX Runtime cannot load the model {Hash32.Compute(model)}: {e.Message}");
         }
 
         if (_sessions.Count >= _capacity)
         {
-            var oldest = _sessions.MinBy(s => s.Value.LastUse);
-            oldest.Value.Session.Dispose();
-            _sessions.Remove(oldest.Key);
+            var oldest = _sessions.MinBy(c => c.LastUse)!;
+            oldest.Session.Dispose();
+            _sessions.Remove(oldest);
         }
 
-        _sessions[address] = new CachedSession(session) { LastUse = ++_uses };
+        _sessions.Add(new CachedSession((byte[])model.Clone(), session) { LastUse = ++_uses });
         return ComputeResult<InferenceSession>.Ok(session);
     }
 
@@ -185,9 +186,11 @@ public sealed class OnnxJobRunner : IJobRunner
     private static ComputeResult<Dictionary<string, OrtValue>> Mismatch(string message) =>
         ComputeResult<Dictionary<string, OrtValue>>.Fail(ComputeError.InputMismatch, message);
 
-    /// <summary>A loaded model and when it was last used (a counter, not a clock).</summary>
-    private sealed class CachedSession(InferenceSession session)
+    /// <summary>A loaded model, a private copy of its bytes, and when it was last used (a counter, not a clock).</summary>
+    private sealed class CachedSession(byte[] model, InferenceSession session)
     {
+        public byte[] Model { get; } = model;
+
         public InferenceSession Session { get; } = session;
 
         public long LastUse { get; set; }
