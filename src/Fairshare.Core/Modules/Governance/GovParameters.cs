@@ -69,13 +69,6 @@ public static class GovParameters
             p => new Amount(p.MaxCommissionBps), (p, v) => p with { MaxCommissionBps = (ushort)ToU64(v) }),
         Stake(6, "stake.max-commission-change-bps", Amount.One, new Amount(StakingParams.BpsDenominator), 0,
             p => new Amount(p.MaxCommissionChangeBps), (p, v) => p with { MaxCommissionChangeBps = (ushort)ToU64(v) }),
-        // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
-        new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
-            s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),
-        new(ModuleIds.StableSwap, 2, "stable.fee", Amount.Zero, new Amount(5_000_000_000), 10,
-            s => new Amount(StablePools.Params(s).Fee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { Fee = ToU64(v) })),
-        new(ModuleIds.StableSwap, 3, "stable.admin-fee", Amount.Zero, new Amount(10_000_000_000), 10,
-            s => new Amount(StablePools.Params(s).AdminFee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { AdminFee = ToU64(v) })),
         // Market: every row holds from the next block's end-of-block pass (slots already assigned keep their prices).
         Market(1, "market.matching-policy", Amount.Zero, new Amount((ulong)MatchingPolicy.Weighted),
             p => new Amount((ulong)p.MatchingPolicy), (p, v) => p with { MatchingPolicy = (MatchingPolicy)ToU64(v) }),
@@ -101,6 +94,13 @@ public static class GovParameters
             p => new Amount(p.FeeBurnBps), (p, v) => p with { FeeBurnBps = (ushort)ToU64(v) }),
         Market(12, "market.max-reassignments", Amount.Zero, new Amount(MarketParams.MaxReassignmentsLimit),
             p => new Amount(p.MaxReassignments), (p, v) => p with { MaxReassignments = (byte)ToU64(v) }),
+        // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
+        new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
+            s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),
+        new(ModuleIds.StableSwap, 2, "stable.fee", Amount.Zero, new Amount(5_000_000_000), 10,
+            s => new Amount(StablePools.Params(s).Fee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { Fee = ToU64(v) })),
+        new(ModuleIds.StableSwap, 3, "stable.admin-fee", Amount.Zero, new Amount(10_000_000_000), 10,
+            s => new Amount(StablePools.Params(s).AdminFee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { AdminFee = ToU64(v) })),
     ];
 
     private static readonly Dictionary<(byte Module, byte Id), GovParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));

@@ -53,15 +53,18 @@ public sealed record Job(
     /// <summary>Whether slot <paramref name="index"/> belongs to the round now running: the arbiters while disputed, else the executors.</summary>
     public bool InCurrentRound(int index) => Slots[index].IsActive && Slots[index].IsExecutor == (State != JobState.Disputed);
 
+    /// <summary>Whether a spot check drew a check and still waits for an eligible checker.</summary>
+    public bool AwaitsChecker => Draw == SpotDraw.Checked && !Slots.Any(s => s.Role == SlotRole.Checker && s.IsActive);
+
     /// <summary>
     /// Whether slot <paramref name="index"/> may reveal now: the job is running or disputed, the slot has committed,
-    /// every other slot of its round has committed too, and a spot check's draw has happened.
+    /// every other slot of its round has committed too, and a spot check's draw has happened (and found its checker).
     /// </summary>
     public bool RevealOpen(int index)
     {
         if (State is not (JobState.Running or JobState.Disputed)) return false;
         if (index < 0 || index >= Slots.Length || Slots[index].Status != SlotStatus.Committed || !InCurrentRound(index)) return false;
-        if (State == JobState.Running && Spec.Policy == VerificationPolicy.SpotCheck && Draw == SpotDraw.NotDrawn) return false;
+        if (State == JobState.Running && (Draw == SpotDraw.NotDrawn && Spec.Policy == VerificationPolicy.SpotCheck || AwaitsChecker)) return false;
         for (int i = 0; i < Slots.Length; i++)
         {
             if (InCurrentRound(i) && Slots[i].Status == SlotStatus.Assigned) return false;

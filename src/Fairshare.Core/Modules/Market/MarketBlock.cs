@@ -59,6 +59,9 @@ internal sealed class MarketBlock
             job = DrawSpotCheck(job);
         }
 
+        if (job.State == JobState.Running && job.AwaitsChecker) job = AssignChecker(job);
+        if (!job.IsActive) return job;
+
         if (!RoundRevealed(job)) return job;
         return job.State == JobState.Disputed ? Resolve(job) : Judge(job);
     }
@@ -123,20 +126,29 @@ internal sealed class MarketBlock
     /// <summary>
     /// The spot-check draw, in the block after the primary committed (so the hash it draws from was not known when it
     /// committed): checked at the probation rate while the primary has fewer verified slots than the probation, else at
-    /// the normal rate. A checked job gets a checker slot (unless no other provider is eligible).
+    /// the normal rate. An unchecked job opens its reveal; a checked one waits for its checker.
     /// </summary>
     private Job DrawSpotCheck(Job job)
     {
         var primary = job.Slots.First(s => s.Role == SlotRole.Primary && s.IsActive);
         var stats = _providers.Get(primary.Provider).Stats;
         uint rate = stats.Verified < _params.ProbationJobs ? _params.ProbationCheckPpm : _params.SpotCheckPpm;
-        if (MarketDraw.Ppm(_state.Head.BlockHash, job.Id, MarketDraw.SpotCheck) < rate)
-        {
-            var withChecker = _providers.Assign(job, 1, SlotRole.Checker);
-            if (withChecker.Slots.Length > job.Slots.Length) return withChecker with { Draw = SpotDraw.Checked };
-        }
+        return MarketDraw.Ppm(_state.Head.BlockHash, job.Id, MarketDraw.SpotCheck) < rate
+            ? job with { Draw = SpotDraw.Checked }
+            : MarketModule.ExtendDeadlinesIfRevealsOpen(job with { Draw = SpotDraw.Unchecked }, _height);
+    }
 
-        return MarketModule.ExtendDeadlinesIfRevealsOpen(job with { Draw = SpotDraw.Unchecked }, _height);
+    /// <summary>
+    /// A drawn check gets a checker from the providers not on the job. While none is eligible the primary waits (its
+    /// reveal stays closed, so it cannot miss); once the primary's deadline has passed the job fails and is refunded:
+    /// a drawn check is never skipped.
+    /// </summary>
+    private Job AssignChecker(Job job)
+    {
+        var withChecker = _providers.Assign(job, 1, SlotRole.Checker);
+        if (withChecker.Slots.Length > job.Slots.Length) return withChecker;
+        var primary = job.Slots.First(s => s.Role == SlotRole.Primary && s.IsActive);
+        return _height >= primary.DeadlineHeight ? Close(job, JobState.Failed, default) : job;
     }
 
     /// <summary>Every executor revealed: accept when they agree (a canary then waits for its client), else dispute.</summary>
@@ -253,8 +265,9 @@ internal sealed class MarketBlock
     private void Match(List<ulong> open)
     {
         if (open.Count == 0) return;
-        ulong cursor = _providers.Totals.MatchCursor;
-        var order = open.Where(id => id > cursor).Concat(open.Where(id => id <= cursor));
+        ulong start = _providers.Totals.MatchCursor;
+        var order = open.Where(id => id > start).Concat(open.Where(id => id <= start));
+        ulong cursor = start;
         uint tries = 0;
         foreach (ulong id in order)
         {

@@ -6,9 +6,9 @@ public enum SpotDraw : byte
     /// <summary>Not drawn yet (or the job is not a spot check).</summary>
     NotDrawn = 0,
 
-    /// <summary>Drawn and not checked (or no other provider was eligible to check).</summary>
+    /// <summary>Drawn and not checked.</summary>
     Unchecked = 1,
 
-    /// <summary>Drawn and checked: a checker slot was assigned.</summary>
+    /// <summary>Drawn and checked: a checker slot is assigned, or the job waits for an eligible one.</summary>
     Checked = 2,
 }

@@ -57,7 +57,7 @@ internal sealed class LendingChain
     public Amount Balance(string name, AssetId asset) => Chain.State.BalanceOf(Address(name), asset);
 
     /// <summary>A market (it must exist).</summary>
-    public Market Market(AssetId asset) => LendingMarkets.Get(Chain.State, asset)!;
+    public Core.Modules.Lending.Market Market(AssetId asset) => LendingMarkets.Get(Chain.State, asset)!;
 
     /// <summary>Produces empty blocks.</summary>
     public void Blocks(int count)

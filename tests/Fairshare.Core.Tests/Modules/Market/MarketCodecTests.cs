@@ -1,0 +1,77 @@
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Modules;
+using Fairshare.Core.Modules.Governance;
+using Fairshare.Core.Modules.Market;
+using Fairshare.Core.Primitives;
+using Fairshare.Testing;
+
+namespace Fairshare.Core.Tests.Modules.Market;
+
+/// <summary>Market payloads and records survive their canonical encodings; the market.* governance rows reach the parameters.</summary>
+public sealed class MarketCodecTests
+{
+    private static readonly TestChain Chain = TestChain.Create();
+    private static readonly Hash32 H = Hash32.Compute("h"u8);
+
+    public static TheoryData<TxPayload> Payloads() =>
+    [
+        new MarketRegisterPayload(new ProviderProfile("p", new Amount(7), 3) { RenewablePercent = 80 }.Offer with { Region = "us-east-1", Hardware = "AMD EPYC 9R14, 2 cores, 24 GiB ✓" }),
+        new MarketHeartbeatPayload(),
+        new MarketDeregisterPayload(),
+        new MarketSubmitJobPayload(MarketHarness.Spec(VerificationPolicy.Replicate, 3) with
+        {
+            Kind = JobKind.OnnxInference, Model = H, MinMemoryMb = 2048, Device = DeviceClass.Gpu, Weights = new MatchWeights(1, 2, 3, 4),
+        }),
+        new MarketCommitPayload(ulong.MaxValue, 15, H),
+        new MarketRevealPayload(3, 2, H, Hash32.Compute("salt"u8), 0b1011),
+        new MarketRevealExpectedPayload(4, H, Hash32.Compute("salt"u8)),
+        new MarketCancelJobPayload(5),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void Payloads_RoundTrip(TxPayload payload)
+    {
+        var tx = Chain.Sign("alice", payload);
+        Assert.Equal(ResultCode.Ok, TransactionCodec.TryDecode(tx.Encoded, out var decoded));
+        Assert.Equal(tx.Body, decoded!.Body);
+    }
+
+    [Fact]
+    public void AHardwareTextOver96Bytes_DoesNotDecode()
+    {
+        var offer = new ProviderProfile("p", new Amount(7), 3).Offer with { Hardware = new string('x', ProviderOffer.MaxHardwareBytes + 1) };
+        Assert.Equal(ResultCode.LengthTooLarge, TransactionCodec.TryDecode(Chain.Sign("alice", new MarketRegisterPayload(offer)).Encoded, out _));
+    }
+
+    [Fact]
+    public void Records_RoundTrip()
+    {
+        var slot = new JobSlot(Chain.Key("bob").Address, SlotRole.Arbiter, SlotStatus.Revealed, 5, 15, new Amount(120), H, H, 0b101);
+        var job = new Job(9, Chain.Key("alice").Address, MarketHarness.Spec(VerificationPolicy.SpotCheck), JobState.Disputed, [slot, slot with { Role = SlotRole.Primary }],
+            new Amount(1), new Amount(2), new Amount(3), H, 4, 0, 1, SpotDraw.Checked, 6, 7, true, H);
+        Assert.Equal(job.Encode(), Job.Decode(job.Encode()).Encode());
+        Assert.Equal(job.Slots.AsEnumerable(), Job.Decode(job.Encode()).Slots);
+        var provider = new ProviderRecord(Chain.Key("carol").Address, new ProviderProfile("c", new Amount(9), 2).Offer, new ProviderStats(1, 2, 3, 4, 5, 6), false, 2);
+        Assert.Equal(provider, ProviderRecord.Decode(provider.Encode()));
+        var parameters = MarketParams.Default with { MatchingPolicy = MatchingPolicy.Weighted, MaxReassignments = 6 };
+        Assert.Equal(parameters, MarketParams.Decode(parameters.Encode()));
+    }
+
+    [Fact]
+    public void GovernanceRows_SetEveryMarketParameter_WithinTheirRanges()
+    {
+        var chain = TestChain.Create();
+        var rows = GovParameters.All.Where(p => p.Module == ModuleIds.Market).ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.All(rows, row => Assert.True(row.Accepts(row.Read(chain.State)), row.Name));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 1, new Amount(2))));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 4, Amount.Zero)));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 11, new Amount(10_000))));
+        Assert.Equal(MarketParams.Default with { MatchingPolicy = MatchingPolicy.Weighted, ProbationJobs = 0, FeeBurnBps = 10_000 }, MarketStore.Params(chain.State));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 1, new Amount(3))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 8, new Amount(MarketParams.MaxArbiters + 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 12, new Amount(MarketParams.MaxReassignmentsLimit + 1))));
+        Assert.Equal("market.probation-jobs", GovParameters.FindByName("market.probation-jobs")!.Name);
+    }
+}
