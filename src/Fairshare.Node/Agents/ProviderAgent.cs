@@ -47,10 +47,13 @@ public sealed class ProviderAgent
     {
         var actions = new List<TxPayload>();
         ulong height = state.Head.Height;
+        // Bond once; after slashes, top up only to the minimum the market requires.
         var bonded = StakingModule.SelfBonded(state, Address);
-        if (bonded < Profile.SelfBond)
+        var minimum = StakingModule.Params(state).MinSelfBond;
+        if (bonded.IsZero || bonded < minimum)
         {
-            actions.Add(new StakeSelfBondPayload(Profile.SelfBond - bonded, Profile.CommissionBps));
+            var target = bonded.IsZero ? Profile.SelfBond : minimum;
+            actions.Add(new StakeSelfBondPayload(target - bonded, Profile.CommissionBps));
             return actions;
         }
 

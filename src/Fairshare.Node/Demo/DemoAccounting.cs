@@ -51,8 +51,10 @@ public static class DemoAccounting
     {
         var record = MarketStore.Provider(state, agent.Address);
         var stats = record?.Stats;
-        var bonded = StakingModule.BondedTokens(state, agent.Address);
-        var slashed = agent.Profile.SelfBond > bonded ? agent.Profile.SelfBond - bonded : Amount.Zero;
+        var stakeAccounts = new[] { StakingStore.BondedAccount(agent.Address), StakingStore.UnbondingAccount(agent.Address) };
+        var slashed = events
+            .Where(e => e.Tag == FlowTag.Slash && stakeAccounts.Contains(e.From))
+            .Aggregate(Amount.Zero, (sum, e) => sum + e.Amount);
         var income = events
             .Where(e => e.To == agent.Address && e.Tag is FlowTag.JobPayment or FlowTag.Slash)
             .Aggregate(Amount.Zero, (sum, e) => sum + e.Amount);
