@@ -14,7 +14,7 @@ public static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var jobs = new Option<int>("--jobs") { Description = "inference jobs each of the two clients submits", DefaultValueFactory = _ => 30 };
+        var jobs = new Option<int>("--jobs") { Description = "inference jobs each of the two clients submits", DefaultValueFactory = _ => 50 };
         var keep = new Option<string?>("--keep") { Description = "keep the chains and blobs in this folder (default: a temporary folder, deleted)" };
         var command = new Command("demo", """
             Run the compute market end to end in one process on the embedded default (SQLite): a validator, six
@@ -89,6 +89,8 @@ public static class DemoCommand
     private static void Print(CliContext context, DemoReport report, string? keptAt)
     {
         var console = context.Console;
+        // Redirected output has no terminal width; Spectre would assume 80 columns and wrap the provider tables.
+        if (Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 120);
         var hw = report.Hardware;
         console.MarkupLine($"[bold]machine[/] {Markup.Escape(hw.CpuModel)}, {hw.LogicalCores} logical cores, {hw.MemoryMb / 1024.0:N1} GiB" +
                            (hw.Gpus.IsEmpty ? ", no NVIDIA GPU" : ", GPUs: " + Markup.Escape(string.Join(", ", hw.Gpus.Select(g => g.Name)))));
@@ -116,7 +118,7 @@ public static class DemoCommand
             {
                 providers.AddRow(
                     p.Name, Markup.Escape(p.Role), Fsh(p.PricePerWorkUnit), $"{p.JobsRun}", $"{p.Verified}",
-                    p.Faults > 0 ? $"[red]{p.Faults}[/] of {p.Cheats}" : p.Cheats > 0 ? $"0 of {p.Cheats}" : "0", $"{p.Missed}", Fsh(p.Slashed), Fsh(p.Income),
+                    p.Faults > 0 ? $"[red]{p.Faults}[/] of {p.Cheats}" : p.Cheats > 0 ? $"0 of {p.Cheats}" : "0", $"{p.Missed}", Fsh(p.Slashed, 2), Fsh(p.Income, 3),
                     $"{p.ReputationPpm / 10_000.0:N0}%" + (p.Jailed ? " [red]jail[/]" : ""));
             }
 
@@ -161,7 +163,7 @@ public static class DemoCommand
         _ => tag.ToString().ToLowerInvariant(),
     };
 
-    private static string Fsh(Amount amount) => Trim(amount.ToDecimalString(18), 4);
+    private static string Fsh(Amount amount, int decimals = 4) => Trim(amount.ToDecimalString(18), decimals);
 
     private static string Trim(string text, int decimals)
     {

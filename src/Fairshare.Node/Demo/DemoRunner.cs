@@ -49,8 +49,8 @@ public static class DemoRunner
     /// <summary>The demo's model and inputs, stored; canary answers computed by running them here first.</summary>
     public static DemoWorkload BuildWorkload(BlobStore blobs, JobExecutor executor, int jobs)
     {
-        const int features = 64, batch = 32;
-        int[] hidden = [256, 256];
+        const int features = 128, batch = 64;
+        int[] hidden = [512, 512];
         var modelBytes = OnnxModelBuilder.Mlp(features, hidden, 10, seed: 7);
         var model = blobs.Put(modelBytes);
         var inputs = ImmutableArray.CreateBuilder<Hash32>(jobs);
