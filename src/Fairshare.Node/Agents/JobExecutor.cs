@@ -18,6 +18,11 @@ public sealed class JobExecutor
     private readonly BlobStore _blobs;
     private readonly Dictionary<ComputeJobKind, IJobRunner> _runners = [];
 
+    // Models are large and reused across jobs: keep the last few verified ones, so a job does not re-read and re-hash
+    // its model from disk each time (the runtime then finds its loaded session by reference).
+    private readonly List<(Hash32 Address, byte[] Bytes)> _models = [];
+    private const int ModelCacheCapacity = 4;
+
     /// <summary>Creates an executor over a blob store.</summary>
     public JobExecutor(BlobStore blobs) => _blobs = blobs;
 
@@ -29,7 +34,7 @@ public sealed class JobExecutor
     {
         var kind = spec.Kind == JobKind.Kernel ? ComputeJobKind.Kernel : ComputeJobKind.OnnxInference;
         byte[] model = [];
-        if (kind == ComputeJobKind.OnnxInference && !_blobs.TryGet(spec.Model, out model))
+        if (kind == ComputeJobKind.OnnxInference && !TryGetModel(spec.Model, out model))
             return ExecutionOutcome.Failed($"model blob {spec.Model} is not in the blob store");
         if (!_blobs.TryGet(spec.Input, out var input))
             return ExecutionOutcome.Failed($"input blob {spec.Input} is not in the blob store");
@@ -66,6 +71,21 @@ public sealed class JobExecutor
             return TensorData.Float32(t.Name, t.Shape, values);
         }).ToList();
         return TensorBlob.Encode(tensors);
+    }
+
+    private bool TryGetModel(Hash32 address, out byte[] model)
+    {
+        int index = _models.FindIndex(m => m.Address == address);
+        if (index >= 0)
+        {
+            model = _models[index].Bytes;
+            return true;
+        }
+
+        if (!_blobs.TryGet(address, out model)) return false;
+        if (_models.Count == ModelCacheCapacity) _models.RemoveAt(0);
+        _models.Add((address, model));
+        return true;
     }
 
     private IJobRunner Runner(ComputeJobKind kind)
