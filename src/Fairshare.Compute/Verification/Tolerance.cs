@@ -18,9 +18,6 @@ public sealed record Tolerance(double Absolute, double Relative)
     /// </summary>
     public static Tolerance Default { get; } = new(1e-4, 1e-3);
 
-    /// <summary>Only bit-identical results (byte-equal blobs) pass.</summary>
-    public static Tolerance Exact { get; } = new(0, 0);
-
     /// <summary>
     /// Whether <paramref name="actual"/> is within tolerance of <paramref name="expected"/>. NaN is never within
     /// tolerance of anything (not even NaN); an infinity only of the same infinity.
