@@ -48,6 +48,8 @@ public static class CliApp
         root.Add(GovCommand.Create());
         root.Add(BlockCommand.Create());
         root.Add(VerifyChainCommand.Create());
+        root.Add(DemoCommand.Create());
+        root.Add(ProviderCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(ConformanceCommand.Create());
         root.Add(DevCommand.Create());

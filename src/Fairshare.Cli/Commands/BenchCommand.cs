@@ -33,7 +33,71 @@ public static class BenchCommand
             return ExitCodes.Ok;
         }));
         command.Add(ledger);
+        command.Add(CreateJob());
         return command;
+    }
+
+    private static Command CreateJob()
+    {
+        var jobs = new Option<int>("--jobs") { Description = "benchmark-model jobs sent through the whole path", DefaultValueFactory = _ => 12 };
+        var costJobs = new Option<int>("--cost-jobs") { Description = "small jobs per verification policy in the cost runs", DefaultValueFactory = _ => 60 };
+        var job = new Command("job", """
+            The same inference batch timed straight through ONNX Runtime and through the whole job path of a local
+            network (submit → match → run → commit → reveal → settle, each block signed, executed and stored in SQLite),
+            in one run; goal: at most 10 % overhead for jobs of 50 ms or more. Then the cost multiplier of each
+            verification policy: model runs and FSH per client job, beside what its parameters predict.
+            """)
+        {
+            jobs, costJobs,
+        };
+        job.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            int n = parsed.GetValue(jobs), m = parsed.GetValue(costJobs);
+            if (n is < 1 or > 1000 || m is < 6 or > 2000) throw new CliUsageException("--jobs must be 1–1000 and --cost-jobs 6–2000");
+            var result = JobBenchmark.Run(n, m, stage =>
+            {
+                if (!context.Json) context.Console.MarkupLine($"[grey]... {Markup.Escape(stage)}[/]");
+            });
+            PrintJob(context, result);
+            return ExitCodes.Ok;
+        }));
+        return job;
+    }
+
+    private static void PrintJob(CliContext context, JobBenchResult r)
+    {
+        if (context.Json)
+        {
+            context.WriteJson(new JsonObject
+            {
+                ["model"] = r.Model,
+                ["jobs"] = r.Jobs,
+                ["direct_ms_per_batch"] = Math.Round(r.DirectMsPerBatch, 2),
+                ["path_ms_per_job"] = Math.Round(r.PathMsPerJob, 2),
+                ["overhead_percent"] = Math.Round(r.OverheadPercent, 2),
+                ["blocks"] = r.Blocks,
+                ["mean_latency_blocks"] = Math.Round(r.MeanLatencyBlocks, 2),
+                ["policies"] = new JsonArray([.. r.Costs.Select(c => (JsonNode)new JsonObject
+                {
+                    ["policy"] = c.Policy,
+                    ["jobs"] = c.Jobs,
+                    ["executions_per_job"] = Math.Round(c.ExecutionsPerJob, 3),
+                    ["paid_per_job"] = Math.Round(c.PaidPerJob, 3),
+                    ["expected"] = double.IsNaN(c.Expected) ? null : Math.Round(c.Expected, 3),
+                })]),
+            });
+            return;
+        }
+
+        var table = new Table().AddColumns("figure", "value", "beside it");
+        table.AddRow("one batch straight through ONNX Runtime", $"{r.DirectMsPerBatch:N1} ms", Markup.Escape(r.Model));
+        table.AddRow("the same batch as a job, whole path", $"{r.PathMsPerJob:N1} ms/job",
+            $"{r.OverheadPercent:+0.0;-0.0} % overhead (goal ≤ 10 %); {r.Jobs} jobs, {r.Blocks} blocks, {r.MeanLatencyBlocks:N1} blocks submit → settle");
+        context.Console.Write(table);
+        var costs = new Table().Title("cost of each verification policy").AddColumns("policy", "client jobs", "model runs / job", "paid / job (× one run)", "predicted");
+        foreach (var c in r.Costs)
+            costs.AddRow(Markup.Escape(c.Policy), $"{c.Jobs}", $"{c.ExecutionsPerJob:N3}", $"{c.PaidPerJob:N3}", double.IsNaN(c.Expected) ? "—" : $"{c.Expected:N3}");
+        context.Console.Write(costs);
     }
 
     private static LedgerBenchResult RunWithProgress(CliContext context, int n, int size, int m)

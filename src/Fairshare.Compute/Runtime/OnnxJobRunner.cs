@@ -73,10 +73,12 @@ public sealed class OnnxJobRunner : IJobRunner
 
     private ComputeResult<InferenceSession> Session(byte[] model)
     {
-        var cached = _sessions.Find(c => c.Model.AsSpan().SequenceEqual(model));
+        // The same array as last time (a caller that keeps its models in memory) is a hit without reading 50 MB.
+        var cached = _sessions.Find(c => ReferenceEquals(c.Caller, model)) ?? _sessions.Find(c => c.Model.AsSpan().SequenceEqual(model));
         if (cached is not null)
         {
             cached.LastUse = ++_uses;
+            cached.Caller = model;
             return ComputeResult<InferenceSession>.Ok(cached.Session);
         }
 
@@ -104,7 +106,7 @@ public sealed class OnnxJobRunner : IJobRunner
             _sessions.Remove(oldest);
         }
 
-        _sessions.Add(new CachedSession((byte[])model.Clone(), session) { LastUse = ++_uses });
+        _sessions.Add(new CachedSession((byte[])model.Clone(), session) { LastUse = ++_uses, Caller = model });
         return ComputeResult<InferenceSession>.Ok(session);
     }
 
@@ -194,5 +196,8 @@ public sealed class OnnxJobRunner : IJobRunner
         public InferenceSession Session { get; } = session;
 
         public long LastUse { get; set; }
+
+        /// <summary>The caller's array of the last hit: callers never change a model array they pass again.</summary>
+        public byte[]? Caller { get; set; }
     }
 }

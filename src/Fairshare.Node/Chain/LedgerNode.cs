@@ -103,7 +103,7 @@ public sealed class LedgerNode : IDisposable
     /// Verifies the candidates' signatures, produces a block from the valid ones, stores it durably, and only then
     /// returns it. Candidates that fail are reported with their codes and change nothing.
     /// </summary>
-    public CommitOutcome Commit(IReadOnlyList<SignedTransaction> candidates)
+    public CommitOutcome Commit(IReadOnlyList<SignedTransaction> candidates, bool allowEmpty = false)
     {
         var rejected = ImmutableArray.CreateBuilder<RejectedTransaction>();
         var valid = new List<SignedTransaction>(candidates.Count);
@@ -113,16 +113,20 @@ public sealed class LedgerNode : IDisposable
             else rejected.Add(new RejectedTransaction(tx, ResultCode.BadSignature));
         }
 
-        return CommitVerified(valid, rejected);
+        return CommitVerified(valid, rejected, allowEmpty);
     }
 
-    /// <summary>As <see cref="Commit"/>, for candidates whose signatures were already checked.</summary>
-    public CommitOutcome CommitVerified(IReadOnlyList<SignedTransaction> candidates, ImmutableArray<RejectedTransaction>.Builder? rejected = null)
+    /// <summary>
+    /// As <see cref="Commit"/>, for candidates whose signatures were already checked. With <paramref name="allowEmpty"/>
+    /// a block is made even when no candidate is valid: the market's end-of-block work (matching, deadlines,
+    /// settlement) moves on with the chain's height.
+    /// </summary>
+    public CommitOutcome CommitVerified(IReadOnlyList<SignedTransaction> candidates, ImmutableArray<RejectedTransaction>.Builder? rejected = null, bool allowEmpty = false)
     {
         rejected ??= ImmutableArray.CreateBuilder<RejectedTransaction>();
-        if (candidates.Count == 0) return new CommitOutcome(null, rejected.ToImmutable());
+        if (candidates.Count == 0 && !allowEmpty) return new CommitOutcome(null, rejected.ToImmutable());
         ulong now = (ulong)_clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var produced = BlockExecutor.Produce(State, candidates, now, Key);
+        var produced = BlockExecutor.Produce(State, candidates, now, Key, allowEmpty);
         rejected.AddRange(produced.Rejected);
         if (produced.Block is null) return new CommitOutcome(null, rejected.ToImmutable());
 
