@@ -13,7 +13,7 @@ namespace Fairshare.Core.Modules.Market;
 /// <param name="Escrow">FSH still locked for the job in <see cref="MarketStore.EscrowAccount"/>.</param>
 /// <param name="Paid">FSH paid out of the escrow for work (protocol fee included).</param>
 /// <param name="Refunded">FSH returned to the client.</param>
-/// <param name="AcceptedOutput">The accepted output hash once settled (zero before, and for a failed job).</param>
+/// <param name="AcceptedOutput">The accepted output hash: final once settled; a canary's provisional one while it waits for its client; zero otherwise.</param>
 /// <param name="CreatedHeight">The block that took the submission.</param>
 /// <param name="ClosedHeight">The block that settled, failed or cancelled it (0 while open).</param>
 /// <param name="Reassignments">Slots re-assigned after a missed deadline so far.</param>

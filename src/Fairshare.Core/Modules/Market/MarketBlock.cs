@@ -282,6 +282,6 @@ internal sealed class MarketBlock
             MarketStore.PutJob(_state, job with { State = JobState.Running });
         }
 
-        _providers.PutTotals(_providers.Totals with { MatchCursor = cursor });
+        if (cursor != start) _providers.PutTotals(_providers.Totals with { MatchCursor = cursor });
     }
 }

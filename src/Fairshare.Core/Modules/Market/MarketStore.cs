@@ -52,15 +52,19 @@ public static class MarketStore
     /// <summary>The slots a provider must act on (assigned: commit; committed: reveal once open), in job and slot order.</summary>
     public static IEnumerable<(Job Job, byte Slot)> OpenSlotsFor(LedgerState state, Address provider)
     {
+        // A list, not an iterator: compiler-built iterators read the managed thread id, which Core may not touch.
+        var slots = new List<(Job Job, byte Slot)>();
         foreach (ulong id in ActiveJobIds(state))
         {
             var job = Job(state, id)!;
             if (job.State is not (JobState.Running or JobState.Disputed)) continue;
             for (int i = 0; i < job.Slots.Length; i++)
             {
-                if (job.Slots[i].Provider == provider && job.Slots[i].IsPending) yield return (job, (byte)i);
+                if (job.Slots[i].Provider == provider && job.Slots[i].IsPending) slots.Add((job, (byte)i));
             }
         }
+
+        return slots;
     }
 
     /// <summary>Whether the slot may reveal now (see <see cref="Market.Job.RevealOpen"/>).</summary>
