@@ -138,15 +138,17 @@ public static class DemoCommand
         foreach (var o in policies) gini.AddColumn(new TableColumn(o.Policy).RightAligned());
         var measures = policies.Select(o => Measure(o)).ToList();
         Row(gini, "Gini (population, 6 providers)", policies, o => Show(measures[policies.IndexOf(o)], m => m.Gini.ToString("N3")));
+        var honest = policies.Select(o => Measure(o, honestOnly: true)).ToList();
+        Row(gini, "Gini of the honest providers only", policies, o => Show(honest[policies.IndexOf(o)], m => m.Gini.ToString("N3")));
         Row(gini, "top-1 share", policies, o => Show(measures[policies.IndexOf(o)], m => m.Top1Share.ToString("P1")));
         Row(gini, "Nakamoto coefficient (1/2)", policies, o => Show(measures[policies.IndexOf(o)], m => m.Nakamoto50.ToString()));
         console.Write(gini);
         if (keptAt is not null) console.MarkupLine($"[grey]chains and blobs kept in {Markup.Escape(keptAt)}[/]");
     }
 
-    private static ConcentrationReport? Measure(PolicyOutcome outcome)
+    private static ConcentrationReport? Measure(PolicyOutcome outcome, bool honestOnly = false)
     {
-        var holdings = Holdings.Create(outcome.Providers.Select(p => p.Income.ToBigInteger()));
+        var holdings = Holdings.Create(outcome.Providers.Where(p => !honestOnly || p.Role == "honest").Select(p => p.Income.ToBigInteger()));
         return holdings.IsOk ? Concentration.Measure(holdings.Value!) : null;
     }
 
@@ -194,6 +196,7 @@ public static class DemoCommand
                 ["burned"] = o.Burned.ToDecimalString(18),
                 ["flows"] = new JsonObject(o.Flows.Select(f => KeyValuePair.Create(FlowName(f.Key), (JsonNode?)f.Value.ToDecimalString(18)))),
                 ["income_gini"] = measure?.Gini,
+                ["honest_income_gini"] = Measure(o, honestOnly: true)?.Gini,
                 ["providers"] = new JsonArray([.. o.Providers.Select(p => (JsonNode)new JsonObject
                 {
                     ["name"] = p.Name,

@@ -76,7 +76,7 @@ public sealed class LocalNetwork : IDisposable
         };
         File.WriteAllText(data.GenesisPath, GenesisWriter.ToJson(genesis));
         NodeKeyFile.Write(data.NodeKeyPath, validator);
-        var node = LedgerNode.Open(data);
+        var node = LedgerNode.Open(data, new SteppingClock((long)genesis.GenesisTimeMs + 1000, 1000));
         node.SnapshotInterval = 0;
         var executor = new JobExecutor(blobs);
         var providers = setup.Providers.Select((p, i) => new ProviderAgent(p, providerKeys[i], executor)).ToImmutableArray();

@@ -110,7 +110,7 @@ public static class DemoRunner
         if (hardwareText.Length > 96) hardwareText = hardwareText[..96];
         var profiles = providers.Select(p => new ProviderProfile(
             p.Name,
-            new ProviderOffer(DeviceClass.Cpu, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score, OneFsh * new Amount(p.PriceCents) / new Amount(10_000), 3, "local", 300, 50, hardwareText),
+            new ProviderOffer(DeviceClass.Cpu, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score, OneFsh * new Amount(p.PriceCents) / new Amount(10_000), 8, "local", 300, 50, hardwareText),
             OneFsh * new Amount(1000),
             1000,
             p.Behavior)).ToImmutableArray();
