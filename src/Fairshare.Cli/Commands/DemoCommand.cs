@@ -103,7 +103,7 @@ public static class DemoCommand
         foreach (var o in policies) jobs.AddColumn(new TableColumn(o.Policy).RightAligned());
         Row(jobs, "submitted", policies, o => $"{o.Submitted}");
         Row(jobs, "settled with a verified output", policies, o => $"{o.Settled}");
-        Row(jobs, "  accepted output = client's own run", policies, o => $"{o.OutputsCorrect} of {o.OutputsChecked}");
+        Row(jobs, "  accepted output = client's own run", policies, o => $"{o.OutputsCorrect} of {o.Settled}");
         Row(jobs, "failed (escrow refunded)", policies, o => $"{o.Failed}");
         Row(jobs, "went to arbiters (disputes)", policies, o => $"{o.Disputed}");
         Row(jobs, "escrow locked → spent by clients", policies, o => $"{Fsh(o.ClientEscrow)} → {Fsh(o.ClientSpend)} FSH");

@@ -59,7 +59,7 @@ public sealed class ClientAgent
         foreach (var job in Jobs(state))
         {
             if (job.Plan.ExpectedOutput is not { } expected || job.Job is not { State: JobState.Running } running) continue;
-            if (_expectedRevealed.Contains(running.Id) || !AllExecutorsRevealed(running)) continue;
+            if (_expectedRevealed.Contains(running.Id) || !PrimaryRevealed(running)) continue;
             _expectedRevealed.Add(running.Id);
             actions.Add(new MarketRevealExpectedPayload(running.Id, expected, AgentSecrets.SealSalt(_key, (ulong)job.Index)));
         }
@@ -73,6 +73,6 @@ public sealed class ClientAgent
         return plan.ExpectedOutput is { } expected ? MarketCommitment.Seal(expected, salt) : Hash32.Compute(salt.ToArray());
     }
 
-    private static bool AllExecutorsRevealed(Job job) =>
+    private static bool PrimaryRevealed(Job job) =>
         job.Slots.Any(s => s.Role == SlotRole.Primary && s.Status == SlotStatus.Revealed);
 }

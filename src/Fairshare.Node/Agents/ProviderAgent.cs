@@ -133,7 +133,7 @@ public sealed class ProviderAgent
             Cheats = Stats.Cheats + (cheat ? 1 : 0),
             ComputeTime = Stats.ComputeTime + outcome.Elapsed,
         };
-        return new SlotWork(address, AgentSecrets.Salt(_key, job.Id, slot), assignedHeight + delay, cheat, outcome.Elapsed);
+        return new SlotWork(address, AgentSecrets.Salt(_key, job.Id, slot), assignedHeight + delay);
     }
 
     /// <summary>Bit i set when slot i (a revealed, non-arbiter slot) agrees with this arbiter's own output.</summary>

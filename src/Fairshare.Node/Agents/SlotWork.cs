@@ -6,6 +6,4 @@ namespace Fairshare.Node.Agents;
 /// <param name="OutputHash">SHA-256 of the output blob (its address in the blob store).</param>
 /// <param name="Salt">The salt of the commitment (derived from the provider's key, so it survives a restart).</param>
 /// <param name="ReadyAtHeight">The first height at which the agent commits (later for a slow provider).</param>
-/// <param name="Cheated">Whether the agent returned a wrong output on purpose.</param>
-/// <param name="Elapsed">Time spent running the job.</param>
-public sealed record SlotWork(Hash32 OutputHash, Hash32 Salt, ulong ReadyAtHeight, bool Cheated, TimeSpan Elapsed);
+public sealed record SlotWork(Hash32 OutputHash, Hash32 Salt, ulong ReadyAtHeight);

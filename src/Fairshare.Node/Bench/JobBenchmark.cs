@@ -57,7 +57,7 @@ public static class JobBenchmark
         double direct = DirectMs(modelBytes, values, jobs);
 
         stage("whole path: local network");
-        var spec = BenchSpec(model, input, workUnits, VerificationPolicy.SpotCheck, 1);
+        var spec = DemoRunner.InferenceSpec(model, input, workUnits, VerificationPolicy.SpotCheck, 1, deadlineBlocks: 50);
         // One warm-up job first (the provider loads the model into ONNX Runtime, as the direct run's warm-up does),
         // then the timed jobs, all submitted in one block.
         const ulong timedFrom = 12;
@@ -117,10 +117,10 @@ public static class JobBenchmark
         var planned = workload.Inputs.Select((input, i) =>
         {
             bool canary = canaryEvery > 0 && i % canaryEvery == canaryEvery - 1;
-            return new PlannedJob((ulong)(3 + i / 4), BenchSpec(workload.Model, input, workload.WorkUnits, policy, replicas),
+            return new PlannedJob((ulong)(3 + i / 4), DemoRunner.InferenceSpec(workload.Model, input, workload.WorkUnits, policy, replicas, deadlineBlocks: 50),
                 canary ? workload.ReferenceOutputs[input] : null);
         }).ToImmutableArray();
-        string chain = "fairshare-bench-cost-" + result(name);
+        string chain = "fairshare-bench-cost-" + Slug(name);
         var setup = Setup(Path.Combine(root, chain), chain, 4, [new ClientProfile("client", planned)], [.. parameters]);
         using var network = LocalNetwork.Create(setup, blobs);
         network.RunUntilClientsDone(10_000);
@@ -131,16 +131,12 @@ public static class JobBenchmark
         var paid = jobs.Aggregate(Amount.Zero, (sum, j) => sum + j.Item2.Paid);
         double paidPerJob = clientJobs == 0 ? 0 : Ratio(paid, price) / clientJobs;
         return new PolicyCost(name, clientJobs, clientJobs == 0 ? 0 : (double)executions / clientJobs, paidPerJob, expected);
-
-        static string result(string text) => new([.. text.Where(char.IsLetterOrDigit).Take(24)]);
     }
+
+    private static string Slug(string text) => new([.. text.Where(char.IsLetterOrDigit).Take(24)]);
 
     private static double Ratio(Amount a, Amount b) => (double)a.ToBigInteger() / (double)b.ToBigInteger();
 
-    private static JobSpec BenchSpec(Hash32 model, Hash32 input, ulong workUnits, VerificationPolicy policy, byte replicas) => new(
-        Kind: JobKind.OnnxInference, Model: model, Input: input, MinMemoryMb: 256, Device: default, WorkUnits: workUnits,
-        MaxPricePerWorkUnit: DemoRunner.OneFsh / new Amount(50), DeadlineBlocks: 50, Policy: policy, Replicas: replicas,
-        Seal: default, Weights: default!);
 
     private static NetworkSetup Setup(string root, string chainId, int providers, ImmutableArray<ClientProfile> clients, ImmutableArray<GenesisParameter> parameters)
     {

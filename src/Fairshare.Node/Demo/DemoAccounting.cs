@@ -44,7 +44,7 @@ public static class DemoAccounting
             policy, state.Head.Height, elapsed, jobs.Count, settled,
             jobs.Count(j => j.State == JobState.Failed),
             jobs.Count(j => j.Slots.Any(s => s.Role == SlotRole.Arbiter)),
-            settled, correct, providers, flows.ToImmutableSortedDictionary(), burned, escrow, spend);
+            correct, providers, flows.ToImmutableSortedDictionary(), burned, escrow, spend);
     }
 
     private static ProviderOutcome Provider(Core.Ledger.State.LedgerState state, ProviderAgent agent, List<LedgerEvent> events)

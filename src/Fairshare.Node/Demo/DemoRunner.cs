@@ -68,7 +68,7 @@ public static class DemoRunner
         var answers = ImmutableDictionary.CreateBuilder<Hash32, Hash32>();
         foreach (var input in inputs)
         {
-            var spec = Spec(model, input, 1, VerificationPolicy.Canary, 1);
+            var spec = InferenceSpec(model, input, 1, VerificationPolicy.Canary, 1);
             var outcome = executor.Run(spec);
             answers[input] = blobs.Put(outcome.Output ?? throw new InvalidOperationException("the demo model failed to run: " + outcome.Error));
         }
@@ -80,7 +80,8 @@ public static class DemoRunner
 
     private static bool IsCanary(int jobIndex) => jobIndex % 6 == 5;
 
-    private static JobSpec Spec(Hash32 model, Hash32 input, ulong workUnits, VerificationPolicy policy, byte replicas) => new(
+    /// <summary>An ONNX inference job at the demo's price cap (0.02 FSH per work unit); its seal is set by the client agent.</summary>
+    public static JobSpec InferenceSpec(Hash32 model, Hash32 input, ulong workUnits, VerificationPolicy policy, byte replicas, uint deadlineBlocks = 4) => new(
         Kind: JobKind.OnnxInference,
         Model: model,
         Input: input,
@@ -88,7 +89,7 @@ public static class DemoRunner
         Device: default,
         WorkUnits: workUnits,
         MaxPricePerWorkUnit: OneFsh / new Amount(50),
-        DeadlineBlocks: 4,
+        DeadlineBlocks: deadlineBlocks,
         Policy: policy,
         Replicas: replicas,
         Seal: default,
@@ -126,7 +127,7 @@ public static class DemoRunner
                 Hash32? expected = null;
                 if (IsCanary(index)) (policy, replicas, expected) = (VerificationPolicy.Canary, 1, workload.ReferenceOutputs[input]);
 
-                jobs.Add(new PlannedJob((ulong)(3 + j / 2), Spec(workload.Model, input, workload.WorkUnits, policy, replicas), expected));
+                jobs.Add(new PlannedJob((ulong)(3 + j / 2), InferenceSpec(workload.Model, input, workload.WorkUnits, policy, replicas), expected));
             }
 
             clients.Add(new ClientProfile(c == 0 ? "client-a" : "client-b", jobs.ToImmutable()));

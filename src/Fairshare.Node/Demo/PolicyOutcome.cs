@@ -11,13 +11,12 @@ namespace Fairshare.Node.Demo;
 /// <param name="Settled">Jobs settled with a verified output.</param>
 /// <param name="Failed">Jobs that failed (refunded).</param>
 /// <param name="Disputed">Jobs that went to arbiters.</param>
-/// <param name="OutputsChecked">Settled jobs whose accepted output the client re-checked against its own run.</param>
-/// <param name="OutputsCorrect">Of those, how many were within tolerance of the client's own result.</param>
+/// <param name="OutputsCorrect">Settled jobs whose accepted output is within tolerance of the client's own run.</param>
 /// <param name="Providers">Each provider's outcome, in setup order.</param>
 /// <param name="Flows">FSH moved, by flow tag (burns under <see cref="FlowTag.ProtocolFee"/> are in <paramref name="Burned"/>).</param>
 /// <param name="Burned">FSH burned by the protocol fee.</param>
 /// <param name="ClientEscrow">FSH the clients locked in escrow.</param>
 /// <param name="ClientSpend">FSH the clients paid (escrow − refunds).</param>
 public sealed record PolicyOutcome(
-    string Policy, ulong Blocks, TimeSpan Elapsed, int Submitted, int Settled, int Failed, int Disputed, int OutputsChecked, int OutputsCorrect,
+    string Policy, ulong Blocks, TimeSpan Elapsed, int Submitted, int Settled, int Failed, int Disputed, int OutputsCorrect,
     ImmutableArray<ProviderOutcome> Providers, ImmutableSortedDictionary<FlowTag, Amount> Flows, Amount Burned, Amount ClientEscrow, Amount ClientSpend);

@@ -48,7 +48,7 @@ public sealed class LocalNetworkTests : IDisposable
             Assert.Equal(honest.Profile.SelfBond, StakingModule.BondedTokens(state, honest.Address));
         }
 
-        Assert.Equal(Amount.Zero, state.BalanceOf(MarketStoreEscrow(state), AssetId.Fsh));
+        Assert.Equal(Amount.Zero, state.BalanceOf(MarketStore.EscrowAccount, AssetId.Fsh));
     }
 
     [Fact]
@@ -105,8 +105,6 @@ public sealed class LocalNetworkTests : IDisposable
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
-    private static Core.Primitives.Address MarketStoreEscrow(Core.Ledger.State.LedgerState state) => MarketStore.EscrowAccount;
-
     private static ImmutableArray<ProviderProfile> Honest(int count) =>
         [.. Enumerable.Range(1, count).Select(i => Provider("prov-" + i, 100 + (ulong)i * 10, ProviderBehavior.Honest))];
 
@@ -116,10 +114,7 @@ public sealed class LocalNetworkTests : IDisposable
         DemoRunner.OneFsh * new Amount(1000), 1000, behavior);
 
     private ImmutableArray<PlannedJob> Jobs(int count, VerificationPolicy policy, byte replicas) =>
-        [.. _workload.Inputs.Take(count).Select((input, i) => new PlannedJob((ulong)(3 + i / 3), new JobSpec(
-            Kind: JobKind.OnnxInference, Model: _workload.Model, Input: input, MinMemoryMb: 256, Device: default,
-            WorkUnits: _workload.WorkUnits, MaxPricePerWorkUnit: DemoRunner.OneFsh / new Amount(50), DeadlineBlocks: 4,
-            Policy: policy, Replicas: replicas, Seal: default, Weights: default!)))];
+        [.. _workload.Inputs.Take(count).Select((input, i) => new PlannedJob((ulong)(3 + i / 3), DemoRunner.InferenceSpec(_workload.Model, input, _workload.WorkUnits, policy, replicas)))];
 
     private NetworkSetup Setup(string name, ImmutableArray<ProviderProfile> providers, ImmutableArray<PlannedJob> jobs) => new(
         Path.Combine(_root, name), "fairshare-test-" + name, providers, [new ClientProfile("client", jobs)], [],
