@@ -1,0 +1,224 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fairshare.Client.Dto;
+using Fairshare.Core.Ledger.Blocks;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Client;
+
+/// <summary>
+/// The typed client of a node's HTTP API (<c>/v1</c>). Every call either returns what the node answered or throws a
+/// <see cref="FairshareApiException"/> with the node's error code (or <c>unreachable</c>). Blobs are re-hashed and the
+/// state is checked against a signed block, so a client never has to trust the node's word for either.
+/// </summary>
+public sealed class FairshareClient : IDisposable
+{
+    /// <summary>The JSON settings of the API: camelCase names, as ASP.NET Core's web defaults.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>A client of the node at <paramref name="baseUrl"/> (e.g. <c>http://127.0.0.1:8080</c>).</summary>
+    public FairshareClient(Uri baseUrl, TimeSpan? timeout = null)
+        : this(new HttpClient { BaseAddress = baseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(30) }, ownsHttp: true)
+    {
+    }
+
+    /// <summary>A client over an existing <see cref="HttpClient"/> whose BaseAddress is the node.</summary>
+    public FairshareClient(HttpClient http, bool ownsHttp = false)
+    {
+        ArgumentNullException.ThrowIfNull(http.BaseAddress, nameof(http));
+        _http = http;
+        _ownsHttp = ownsHttp;
+    }
+
+    /// <summary>The node's base URL.</summary>
+    public Uri BaseUrl => _http.BaseAddress!;
+
+    /// <summary>True when <c>GET /health</c> answers 200.</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            using var response = await _http.GetAsync("health", ct).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary><c>GET /v1/status</c>.</summary>
+    public Task<NodeStatus> GetStatusAsync(CancellationToken ct = default) => GetJsonAsync<NodeStatus>("v1/status", ct)!;
+
+    /// <summary>
+    /// <c>POST /v1/transactions</c>: sends signed transactions (to any validator: followers forward to the leader).
+    /// With <paramref name="wait"/>, returns once each is committed or refused.
+    /// </summary>
+    public async Task<SubmitResponse> SubmitAsync(IReadOnlyList<SignedTransaction> transactions, bool wait = true, CancellationToken ct = default)
+    {
+        var request = new SubmitRequest([.. transactions.Select(t => Convert.ToBase64String(t.Encoded))], wait);
+        return await SendAsync<SubmitResponse>(() => _http.PostAsJsonAsync("v1/transactions", request, Json, ct), ct).ConfigureAwait(false)
+            ?? throw Malformed("v1/transactions");
+    }
+
+    /// <summary><c>GET /v1/transactions/{id}</c>: a committed transaction's outcome, or null when the node knows none.</summary>
+    public Task<TxOutcome?> GetTransactionAsync(Hash32 id, CancellationToken ct = default) =>
+        GetJsonAsync<TxOutcome>($"v1/transactions/{id}", ct, nullOn404: true);
+
+    /// <summary><c>GET /v1/accounts/{address}</c> (an unknown account answers with nonce 0 and no balances).</summary>
+    public Task<AccountDto> GetAccountAsync(Address address, CancellationToken ct = default) =>
+        GetJsonAsync<AccountDto>($"v1/accounts/{address}", ct)!;
+
+    /// <summary><c>GET /v1/blocks/{height}</c>, or null when the node has no such block.</summary>
+    public Task<BlockDto?> GetBlockAsync(ulong height, CancellationToken ct = default) =>
+        GetJsonAsync<BlockDto>($"v1/blocks/{height}", ct, nullOn404: true);
+
+    /// <summary><c>GET /v1/blocks/{height}/receipts</c>.</summary>
+    public Task<IReadOnlyList<ReceiptDto>> GetReceiptsAsync(ulong height, CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<ReceiptDto>>($"v1/blocks/{height}/receipts", ct)!;
+
+    /// <summary><c>GET /v1/blocks/{height}/raw</c>: the block's canonical encoding, decoded; null when there is none.</summary>
+    public async Task<Block?> GetRawBlockAsync(ulong height, CancellationToken ct = default)
+    {
+        var bytes = await GetBytesAsync($"v1/blocks/{height}/raw", ct).ConfigureAwait(false);
+        if (bytes is null) return null;
+        return Block.TryDecode(bytes, out var block) == ResultCode.Ok ? block : throw Malformed($"v1/blocks/{height}/raw");
+    }
+
+    /// <summary>
+    /// <c>GET /v1/state</c>: the committed state, checked against the signed block at its height (see
+    /// <see cref="VerifiedState"/>). Throws <c>state_unverified</c> when the two disagree.
+    /// </summary>
+    public async Task<VerifiedState> GetStateAsync(CancellationToken ct = default)
+    {
+        var bytes = await GetBytesAsync("v1/state", ct).ConfigureAwait(false) ?? throw Malformed("v1/state");
+        if (StateSnapshot.TryDecode(bytes, out var state) != ResultCode.Ok) throw Malformed("v1/state");
+        var root = state!.ComputeRoot();
+        ulong height = state.Head.Height;
+        if (height == 0) return new VerifiedState(state, null);
+        var block = await GetRawBlockAsync(height, ct).ConfigureAwait(false);
+        bool valid = block is not null
+            && block.Header.StateRoot == root
+            && block.Header.Hash() == state.Head.BlockHash
+            && state.Validators.Contains(block.Header.Proposer)
+            && block.Signatures.Any(s => s.Validator == block.Header.Proposer && s.Verify(block.Header));
+        return valid
+            ? new VerifiedState(state, block)
+            : throw new FairshareApiException(new ApiError("state_unverified", $"the state {BaseUrl} sent for height {height} does not match its signed block; try another node", 0));
+    }
+
+    /// <summary><c>PUT /v1/blobs</c>: stores content and returns its SHA-256 address (checked against our own hash).</summary>
+    public async Task<Hash32> PutBlobAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    {
+        var expected = Hash32.Compute(content.Span);
+        using var body = new ReadOnlyMemoryContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var answer = await SendAsync<BlobStored>(() => _http.PutAsync("v1/blobs", body, ct), ct).ConfigureAwait(false);
+        return answer is not null && Hash32.TryParse(answer.Address, out var address) && address == expected
+            ? address
+            : throw Malformed("v1/blobs");
+    }
+
+    /// <summary><c>GET /v1/blobs/{address}</c>: the content, re-hashed; null when the node does not hold it.</summary>
+    public async Task<byte[]?> GetBlobAsync(Hash32 address, CancellationToken ct = default)
+    {
+        var bytes = await GetBytesAsync($"v1/blobs/{address}", ct).ConfigureAwait(false);
+        if (bytes is null) return null;
+        return Hash32.Compute(bytes) == address
+            ? bytes
+            : throw new FairshareApiException(new ApiError("blob_corrupt", $"the blob {address} from {BaseUrl} does not hash to its address", 0));
+    }
+
+    /// <summary>GETs a JSON document (null on 404 when asked).</summary>
+    public async Task<T?> GetJsonAsync<T>(string path, CancellationToken ct = default, bool nullOn404 = false)
+        where T : class
+    {
+        return await SendAsync<T>(() => _http.GetAsync(path, ct), ct, nullOn404).ConfigureAwait(false)
+            ?? (nullOn404 ? null : throw Malformed(path));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_ownsHttp) _http.Dispose();
+    }
+
+    private async Task<byte[]?> GetBytesAsync(string path, CancellationToken ct)
+    {
+        using var response = await CallAsync(() => _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct), ct).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        await ThrowIfErrorAsync(response, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<T?> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct, bool nullOn404 = false)
+        where T : class
+    {
+        using var response = await CallAsync(send, ct).ConfigureAwait(false);
+        if (nullOn404 && response.StatusCode == HttpStatusCode.NotFound) return null;
+        await ThrowIfErrorAsync(response, ct).ConfigureAwait(false);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(Json, ct).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw new FairshareApiException(new ApiError("malformed_response", $"{BaseUrl} answered with JSON this client cannot read: {e.Message}", (int)response.StatusCode), e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unreachable(e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw Unreachable(e);
+        }
+    }
+
+    private FairshareApiException Unreachable(Exception e) =>
+        new(new ApiError("unreachable", $"cannot reach the node at {BaseUrl} ({e.Message}); is 'fairshare node start' running there?", 0), e);
+
+    private FairshareApiException Malformed(string path) =>
+        new(new ApiError("malformed_response", $"{BaseUrl}{path} answered with something this client cannot read", 0));
+
+    private static async Task ThrowIfErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        ApiError? error = null;
+        try
+        {
+            error = await response.Content.ReadFromJsonAsync<ApiError>(Json, ct).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+        }
+        catch (NotSupportedException)
+        {
+        }
+
+        throw new FairshareApiException(error is { Code: not null }
+            ? error with { Status = (int)response.StatusCode }
+            : new ApiError("http_" + (int)response.StatusCode, $"the node answered {(int)response.StatusCode} {response.ReasonPhrase}", (int)response.StatusCode));
+    }
+
+    private sealed record BlobStored(string Address);
+}
