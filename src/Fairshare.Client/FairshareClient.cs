@@ -61,6 +61,13 @@ public sealed class FairshareClient : IDisposable
     /// <summary><c>GET /v1/status</c>.</summary>
     public Task<NodeStatus> GetStatusAsync(CancellationToken ct = default) => GetJsonAsync<NodeStatus>("v1/status", ct)!;
 
+    /// <summary><c>GET /v1/genesis</c>: the chain's genesis JSON, exactly as the node's genesis file holds it.</summary>
+    public async Task<string> GetGenesisJsonAsync(CancellationToken ct = default)
+    {
+        var bytes = await GetBytesAsync("v1/genesis", ct).ConfigureAwait(false) ?? throw Malformed("v1/genesis");
+        return System.Text.Encoding.UTF8.GetString(bytes);
+    }
+
     /// <summary>
     /// <c>POST /v1/transactions</c>: sends signed transactions (to any validator: followers forward to the leader).
     /// With <paramref name="wait"/>, returns once each is committed or refused.

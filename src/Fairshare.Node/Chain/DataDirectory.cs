@@ -15,6 +15,15 @@ public sealed record DataDirectory(string Root)
     /// <summary>The encrypted wallet keys.</summary>
     public string KeysPath => Path.Combine(Root, "keys");
 
+    /// <summary>Written by a running <c>fairshare node start</c> (its pid and API URL), removed when it stops.</summary>
+    public string RunningNodePath => Path.Combine(Root, "node.json");
+
+    /// <summary>The node's blob store (models, inputs, outputs).</summary>
+    public string BlobsPath => Path.Combine(Root, "blobs");
+
+    /// <summary>The Raft write-ahead log and snapshots of a cluster member.</summary>
+    public string RaftPath => Path.Combine(Root, "raft");
+
     /// <summary>True when <c>fairshare init</c> has run here.</summary>
     public bool IsInitialized => File.Exists(GenesisPath) && File.Exists(NodeKeyPath);
 
