@@ -31,6 +31,23 @@ internal static class IndexRows
         return fresh;
     }
 
+    /// <summary>
+    /// The chain id the new blocks belong to, checked against the one the index already holds (null when empty): an
+    /// index is for one chain, so a block of another means the index or the schema was reused by mistake.
+    /// </summary>
+    public static string ChainOf(List<(Block Block, ImmutableArray<Receipt> Receipts)> fresh, string? stored)
+    {
+        string chainId = stored ?? fresh[0].Block.Header.ChainId;
+        foreach (var (block, _) in fresh)
+        {
+            if (!string.Equals(block.Header.ChainId, chainId, StringComparison.Ordinal))
+                throw new Chain.UserFacingException("index_other_chain",
+                    $"the index holds chain '{chainId}' but block {block.Header.Height} is of chain '{block.Header.ChainId}': delete index.db or use another --postgres schema");
+        }
+
+        return chainId;
+    }
+
     /// <summary>True when the receipt is a transaction's (the end-of-block receipt has the zero id).</summary>
     public static bool IsTransaction(Receipt receipt) => !receipt.TxId.IsZero;
 

@@ -44,6 +44,7 @@ public sealed partial class PostgresChainIndex : IChainIndex
             Lock(connection);
             Execute(connection, $"""
                 CREATE SCHEMA IF NOT EXISTS {_quoted};
+                CREATE TABLE IF NOT EXISTS {_quoted}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS {_quoted}.blocks (
                     height BIGINT PRIMARY KEY, hash BYTEA NOT NULL, timestamp_ms BIGINT NOT NULL, proposer BYTEA NOT NULL,
                     tx_count BIGINT NOT NULL, state_root BYTEA NOT NULL);
@@ -91,12 +92,25 @@ public sealed partial class PostgresChainIndex : IChainIndex
             Lock(connection);
             var fresh = IndexRows.NewBlocks(blocks, (ulong)MaxHeight(connection));
             if (fresh.Count == 0) return;
+            CheckChain(connection, fresh);
             CopyBlocks(connection, fresh);
             CopyTransactions(connection, fresh);
             CopyEvents(connection, fresh);
             transaction.Commit();
             Volatile.Write(ref _indexedHeight, (long)fresh[^1].Block.Header.Height);
         }
+    }
+
+    private void CheckChain(NpgsqlConnection connection, List<(Block Block, ImmutableArray<Receipt> Receipts)> blocks)
+    {
+        string? stored;
+        using (var read = new NpgsqlCommand($"SELECT value FROM {_quoted}.meta WHERE key = 'chain_id'", connection))
+            stored = read.ExecuteScalar() as string;
+        string chainId = IndexRows.ChainOf(blocks, stored);
+        if (stored is not null) return;
+        using var write = new NpgsqlCommand($"INSERT INTO {_quoted}.meta (key, value) VALUES ('chain_id', @chain)", connection);
+        write.Parameters.Add(new NpgsqlParameter<string>("chain", NpgsqlDbType.Text) { TypedValue = chainId });
+        write.ExecuteNonQuery();
     }
 
     private void CopyBlocks(NpgsqlConnection connection, List<(Block Block, ImmutableArray<Receipt> Receipts)> blocks)

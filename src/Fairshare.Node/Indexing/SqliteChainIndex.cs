@@ -17,6 +17,7 @@ namespace Fairshare.Node.Indexing;
 public sealed class SqliteChainIndex : IChainIndex
 {
     private const string Schema = """
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS blocks (
             height INTEGER PRIMARY KEY, hash BLOB NOT NULL, timestamp_ms INTEGER NOT NULL, proposer BLOB NOT NULL,
             tx_count INTEGER NOT NULL, state_root BLOB NOT NULL);
@@ -40,6 +41,8 @@ public sealed class SqliteChainIndex : IChainIndex
     private readonly SqliteConnection _writer;
     private readonly SqliteConnection _reader;
     private readonly SqliteCommand _maxHeight;
+    private readonly SqliteCommand _readChain;
+    private readonly SqliteCommand _writeChain;
     private readonly SqliteCommand _insertBlock;
     private readonly SqliteCommand _insertTransaction;
     private readonly SqliteCommand _insertEvent;
@@ -56,10 +59,13 @@ public sealed class SqliteChainIndex : IChainIndex
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL;");
         Execute(_writer, "PRAGMA synchronous=NORMAL;");
+        Execute(_writer, "PRAGMA cache_size=-65536;");
         Execute(_writer, Schema);
         _reader = new SqliteConnection(connectionString);
         _reader.Open();
         _maxHeight = Prepare(_writer, "SELECT COALESCE(MAX(height), 0) FROM blocks");
+        _readChain = Prepare(_writer, "SELECT value FROM meta WHERE key = 'chain_id'");
+        _writeChain = Prepare(_writer, "INSERT INTO meta (key, value) VALUES ('chain_id', $chain)", ("$chain", SqliteType.Text));
         _insertBlock = Prepare(_writer,
             "INSERT INTO blocks (height, hash, timestamp_ms, proposer, tx_count, state_root) VALUES ($height, $hash, $ts, $proposer, $count, $root)",
             ("$height", SqliteType.Integer), ("$hash", SqliteType.Blob), ("$ts", SqliteType.Integer), ("$proposer", SqliteType.Blob),
@@ -92,9 +98,13 @@ public sealed class SqliteChainIndex : IChainIndex
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            foreach (var command in (SqliteCommand[])[_maxHeight, _insertBlock, _insertTransaction, _insertEvent]) command.Transaction = transaction;
+            foreach (var command in (SqliteCommand[])[_maxHeight, _readChain, _writeChain, _insertBlock, _insertTransaction, _insertEvent])
+                command.Transaction = transaction;
             var fresh = IndexRows.NewBlocks(blocks, (ulong)(long)_maxHeight.ExecuteScalar()!);
             if (fresh.Count == 0) return;
+            var stored = _readChain.ExecuteScalar() as string;
+            var chainId = IndexRows.ChainOf(fresh, stored);
+            if (stored is null) Run(_writeChain, chainId);
             var amount = new byte[32];
             foreach (var (block, receipts) in fresh) Insert(block, receipts, amount);
             transaction.Commit();
@@ -107,48 +117,28 @@ public sealed class SqliteChainIndex : IChainIndex
         var header = block.Header;
         long height = (long)header.Height;
         long timestamp = (long)header.TimestampMs;
-        var p = _insertBlock.Parameters;
-        p["$height"].Value = height;
-        p["$hash"].Value = header.Hash().ToArray();
-        p["$ts"].Value = timestamp;
-        p["$proposer"].Value = header.Proposer.Bytes.ToArray();
-        p["$count"].Value = (long)header.TransactionCount;
-        p["$root"].Value = header.StateRoot.ToArray();
-        _insertBlock.ExecuteNonQuery();
-
+        Run(_insertBlock, height, header.Hash().ToArray(), timestamp, header.Proposer.Bytes.ToArray(), (long)header.TransactionCount, header.StateRoot.ToArray());
         for (int position = 0; position < receipts.Length; position++)
         {
             var receipt = receipts[position];
             var txId = receipt.TxId.ToArray();
             if (IndexRows.IsTransaction(receipt))
-            {
-                p = _insertTransaction.Parameters;
-                p["$height"].Value = height;
-                p["$position"].Value = position;
-                p["$id"].Value = txId;
-                p["$code"].Value = (int)receipt.Code;
-                p["$receipt"].Value = IndexRows.EncodeReceipt(receipt);
-                _insertTransaction.ExecuteNonQuery();
-            }
-
-            p = _insertEvent.Parameters;
-            p["$height"].Value = height;
-            p["$position"].Value = position;
-            p["$ts"].Value = timestamp;
-            p["$tx"].Value = txId;
+                Run(_insertTransaction, height, position, txId, (int)receipt.Code, IndexRows.EncodeReceipt(receipt));
             for (int ordinal = 0; ordinal < receipt.Events.Length; ordinal++)
             {
                 var e = receipt.Events[ordinal];
                 e.Amount.WriteBigEndian(amount);
-                p["$ordinal"].Value = ordinal;
-                p["$tag"].Value = (int)e.Tag;
-                p["$asset"].Value = (long)e.Asset.Value;
-                p["$from"].Value = e.From.ToArray();
-                p["$to"].Value = e.To.ToArray();
-                p["$amount"].Value = amount;
-                _insertEvent.ExecuteNonQuery();
+                Run(_insertEvent, height, position, ordinal, timestamp, txId, (int)e.Tag, (long)e.Asset.Value, e.From.ToArray(), e.To.ToArray(), amount);
             }
         }
+    }
+
+    /// <summary>Binds the values to the statement's parameters in order (the order of its VALUES list) and runs it.</summary>
+    private static void Run(SqliteCommand command, params ReadOnlySpan<object> values)
+    {
+        var parameters = command.Parameters;
+        for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
     }
 
     /// <inheritdoc/>
@@ -238,6 +228,8 @@ public sealed class SqliteChainIndex : IChainIndex
                 _disposed = true;
                 foreach (var command in _flows) command?.Dispose();
                 _maxHeight.Dispose();
+                _readChain.Dispose();
+                _writeChain.Dispose();
                 _insertBlock.Dispose();
                 _insertTransaction.Dispose();
                 _insertEvent.Dispose();

@@ -70,6 +70,19 @@ public abstract class ChainIndexContract : IDisposable
     }
 
     [Fact]
+    public void Index_BlockOfAnotherChain_IsRefused()
+    {
+        var index = Open();
+        index.IndexRange([.. Chain.Take(2)]);
+        var (block, receipts) = Chain[2];
+        var foreign = block with { Header = block.Header with { ChainId = "another-chain" } };
+        Assert.Equal("index_other_chain", Assert.Throws<UserFacingException>(() => index.Index(foreign, receipts)).Code);
+        Assert.Equal(2UL, index.IndexedHeight);
+        index.Index(block, receipts);
+        Assert.Equal(3UL, index.IndexedHeight);
+    }
+
+    [Fact]
     public void FindTransaction_GivesHeightPositionAndReceipt()
     {
         var index = Open();
