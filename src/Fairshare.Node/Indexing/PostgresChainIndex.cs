@@ -90,7 +90,9 @@ public sealed partial class PostgresChainIndex : IChainIndex
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction();
             Lock(connection);
-            var fresh = IndexRows.NewBlocks(blocks, (ulong)MaxHeight(connection));
+            long indexed = MaxHeight(connection);
+            Volatile.Write(ref _indexedHeight, indexed);
+            var fresh = IndexRows.NewBlocks(blocks, (ulong)indexed);
             if (fresh.Count == 0) return;
             CheckChain(connection, fresh);
             CopyBlocks(connection, fresh);

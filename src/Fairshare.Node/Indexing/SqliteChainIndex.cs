@@ -100,7 +100,9 @@ public sealed class SqliteChainIndex : IChainIndex
             using var transaction = _writer.BeginTransaction();
             foreach (var command in (SqliteCommand[])[_maxHeight, _readChain, _writeChain, _insertBlock, _insertTransaction, _insertEvent])
                 command.Transaction = transaction;
-            var fresh = IndexRows.NewBlocks(blocks, (ulong)(long)_maxHeight.ExecuteScalar()!);
+            long indexed = (long)_maxHeight.ExecuteScalar()!;
+            Volatile.Write(ref _indexedHeight, indexed);
+            var fresh = IndexRows.NewBlocks(blocks, (ulong)indexed);
             if (fresh.Count == 0) return;
             var stored = _readChain.ExecuteScalar() as string;
             var chainId = IndexRows.ChainOf(fresh, stored);
