@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test project; prints 'N passed, N failed, N skipped' last.
+# The PostgreSQL index tests need a server: this starts the throwaway cluster of scripts/postgres.sh (and stops it
+# again when it was not running before) and passes its connection string in FAIRSHARE_TEST_POSTGRES.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 dotnet build Fairshare.slnx -c Release --no-restore --verbosity quiet -nologo || exit 1
+pg_was_running=0
+bash scripts/postgres.sh status && pg_was_running=1
+FAIRSHARE_TEST_POSTGRES=$(bash scripts/postgres.sh start) || exit 1
+export FAIRSHARE_TEST_POSTGRES
 log=$(mktemp)
 dotnet test Fairshare.slnx -c Release --no-build --verbosity quiet -nologo 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
+[ "$pg_was_running" = 1 ] || bash scripts/postgres.sh stop 2>/dev/null
 grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '{f+=$2;p+=$4;s+=$6} END{printf "%d passed, %d failed, %d skipped\n",p,f,s}'
 rm -f "$log"
 exit "$rc"

@@ -9,6 +9,9 @@ public sealed record DataDirectory(string Root)
     /// <summary>The SQLite database of blocks, receipts and snapshots.</summary>
     public string DatabasePath => Path.Combine(Root, "chain.db");
 
+    /// <summary>The SQLite read-side index (blocks, transactions, flows) when PostgreSQL is not chosen.</summary>
+    public string IndexPath => Path.Combine(Root, "index.db");
+
     /// <summary>This node's validator key (plain seed, mode 0600).</summary>
     public string NodeKeyPath => Path.Combine(Root, "node_key.json");
 
