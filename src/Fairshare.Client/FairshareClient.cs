@@ -132,7 +132,10 @@ public sealed class FairshareClient : IDisposable
         var expected = Hash32.Compute(content.Span);
         using var body = new ReadOnlyMemoryContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var answer = await SendAsync<BlobStored>(() => _http.PutAsync("v1/blobs", body, ct), ct).ConfigureAwait(false);
+        // Expect: 100-continue lets a node refuse an oversized blob (413) before the client sends it.
+        using var request = new HttpRequestMessage(HttpMethod.Put, "v1/blobs") { Content = body };
+        request.Headers.ExpectContinue = true;
+        var answer = await SendAsync<BlobStored>(() => _http.SendAsync(request, ct), ct).ConfigureAwait(false);
         return answer is not null && Hash32.TryParse(answer.Address, out var address) && address == expected
             ? address
             : throw Malformed("v1/blobs");

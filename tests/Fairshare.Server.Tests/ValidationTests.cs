@@ -30,8 +30,10 @@ public sealed class ValidationTests : IAsyncLifetime
     {
         var head = _node.Ledger.Head;
         var big = "{\"transactions\":[\"" + new string('A', (int)RequestLimit) + "\"]}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/transactions") { Content = Raw.Json(big) };
+        request.Headers.ExpectContinue = true;
 
-        var declared = await Raw.ErrorOf(await _http.PostAsync("v1/transactions", Raw.Json(big)), 413);
+        var declared = await Raw.ErrorOf(await _http.SendAsync(request), 413);
         var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(big)));
         chunked.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var streamed = await Raw.ErrorOf(await _http.PostAsync("v1/transactions", chunked), 413);
