@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -131,7 +132,10 @@ public sealed class FairshareClient : IDisposable
         var expected = Hash32.Compute(content.Span);
         using var body = new ReadOnlyMemoryContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var answer = await SendAsync<BlobStored>(() => _http.PutAsync("v1/blobs", body, ct), ct).ConfigureAwait(false);
+        // Expect: 100-continue lets a node refuse an oversized blob (413) before the client sends it.
+        using var request = new HttpRequestMessage(HttpMethod.Put, "v1/blobs") { Content = body };
+        request.Headers.ExpectContinue = true;
+        var answer = await SendAsync<BlobStored>(() => _http.SendAsync(request, ct), ct).ConfigureAwait(false);
         return answer is not null && Hash32.TryParse(answer.Address, out var address) && address == expected
             ? address
             : throw Malformed("v1/blobs");
@@ -145,6 +149,67 @@ public sealed class FairshareClient : IDisposable
         return Hash32.Compute(bytes) == address
             ? bytes
             : throw new FairshareApiException(new ApiError("blob_corrupt", $"the blob {address} from {BaseUrl} does not hash to its address", 0));
+    }
+
+    /// <summary><c>GET /health</c>: the node's status and committed height.</summary>
+    public Task<HealthDto> GetHealthAsync(CancellationToken ct = default) => GetJsonAsync<HealthDto>("health", ct)!;
+
+    /// <summary>
+    /// <c>GET /v1/flows</c>: flow-tagged events from the node's index in chain order, filtered by account (sender or
+    /// receiver), tag, asset and an inclusive height range; at most <paramref name="limit"/> (the node caps it).
+    /// </summary>
+    public Task<IReadOnlyList<FlowDto>> GetFlowsAsync(
+        Address? account = null, FlowTag? tag = null, AssetId? asset = null, ulong? fromHeight = null, ulong? toHeight = null, int? limit = null,
+        CancellationToken ct = default)
+    {
+        var query = new List<string>();
+        if (account is { } a) query.Add("account=" + a);
+        if (tag is { } t) query.Add("tag=" + t);
+        if (asset is { } s) query.Add("asset=" + s.Value.ToString(CultureInfo.InvariantCulture));
+        if (fromHeight is { } f) query.Add("from=" + f.ToString(CultureInfo.InvariantCulture));
+        if (toHeight is { } to) query.Add("to=" + to.ToString(CultureInfo.InvariantCulture));
+        if (limit is { } l) query.Add("limit=" + l.ToString(CultureInfo.InvariantCulture));
+        return GetJsonAsync<IReadOnlyList<FlowDto>>(query.Count == 0 ? "v1/flows" : "v1/flows?" + string.Join('&', query), ct)!;
+    }
+
+    /// <summary><c>GET /v1/market/jobs</c>: every compute job in id order, or only those in a <c>JobState</c> (e.g. <c>Settled</c>).</summary>
+    public Task<IReadOnlyList<JobDto>> GetJobsAsync(string? status = null, CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<JobDto>>(status is null ? "v1/market/jobs" : "v1/market/jobs?status=" + Uri.EscapeDataString(status), ct)!;
+
+    /// <summary><c>GET /v1/market/jobs/{id}</c>: one job with its slots, or null when there is none.</summary>
+    public Task<JobDto?> GetJobAsync(ulong id, CancellationToken ct = default) =>
+        GetJsonAsync<JobDto>($"v1/market/jobs/{id}", ct, nullOn404: true);
+
+    /// <summary><c>GET /v1/market/offers</c>: every provider that ever registered, with its offer, reputation and stake.</summary>
+    public Task<IReadOnlyList<ProviderDto>> GetOffersAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<ProviderDto>>("v1/market/offers", ct)!;
+
+    /// <summary><c>GET /v1/amm/pools</c>.</summary>
+    public Task<IReadOnlyList<PoolDto>> GetPoolsAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<PoolDto>>("v1/amm/pools", ct)!;
+
+    /// <summary><c>GET /v1/lending/markets</c>.</summary>
+    public Task<IReadOnlyList<LendingMarketDto>> GetLendingMarketsAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<LendingMarketDto>>("v1/lending/markets", ct)!;
+
+    /// <summary><c>GET /v1/governance/proposals</c>.</summary>
+    public Task<IReadOnlyList<ProposalDto>> GetProposalsAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<ProposalDto>>("v1/governance/proposals", ct)!;
+
+    /// <summary><c>GET /v1/staking/pools</c>.</summary>
+    public Task<IReadOnlyList<StakePoolDto>> GetStakePoolsAsync(CancellationToken ct = default) =>
+        GetJsonAsync<IReadOnlyList<StakePoolDto>>("v1/staking/pools", ct)!;
+
+    /// <summary>
+    /// <c>POST /v1/internal/signatures</c>: gives the node a validator's signature of its committed header at
+    /// <paramref name="height"/>. Throws with <c>unknown_block</c> when the node has no such block yet, or
+    /// <c>bad_signature</c> when it is not a validator's valid signature of that header.
+    /// </summary>
+    public async Task SubmitSignatureAsync(ulong height, BlockSignature signature, CancellationToken ct = default)
+    {
+        var body = new SignatureSubmission(height, new SignatureDto(signature.Validator.ToString(), Convert.ToHexStringLower(signature.Signature)));
+        using var response = await CallAsync(() => _http.PostAsJsonAsync("v1/internal/signatures", body, Json, ct), ct).ConfigureAwait(false);
+        await ThrowIfErrorAsync(response, ct).ConfigureAwait(false);
     }
 
     /// <summary>GETs a JSON document (null on 404 when asked).</summary>
@@ -226,6 +291,4 @@ public sealed class FairshareClient : IDisposable
             ? error with { Status = (int)response.StatusCode }
             : new ApiError("http_" + (int)response.StatusCode, $"the node answered {(int)response.StatusCode} {response.ReasonPhrase}", (int)response.StatusCode));
     }
-
-    private sealed record BlobStored(string Address);
 }

@@ -1,0 +1,93 @@
+using Fairshare.Client.Dto;
+using Fairshare.Core.Genesis;
+using Fairshare.Node.Cluster;
+using Fairshare.Server.Http;
+using Fairshare.Server.Views;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fairshare.Server.Endpoints;
+
+/// <summary>Health, status, genesis, accounts, blocks (JSON and raw), receipts and the state snapshot.</summary>
+internal static class ChainEndpoints
+{
+    private const string OctetStream = "application/octet-stream";
+
+    public static void Map(IEndpointRouteBuilder routes, NodeApiOptions options)
+    {
+        routes.MapGet("/health", (ILedgerService ledger) => Results.Ok(new HealthDto("ok", ledger.Head.Height)))
+            .WithName("Health").WithTags("node").WithSummary("Liveness and the committed height (not rate limited)")
+            .Produces<HealthDto>();
+
+        routes.MapGet("/v1/status", (ILedgerService ledger) =>
+            {
+                var head = ledger.Head;
+                var cluster = ledger.Cluster;
+                return Results.Ok(new NodeStatus(
+                    ledger.Genesis.ChainId, head.Height, head.BlockHash.ToString(), head.StateRoot.ToString(), head.TimestampMs,
+                    cluster.Role, cluster.IsLeader ? cluster.SelfApiUrl : cluster.LeaderApiUrl, cluster.Term, cluster.MemberApiUrls,
+                    ledger.Validator.ToString(), ledger.MempoolSize));
+            })
+            .WithName("GetStatus").WithTags("node").WithSummary("Where the node stands: head, role, leader, members, mempool")
+            .Produces<NodeStatus>();
+
+        string? genesisJson = options.GenesisJson;
+        routes.MapGet("/v1/genesis", (ILedgerService ledger) => Results.Text(genesisJson ?? GenesisWriter.ToJson(ledger.Genesis), "application/json"))
+            .WithName("GetGenesis").WithTags("node").WithSummary("The chain's genesis file")
+            .Produces<string>(StatusCodes.Status200OK, "application/json");
+
+        routes.MapGet("/v1/accounts/{address}", (string address, ILedgerService ledger) =>
+                RouteValues.TryAddress(address, out var parsed, out var error)
+                    ? Results.Ok(ledger.Read(state => ChainViews.Account(state, parsed)))
+                    : error!)
+            .WithName("GetAccount").WithTags("chain")
+            .WithSummary("An account's nonce, cohort and balances by asset symbol (base units); unknown accounts have nonce 0")
+            .Produces<AccountDto>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType);
+
+        routes.MapGet("/v1/blocks/{height}", (string height, ILedgerService ledger) =>
+            {
+                if (!TryStoredHeight(height, ledger, out var h, out var error)) return error!;
+                var block = ledger.ReadBlock(h);
+                return block is null ? NoBlock(h, ledger) : Results.Ok(ChainViews.Block(block, ledger.ReadSignatures(h)));
+            })
+            .WithName("GetBlock").WithTags("chain")
+            .WithSummary("A block's header, transaction ids and every validator signature the node holds ('latest' for the head)")
+            .Produces<BlockDto>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType)
+            .Produces<ApiError>(StatusCodes.Status404NotFound, ApiErrors.ContentType);
+
+        routes.MapGet("/v1/blocks/{height}/raw", (string height, ILedgerService ledger) =>
+            {
+                if (!TryStoredHeight(height, ledger, out var h, out var error)) return error!;
+                var raw = ledger.ReadRawBlock(h);
+                return raw is null ? NoBlock(h, ledger) : Results.Bytes(raw, OctetStream);
+            })
+            .WithName("GetRawBlock").WithTags("chain").WithSummary("A block's canonical encoding")
+            .Produces<byte[]>(StatusCodes.Status200OK, OctetStream)
+            .Produces<ApiError>(StatusCodes.Status404NotFound, ApiErrors.ContentType);
+
+        routes.MapGet("/v1/blocks/{height}/receipts", (string height, ILedgerService ledger) =>
+            {
+                if (!TryStoredHeight(height, ledger, out var h, out var error)) return error!;
+                if (h == 0 || h > ledger.Head.Height) return NoBlock(h, ledger);
+                return Results.Ok(ledger.ReadReceipts(h).Select(ChainViews.Receipt).ToList());
+            })
+            .WithName("GetReceipts").WithTags("chain").WithSummary("A block's receipts, the end-of-block receipt (zero tx id) last")
+            .Produces<IReadOnlyList<ReceiptDto>>()
+            .Produces<ApiError>(StatusCodes.Status404NotFound, ApiErrors.ContentType);
+
+        routes.MapGet("/v1/state", (ILedgerService ledger) => Results.Bytes(ledger.EncodedState(), OctetStream))
+            .WithName("GetState").WithTags("chain")
+            .WithSummary("The committed state's canonical snapshot; check it against the signed block at its height")
+            .Produces<byte[]>(StatusCodes.Status200OK, OctetStream);
+    }
+
+    private static bool TryStoredHeight(string text, ILedgerService ledger, out ulong height, out IResult? error) =>
+        RouteValues.TryHeight(text, ledger.Head.Height, out height, out error);
+
+    private static IResult NoBlock(ulong height, ILedgerService ledger) => ApiErrors.NotFound("block_not_found", height == 0
+        ? "height 0 is the genesis (GET /v1/genesis); blocks start at 1"
+        : $"no block at height {height}; the latest is {ledger.Head.Height}");
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Fairshare.Node.Cluster;
+using Fairshare.Node.Indexing;
+using Fairshare.Server.Cluster;
+using Fairshare.Server.Endpoints;
+using Fairshare.Server.Http;
+using Fairshare.Server.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+
+namespace Fairshare.Server;
+
+/// <summary>
+/// The node's HTTP API (docs/api.md): an ASP.NET Core app over a running validator (<see cref="ILedgerService"/>) and
+/// its optional read-side index. Build it, <c>StartAsync</c> it, and dispose it to stop; it also forwards this
+/// validator's block signatures to the other members while it runs.
+/// </summary>
+public static class NodeApi
+{
+    /// <summary>Paths the rate limit never counts: probes and scrapes.</summary>
+    private static readonly string[] Unlimited = ["/health", "/metrics"];
+
+    /// <summary>Builds (does not start) the API of <paramref name="ledger"/>, with <paramref name="index"/> for transaction and flow queries (null: those answer 501).</summary>
+    public static WebApplication Build(NodeApiOptions options, ILedgerService ledger, IChainIndex? index)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(NodeApi).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.ListenUrl);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBytes, options.MaxBlobBytes));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(ledger);
+        services.AddSingleton(new IndexHolder(index));
+        services.AddSingleton<NodeMetrics>();
+        services.AddSingleton(_ => new LeaderForwarder(ledger.Cluster.SelfApiUrl, options.WaitTimeout + TimeSpan.FromSeconds(10)));
+        services.AddHostedService<SignatureForwarder>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy);
+        services.AddOpenApi();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(NodeMetrics.MeterName)
+            .AddView(NodeMetrics.RequestDurationName, new ExplicitBucketHistogramConfiguration { Boundaries = NodeMetrics.RequestDurationBuckets })
+            .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        if (options.RateLimitPerSecond > 0) services.AddRateLimiter(limiter => ConfigureRateLimit(limiter, options));
+
+        var app = builder.Build();
+        var metrics = app.Services.GetRequiredService<NodeMetrics>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server");
+        app.Use((context, next) => ApiMiddleware.ObserveAsync(context, next, metrics, log, options.MaxRequestBytes));
+        app.UseStatusCodePages(ApiMiddleware.WriteStatusBodyAsync);
+        app.UseRouting();
+        if (options.RateLimitPerSecond > 0) app.UseRateLimiter();
+        app.Use((context, next) => ApiMiddleware.LimitBodyAsync(context, next, options.MaxRequestBytes));
+
+        ChainEndpoints.Map(app, options);
+        TransactionEndpoints.Map(app, options);
+        BlobEndpoints.Map(app, options);
+        ModuleEndpoints.Map(app);
+        InternalEndpoints.Map(app);
+        ReferenceEndpoints.Map(app);
+        app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The base URL the started app listens on (the real port when <see cref="NodeApiOptions.ListenUrl"/> asked for port 0).</summary>
+    public static Uri BoundUrl(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("the API is not listening yet: call StartAsync first");
+        return new Uri(first.EndsWith('/') ? first : first + "/");
+    }
+
+    private static void ConfigureRateLimit(RateLimiterOptions limiter, NodeApiOptions options)
+    {
+        int rate = options.RateLimitPerSecond;
+        int step = (rate + 9) / 10;
+        var period = TimeSpan.FromSeconds((double)step / rate);
+        int burst = Math.Max(options.RateLimitBurst, step);
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (IsExempt(context)) return RateLimitPartition.GetNoLimiter("exempt");
+            string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = step,
+                ReplenishmentPeriod = period,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+        limiter.OnRejected = async (rejected, ct) =>
+        {
+            var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+            await ApiErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
+                $"more than {rate} requests per second from this address; wait and retry", wait).ConfigureAwait(false);
+        };
+    }
+
+    /// <summary>Probes and scrapes, and requests one cluster member sends another (from a member's host), are not limited.</summary>
+    private static bool IsExempt(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (Unlimited.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) return true;
+        if (!context.Request.Headers.ContainsKey(LeaderForwarder.ForwardedHeader) || context.Connection.RemoteIpAddress is not { } remote) return false;
+        var ledger = context.RequestServices.GetRequiredService<ILedgerService>();
+        return ledger.Cluster.MemberApiUrls.Any(url => IsHostOf(url, remote));
+    }
+
+    private static bool IsHostOf(string url, IPAddress remote)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
+        if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
+        if (uri.IsLoopback) return IPAddress.IsLoopback(remote);
+        return IPAddress.TryParse(uri.Host, out var host) && host.Equals(remote);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Fairshare.Server;
+
+/// <summary>
+/// How a node serves its HTTP API. Every default is safe for a validator on one machine: Kestrel listens on 127.0.0.1
+/// only, bodies are bounded, and each client IP gets a token bucket of requests.
+/// </summary>
+/// <param name="ListenUrl">Where Kestrel listens, e.g. <c>http://127.0.0.1:7070</c>; port 0 picks a free port (read it with <see cref="NodeApi.BoundUrl"/> after start).</param>
+/// <param name="MaxRequestBytes">The largest request body outside blob uploads (transactions, signatures), in bytes.</param>
+/// <param name="MaxBlobBytes">The largest blob a <c>PUT /v1/blobs</c> accepts, in bytes.</param>
+/// <param name="RateLimitPerSecond">Requests per second each client IP may make (a token bucket); 0 turns the limit off.</param>
+/// <param name="RateLimitBurst">The bucket's size: how many requests a quiet client may send at once (at least the rate's refill step).</param>
+/// <param name="SubmitWaitTimeout">How long <c>POST /v1/transactions</c> with <c>wait</c> waits for commitment before answering <c>Pending</c>.</param>
+public sealed record NodeApiOptions(
+    string ListenUrl = NodeApiOptions.DefaultListenUrl,
+    long MaxRequestBytes = 8L * 1024 * 1024,
+    long MaxBlobBytes = 256L * 1024 * 1024,
+    int RateLimitPerSecond = 200,
+    int RateLimitBurst = 400,
+    TimeSpan? SubmitWaitTimeout = null)
+{
+    /// <summary>The default listen URL: loopback only.</summary>
+    public const string DefaultListenUrl = "http://127.0.0.1:7070";
+
+    /// <summary>The most transactions one <c>POST /v1/transactions</c> may carry.</summary>
+    public int MaxTransactionsPerRequest { get; init; } = 50_000;
+
+    /// <summary>The genesis file's text served at <c>GET /v1/genesis</c>; null: the ledger's genesis written out again.</summary>
+    public string? GenesisJson { get; init; }
+
+    /// <summary>The wait timeout in force (<see cref="SubmitWaitTimeout"/> or 10 s).</summary>
+    public TimeSpan WaitTimeout => SubmitWaitTimeout ?? TimeSpan.FromSeconds(10);
+}
