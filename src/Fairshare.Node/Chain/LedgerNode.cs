@@ -193,8 +193,11 @@ public sealed class LedgerNode : IDisposable
     public byte[]? ReadRawBlock(ulong height) => _store.ReadBlock(height);
 
     /// <summary>Stores a snapshot of the current state so the next start replays fewer blocks.</summary>
-    public void TakeSnapshot() =>
-        _store.SaveSnapshot(State.Head.Height, State.Head.StateRoot.ToArray(), StateSnapshot.Encode(State));
+    public void TakeSnapshot() => TakeSnapshot(StateSnapshot.Encode(State));
+
+    /// <summary>Stores the current state's snapshot encoding, made by the caller, as the newest snapshot.</summary>
+    public void TakeSnapshot(byte[] encoded) =>
+        _store.SaveSnapshot(State.Head.Height, State.Head.StateRoot.ToArray(), encoded);
 
     /// <summary>The stored block at a height, or null.</summary>
     public Block? ReadBlock(ulong height)
