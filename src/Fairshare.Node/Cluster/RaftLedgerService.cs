@@ -30,6 +30,8 @@ namespace Fairshare.Node.Cluster;
 public sealed class RaftLedgerService : ILedgerService
 {
     private const int NonceGapDeferrals = 3;
+    private const int RecentBlocksOnStart = 2000;
+    private const int RecentTransactionsOnStart = 100_000;
     private static readonly TimeSpan StoreWait = TimeSpan.FromSeconds(5);
 
     private readonly RaftLedgerOptions _options;
@@ -128,6 +130,7 @@ public sealed class RaftLedgerService : ILedgerService
     private async Task StartClusterAsync(CancellationToken ct)
     {
         CatchUpIndex();
+        RememberRecentCommits();
         var raft = _options.Data.RaftPath;
         Directory.CreateDirectory(raft);
         _stateMachine = new LedgerStateMachine(new DirectoryInfo(Path.Combine(raft, "snapshots")), this);
@@ -517,6 +520,21 @@ public sealed class RaftLedgerService : ILedgerService
         }
 
         if (batch.Count != 0) index.IndexRange(batch);
+    }
+
+    private void RememberRecentCommits()
+    {
+        var blocks = new List<Block>();
+        int transactions = 0;
+        for (ulong height = _storedHeight; height > 0 && blocks.Count < RecentBlocksOnStart && transactions < RecentTransactionsOnStart; height--)
+        {
+            if (_node.ReadBlock(height) is not { } block) break;
+            blocks.Add(block);
+            transactions += block.Transactions.Length;
+        }
+
+        for (int i = blocks.Count - 1; i >= 0; i--)
+            _recent.Add(blocks[i].Header.Height, [.. blocks[i].Transactions.Select(t => t.Id)]);
     }
 
     private string? ApiUrlOf(EndPoint? endpoint) =>
