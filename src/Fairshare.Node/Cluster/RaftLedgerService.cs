@@ -91,7 +91,7 @@ public sealed class RaftLedgerService : ILedgerService
         get
         {
             var cluster = _cluster;
-            if (cluster is null) return new ClusterView("follower", 0, null, _options.ApiUrl, _memberUrls);
+            if (cluster is null || Volatile.Read(ref _disposed) != 0) return new ClusterView("follower", 0, null, _options.ApiUrl, _memberUrls);
             bool leading = !cluster.LeadershipToken.IsCancellationRequested;
             var leader = cluster.Leader;
             string? leaderUrl = leading ? _options.ApiUrl : leader is null ? null : ApiUrlOf(leader.EndPoint);
@@ -100,7 +100,7 @@ public sealed class RaftLedgerService : ILedgerService
         }
     }
 
-    private bool IsLeader => _cluster is { } cluster && !cluster.LeadershipToken.IsCancellationRequested;
+    private bool IsLeader => Volatile.Read(ref _disposed) == 0 && _cluster is { } cluster && !cluster.LeadershipToken.IsCancellationRequested;
 
     /// <summary>
     /// Opens the data directory (recovering the state from its store), restores the newest Raft snapshot, replays the
