@@ -11,9 +11,11 @@ using Fairshare.Node.Storage;
 namespace Fairshare.Node.Chain;
 
 /// <summary>
-/// A single-validator node on a data directory (the embedded default): it recovers its state from the newest
-/// snapshot plus the blocks after it, produces blocks from submitted transactions, and persists each block
-/// before reporting it committed.
+/// A validator's chain on a data directory: it recovers its state from the newest snapshot plus the blocks after it,
+/// produces blocks from submitted transactions, and persists each block before reporting it committed. Used alone
+/// (<see cref="Commit"/>: produce and persist in one step) or under a cluster member, which proposes
+/// (<see cref="Propose"/>), applies (<see cref="Apply"/>) and persists (<see cref="Persist"/>) as separate steps.
+/// Not thread-safe: the caller serializes use of <see cref="State"/>; the store's reads may run concurrently.
 /// </summary>
 public sealed class LedgerNode : IDisposable
 {
@@ -36,8 +38,8 @@ public sealed class LedgerNode : IDisposable
     /// <summary>The chain's genesis.</summary>
     public GenesisConfig Genesis { get; }
 
-    /// <summary>The current state (committed blocks only).</summary>
-    public LedgerState State { get; }
+    /// <summary>The current state (committed blocks, and under a cluster leader the one block it proposed).</summary>
+    public LedgerState State { get; private set; }
 
     /// <summary>This node's validator key.</summary>
     public KeyPair Key { get; }
@@ -125,26 +127,77 @@ public sealed class LedgerNode : IDisposable
     {
         rejected ??= ImmutableArray.CreateBuilder<RejectedTransaction>();
         if (candidates.Count == 0 && !allowEmpty) return new CommitOutcome(null, rejected.ToImmutable());
-        ulong now = (ulong)_clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var produced = BlockExecutor.Produce(State, candidates, now, Key, allowEmpty);
+        var produced = Propose(candidates, allowEmpty);
         rejected.AddRange(produced.Rejected);
         if (produced.Block is null) return new CommitOutcome(null, rejected.ToImmutable());
 
-        Persist(produced);
+        Persist(produced.Block, produced.Receipts);
         return new CommitOutcome(produced, rejected.ToImmutable());
     }
 
-    private void Persist(ProducedBlock produced)
+    /// <summary>
+    /// Produces and signs the next block from signature-checked candidates on <see cref="State"/> without storing it
+    /// (a cluster leader replicates it first). The state moves to the new block; if the block is then not committed,
+    /// <see cref="Reload"/> puts the state back to the stored chain.
+    /// </summary>
+    public ProducedBlock Propose(IReadOnlyList<SignedTransaction> candidates, bool allowEmpty)
     {
-        var block = produced.Block!;
-        var header = block.Header;
-        _store.AppendBlock(header.Height, header.Hash().ToArray(), block.Encode(), ReceiptCodec.Encode(produced.Receipts));
-        if (SnapshotInterval != 0 && header.Height % SnapshotInterval == 0) TakeSnapshot();
+        ulong now = (ulong)_clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return BlockExecutor.Produce(State, candidates, now, Key, allowEmpty);
     }
 
+    /// <summary>Checks and applies a committed block to <see cref="State"/> without storing it; on failure nothing changes.</summary>
+    public AppliedBlock Apply(Block block, SignatureChecks checks) => BlockExecutor.Apply(State, block, checks);
+
+    /// <summary>
+    /// Stores a block that <see cref="State"/> has reached, with its receipts, the signatures it carries and this
+    /// node's own signature of its header, in one durable transaction; takes a snapshot every
+    /// <see cref="SnapshotInterval"/> blocks. Returns this node's signature.
+    /// </summary>
+    public BlockSignature Persist(Block block, ImmutableArray<Receipt> receipts)
+    {
+        var header = block.Header;
+        var own = block.Signatures.FirstOrDefault(s => s.Validator == Key.PublicKey) ?? BlockSignature.Sign(header, Key);
+        var signatures = block.Signatures.Where(s => s.Validator != Key.PublicKey).Append(own)
+            .Select(s => (s.Validator.Bytes.ToArray(), s.Signature)).ToList();
+        _store.AppendBlock(header.Height, header.Hash().ToArray(), block.Encode(), ReceiptCodec.Encode(receipts), signatures);
+        if (SnapshotInterval != 0 && header.Height % SnapshotInterval == 0 && State.Head.Height == header.Height) TakeSnapshot();
+        return own;
+    }
+
+    /// <summary>Rebuilds <see cref="State"/> from the store (newest snapshot, then the blocks after it).</summary>
+    public void Reload() => State = Recover(Genesis, _store);
+
+    /// <summary>
+    /// Adopts a state received from another validator (a snapshot newer than this node's chain) and stores it as the
+    /// newest snapshot; the blocks below it are not in this node's store.
+    /// </summary>
+    public void Install(LedgerState state, byte[] encoded)
+    {
+        State = state;
+        _store.SaveSnapshot(state.Head.Height, state.Head.StateRoot.ToArray(), encoded);
+    }
+
+    /// <summary>The height the store holds: its newest block, or a newer installed snapshot.</summary>
+    public ulong StoredHeight() => Math.Max(_store.LatestHeight(), _store.LatestSnapshotHeight());
+
+    /// <summary>Records another validator's signature of the stored header at a height (checked by the caller).</summary>
+    public void AddSignature(ulong height, BlockSignature signature) =>
+        _store.AddSignature(height, signature.Validator.Bytes.ToArray(), signature.Signature);
+
+    /// <summary>Every stored validator signature of the header at a height.</summary>
+    public ImmutableArray<BlockSignature> ReadSignatures(ulong height) =>
+        [.. _store.ReadSignatures(height).Select(s => new BlockSignature(new PublicKey(s.Validator), s.Signature))];
+
+    /// <summary>The stored block's canonical encoding, or null.</summary>
+    public byte[]? ReadRawBlock(ulong height) => _store.ReadBlock(height);
+
     /// <summary>Stores a snapshot of the current state so the next start replays fewer blocks.</summary>
-    public void TakeSnapshot() =>
-        _store.SaveSnapshot(State.Head.Height, State.Head.StateRoot.ToArray(), StateSnapshot.Encode(State));
+    public void TakeSnapshot() => TakeSnapshot(StateSnapshot.Encode(State));
+
+    /// <summary>Stores the current state's snapshot encoding, made by the caller, as the newest snapshot.</summary>
+    public void TakeSnapshot(byte[] encoded) =>
+        _store.SaveSnapshot(State.Head.Height, State.Head.StateRoot.ToArray(), encoded);
 
     /// <summary>The stored block at a height, or null.</summary>
     public Block? ReadBlock(ulong height)

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using System.Net;
+using Fairshare.Node.Chain;
+using Fairshare.Node.Indexing;
+using Microsoft.Extensions.Logging;
+
+namespace Fairshare.Node.Cluster;
+
+/// <summary>
+/// How to run one validator of a Raft cluster (<see cref="RaftLedgerService"/>). A cluster of one member is the
+/// embedded default: the same code, one member.
+/// </summary>
+/// <param name="Data">An initialized data directory (genesis listing every member's validator key, and this member's key).</param>
+/// <param name="RaftEndpoint">Where this member listens for Raft traffic (TCP).</param>
+/// <param name="ApiUrl">This member's HTTP API base URL (what others forward submissions to).</param>
+/// <param name="Members">Every member, this one included.</param>
+public sealed record RaftLedgerOptions(DataDirectory Data, IPEndPoint RaftEndpoint, string ApiUrl, ImmutableArray<ClusterMember> Members)
+{
+    /// <summary>The leader makes a block at least this often, an empty one too: the market's end-of-block step moves with the height.</summary>
+    public TimeSpan BlockTime { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The most transactions in one block; the leader makes a block at once when its mempool holds this many.</summary>
+    public int MaxBlockTransactions { get; init; } = 5000;
+
+    /// <summary>The most transactions waiting in the leader's mempool; more are refused with <see cref="SubmitStatus.Busy"/>.</summary>
+    public int MaxMempool { get; init; } = 200_000;
+
+    /// <summary>Request a Raft snapshot (and store a state snapshot) every this many blocks.</summary>
+    public ulong SnapshotInterval { get; init; } = 1000;
+
+    /// <summary>
+    /// Whether followers re-verify every transaction signature of a committed block. Off by default: a follower checks
+    /// the proposer's block signature and re-executes every transaction (the state root must match); the leader
+    /// verified each transaction signature when it was submitted, and <c>fairshare verify-chain</c> checks them all.
+    /// On one machine the validators share its cores, so checking each signature three times would cost a third of the
+    /// throughput for no gain against a crash-fault model.
+    /// </summary>
+    public bool FollowersVerifyTransactionSignatures { get; init; }
+
+    /// <summary>The lower bound of the Raft election timeout (the upper bound is twice it); a leader's heartbeats come more often.</summary>
+    public TimeSpan ElectionTimeout { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long the leader waits for a block to be committed by a majority before it gives the block up.</summary>
+    public TimeSpan ReplicationTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The read-side index fed with every committed block (owned by the caller), or null.</summary>
+    public IChainIndex? Index { get; init; }
+
+    /// <summary>The clock of block timestamps and the block timer.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Logging for the service and the Raft library, or null.</summary>
+    public ILoggerFactory? Logging { get; init; }
+}

@@ -1,0 +1,39 @@
+using Fairshare.Core.Primitives;
+using Fairshare.Node.Cluster;
+using Xunit.Abstractions;
+
+namespace Fairshare.Node.Tests.Cluster;
+
+public sealed class CatchUpTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task MemberDownForManySnapshotIntervals_CatchesUpFromASnapshot()
+    {
+        await using var cluster = TestCluster.Create(members: 3, senders: 2, configure: o => o with { SnapshotInterval = 10, BlockTime = TimeSpan.FromMilliseconds(20) });
+        await cluster.StartAllAsync();
+        int leaderIndex = await cluster.WaitForLeaderAsync(Deadline);
+        int down = (leaderIndex + 1) % 3;
+        await TestCluster.WaitUntilAsync(() => cluster.Nodes[down]!.Head.Height >= 3, Deadline, "a few blocks pass");
+        ulong stoppedAt = cluster.Nodes[down]!.Head.Height;
+        await cluster.StopAsync(down);
+
+        var leader = cluster.Nodes[leaderIndex]!;
+        var result = await leader.SubmitAsync([cluster.Transfer(0), cluster.Transfer(1)], wait: true, Deadline, CancellationToken.None);
+        Assert.All(result.Outcomes, o => Assert.Equal(ResultCode.Ok, o.Code));
+        await TestCluster.WaitUntilAsync(() => leader.Head.Height >= stoppedAt + 45, Deadline, "four snapshot intervals pass");
+
+        var restarted = await cluster.StartAsync(down);
+        ulong target = leader.Head.Height;
+        await TestCluster.WaitUntilAsync(() => restarted.Head.Height >= target, Deadline, "the member catches up");
+        var head = restarted.Head;
+        Assert.Equal(leader.ReadBlock(head.Height)!.Header.Hash(), head.BlockHash);
+        Assert.Equal(leader.ReadBlock(head.Height)!.Header.StateRoot, head.StateRoot);
+        Assert.Equal(restarted.Head.StateRoot, restarted.Read(s => s.ComputeRoot()));
+        Assert.Equal(1UL, restarted.Read(s => s.Find(cluster.Senders[0].Address)!.Nonce));
+        int covered = Enumerable.Range((int)stoppedAt + 1, (int)(target - stoppedAt)).Count(h => restarted.ReadBlock((ulong)h) is null);
+        output.WriteLine($"stopped at {stoppedAt}, caught up to {target}; {covered} blocks came as a snapshot instead of log entries");
+        Assert.True(covered > 0, "the member should have installed a snapshot");
+    }
+}
