@@ -135,12 +135,12 @@ public static class CliApp
 
     /// <summary>
     /// As <see cref="Run"/>, for a command that works on the local data directory only (<paramref name="name"/>):
-    /// --node is ignored with a note on stderr, and a command that writes the chain store refuses to run while a node
+    /// --node is ignored (with a note on stderr when given on the command line), and a command that writes the chain store refuses to run while a node
     /// holds it.
     /// </summary>
     public static int RunLocal(ParseResult parsed, string name, bool writesStore, Func<CliContext, int> body) => Run(parsed, context =>
     {
-        if (context.NodeUrl is not null) context.Error.WriteLine($"note: '{name}' works on the local data directory only; --node is ignored");
+        if (!string.IsNullOrWhiteSpace(parsed.GetValue(NodeOption))) context.Error.WriteLine($"note: '{name}' works on the local data directory only; --node is ignored");
         if (writesStore && RunningNode.TryRead(context.Data) is { } running)
         {
             return context.Fail("node_running", $"a node (pid {running.Pid}, {running.ApiUrl}) is running on {context.Data.Root}; "
@@ -159,8 +159,11 @@ public static class CliApp
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(url.Host))
             throw new CliUsageException($"{from} '{text}' is not a node URL; give the API's base URL, e.g. http://127.0.0.1:8080");
-        return url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+        return AsBase(url);
     }
+
+    /// <summary>The URL with a trailing '/', so that the SDK's relative routes ("v1/state") resolve under it.</summary>
+    public static Uri AsBase(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

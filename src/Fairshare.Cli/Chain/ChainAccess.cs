@@ -29,7 +29,7 @@ public abstract class ChainAccess : IDisposable
     public static Uri? RemoteUrl(CliContext context)
     {
         if (context.NodeUrl is { } explicitUrl) return explicitUrl;
-        return RunningNode.TryRead(context.Data) is { } note && Uri.TryCreate(note.ApiUrl, UriKind.Absolute, out var noted) ? noted : null;
+        return RunningNode.TryRead(context.Data) is { } note && Uri.TryCreate(note.ApiUrl, UriKind.Absolute, out var noted) ? CliApp.AsBase(noted) : null;
     }
 
     /// <summary>Opens the chain the command should use (see <see cref="RemoteUrl"/>).</summary>
