@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fairshare.Cli.Commands;
 using Fairshare.Cli.Output;
+using Fairshare.Client;
 using Fairshare.Node.Chain;
 using Spectre.Console;
 
@@ -23,6 +24,14 @@ public static class CliApp
         Recursive = true,
     };
 
+    /// <summary>--node URL, on every command.</summary>
+    public static Option<string?> NodeOption { get; } = new("--node")
+    {
+        Description = "talk to the node at this API URL (e.g. http://127.0.0.1:8080) instead of the local chain "
+            + "(default: $FAIRSHARE_NODE, else the node running on --data, else the data directory's own chain); keys stay local",
+        Recursive = true,
+    };
+
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -30,9 +39,11 @@ public static class CliApp
             fairshare: a decentralized GPU-compute network whose economy is made of DeFi parts, and which measures where its profits go.
 
             Start with 'fairshare init', then 'fairshare keys list' and 'fairshare balance alice'.
+            Add '--node URL' to any chain command to run it against a remote node (signing stays local).
             """);
         root.Add(DataOption);
         root.Add(JsonOption);
+        root.Add(NodeOption);
         root.Add(InitCommand.Create());
         root.Add(KeysCommand.Create());
         root.Add(BalanceCommand.Create());
@@ -81,7 +92,19 @@ public static class CliApp
     {
         var dataPath = parsed.GetValue(DataOption);
         var data = string.IsNullOrWhiteSpace(dataPath) ? DataDirectory.Default() : new DataDirectory(Path.GetFullPath(dataPath));
-        var context = new CliContext(data, parsed.GetValue(JsonOption), AnsiConsole.Console, Console.Error);
+        bool json = parsed.GetValue(JsonOption);
+        Uri? node;
+        try
+        {
+            node = ParseNodeUrl(parsed.GetValue(NodeOption));
+        }
+        catch (CliUsageException e)
+        {
+            new CliContext(data, json, AnsiConsole.Console, Console.Error).Fail("usage", e.Message);
+            return ExitCodes.Usage;
+        }
+
+        var context = new CliContext(data, json, AnsiConsole.Console, Console.Error, node);
         try
         {
             return body(context);
@@ -95,6 +118,11 @@ public static class CliApp
             context.Fail("usage", e.Message);
             return ExitCodes.Usage;
         }
+        catch (FairshareApiException e)
+        {
+            var message = OneLine(e.Message);
+            return context.Fail(e.Code, e.Status > 0 ? $"the node answered {e.Status}: {message}" : message);
+        }
         catch (IOException e)
         {
             return context.Fail("io", e.Message);
@@ -104,4 +132,38 @@ public static class CliApp
             return context.Fail("io", e.Message);
         }
     }
+
+    /// <summary>
+    /// As <see cref="Run"/>, for a command that works on the local data directory only (<paramref name="name"/>):
+    /// --node is ignored (with a note on stderr when given on the command line), and a command that writes the chain store refuses to run while a node
+    /// holds it.
+    /// </summary>
+    public static int RunLocal(ParseResult parsed, string name, bool writesStore, Func<CliContext, int> body) => Run(parsed, context =>
+    {
+        if (!string.IsNullOrWhiteSpace(parsed.GetValue(NodeOption))) context.Error.WriteLine($"note: '{name}' works on the local data directory only; --node is ignored");
+        if (writesStore && RunningNode.TryRead(context.Data) is { } running)
+        {
+            return context.Fail("node_running", $"a node (pid {running.Pid}, {running.ApiUrl}) is running on {context.Data.Root}; "
+                + "stop it first, or pass another --data");
+        }
+
+        return body(context);
+    });
+
+    /// <summary>The --node value (else $FAIRSHARE_NODE) as an absolute http(s) URL, or null when neither is set.</summary>
+    public static Uri? ParseNodeUrl(string? option)
+    {
+        var text = string.IsNullOrWhiteSpace(option) ? Environment.GetEnvironmentVariable("FAIRSHARE_NODE") : option;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        string from = string.IsNullOrWhiteSpace(option) ? "$FAIRSHARE_NODE" : "--node";
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(url.Host))
+            throw new CliUsageException($"{from} '{text}' is not a node URL; give the API's base URL, e.g. http://127.0.0.1:8080");
+        return AsBase(url);
+    }
+
+    /// <summary>The URL with a trailing '/', so that the SDK's relative routes ("v1/state") resolve under it.</summary>
+    public static Uri AsBase(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

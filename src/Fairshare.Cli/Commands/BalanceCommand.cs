@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
@@ -21,8 +22,8 @@ public static class BalanceCommand
 
     private static int Run(CliContext context, string who)
     {
-        using var node = LedgerNode.Open(context.Data);
-        var state = node.State;
+        using var chain = ChainAccess.Open(context);
+        var state = chain.State;
         var address = Wallet.Resolve(context, who);
         var account = state.Find(address);
         ulong height = state.Head.Height;

@@ -24,7 +24,7 @@ public static class BenchCommand
         {
             txs, blockSize, accounts,
         };
-        ledger.SetAction(parsed => CliApp.Run(parsed, context =>
+        ledger.SetAction(parsed => CliApp.RunLocal(parsed, "bench", writesStore: false, context =>
         {
             int n = parsed.GetValue(txs), size = parsed.GetValue(blockSize), m = parsed.GetValue(accounts);
             if (n < 1 || size < 1 || m < 1) throw new CliUsageException("--txs, --block-size and --accounts must be positive");
@@ -50,7 +50,7 @@ public static class BenchCommand
         {
             jobs, costJobs,
         };
-        job.SetAction(parsed => CliApp.Run(parsed, context =>
+        job.SetAction(parsed => CliApp.RunLocal(parsed, "bench", writesStore: false, context =>
         {
             int n = parsed.GetValue(jobs), m = parsed.GetValue(costJobs);
             if (n is < 1 or > 1000 || m is < 6 or > 2000) throw new CliUsageException("--jobs must be 1–1000 and --cost-jobs 6–2000");

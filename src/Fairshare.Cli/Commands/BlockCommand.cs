@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Node.Chain;
@@ -24,18 +25,18 @@ public static class BlockCommand
 
     private static int Show(CliContext context, string heightText)
     {
-        using var node = LedgerNode.Open(context.Data);
-        ulong latest = node.State.Head.Height;
+        using var chain = ChainAccess.Open(context);
+        ulong latest = chain.State.Head.Height;
         ulong height = heightText == "latest"
             ? latest
             : ulong.TryParse(heightText, NumberStyles.None, CultureInfo.InvariantCulture, out var h)
                 ? h
                 : throw new CliUsageException($"'{heightText}' is not a block height (a number or 'latest')");
         if (height == 0)
-            return context.Fail("genesis", $"height 0 is the genesis (hash {node.State.Head.BlockHash}); blocks start at 1. Latest is {latest}.");
-        var block = node.ReadBlock(height);
-        if (block is null) return context.Fail("not_found", $"no block at height {height}; the latest is {latest}");
-        var receipts = node.ReadReceipts(height);
+            return context.Fail("genesis", $"height 0 is the genesis (hash {chain.State.Head.BlockHash}); blocks start at 1. Latest is {latest}.");
+        var found = chain.ReadBlock(height);
+        if (found is null) return context.Fail("not_found", $"no block at height {height}; the latest is {latest}");
+        var (block, receipts) = (found.Block, found.ReceiptCodes);
         var header = block.Header;
         if (context.Json)
         {
@@ -50,7 +51,7 @@ public static class BlockCommand
                     ["nonce"] = tx.Body.Nonce,
                     ["kind"] = tx.Body.Payload.Kind.ToString(),
                     ["fee"] = tx.Body.Fee.ToString(),
-                    ["code"] = i < receipts.Length ? receipts[i].Code.ToString() : null,
+                    ["code"] = i < receipts.Count ? receipts[i] : null,
                 });
             }
 
@@ -85,7 +86,7 @@ public static class BlockCommand
         {
             var tx = block.Transactions[i];
             table.AddRow(i.ToString(CultureInfo.InvariantCulture), tx.Id.ToString()[..16] + "…", tx.Sender.ToString(),
-                tx.Body.Nonce.ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(node.State, tx.Body.Payload)), i < receipts.Length ? receipts[i].Code.ToString() : "?");
+                tx.Body.Nonce.ToString(CultureInfo.InvariantCulture), Markup.Escape(Describe(chain.State, tx.Body.Payload)), i < receipts.Count ? receipts[i] : "?");
         }
 
         context.Console.Write(table);

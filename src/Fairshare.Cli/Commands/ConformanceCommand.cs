@@ -23,7 +23,7 @@ public static class ConformanceCommand
         {
             file,
         };
-        command.SetAction(parsed => CliApp.Run(parsed, context => Run(context, parsed.GetValue(file)!)));
+        command.SetAction(parsed => CliApp.RunLocal(parsed, "conformance", writesStore: false, context => Run(context, parsed.GetValue(file)!)));
         return command;
     }
 

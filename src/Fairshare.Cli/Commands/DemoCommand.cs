@@ -26,7 +26,7 @@ public static class DemoCommand
         {
             jobs, keep,
         };
-        command.SetAction(parsed => CliApp.Run(parsed, context =>
+        command.SetAction(parsed => CliApp.RunLocal(parsed, "demo", writesStore: false, context =>
         {
             int perClient = parsed.GetValue(jobs);
             if (perClient is < 1 or > 500) throw new CliUsageException("--jobs must be between 1 and 500");

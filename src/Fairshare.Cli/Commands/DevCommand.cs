@@ -23,10 +23,10 @@ public static class DevCommand
         {
             blocks, perBlock,
         };
-        loop.SetAction(parsed => CliApp.Run(parsed, context => CommitLoop(context, parsed.GetValue(blocks), parsed.GetValue(perBlock))));
+        loop.SetAction(parsed => CliApp.RunLocal(parsed, "dev", writesStore: true, context => CommitLoop(context, parsed.GetValue(blocks), parsed.GetValue(perBlock))));
         command.Add(loop);
         var accounts = new Command("accounts", "Print the well-known development keys: name, address, public key.");
-        accounts.SetAction(parsed => CliApp.Run(parsed, context =>
+        accounts.SetAction(parsed => CliApp.RunLocal(parsed, "dev", writesStore: false, context =>
         {
             foreach (var name in DevAccounts.Names)
             {

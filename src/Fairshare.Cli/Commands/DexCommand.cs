@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Amm;
@@ -56,8 +57,8 @@ public static class DexCommand
         var command = new Command("pools", "List the pools: reserves, spot and TWAP prices, LP supply.");
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             ulong now = state.Head.TimestampMs / 1000;
             var pools = AmmPools.All(state).ToList();
             if (context.Json)
@@ -117,8 +118,8 @@ public static class DexCommand
         var command = new Command("quote", "Price a swap without sending anything (Router02 getAmountsOut / getAmountsIn).") { sell, buy, amount, exactOut, via };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var path = Path(state, parsed.GetValue(sell)!, parsed.GetValue(buy)!, parsed.GetValue(via));
             bool isExactOut = parsed.GetValue(exactOut);
             var value = TxSubmission.ParseAmount(state, isExactOut ? path[^1] : path[0], parsed.GetValue(amount)!, "--amount");
@@ -148,8 +149,8 @@ public static class DexCommand
         var command = new Command("swap", "Swap one asset for another at the pool price, protected by a slippage limit.") { from, sell, buy, amount, exactOut, via, slippage, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var path = Path(state, parsed.GetValue(sell)!, parsed.GetValue(buy)!, parsed.GetValue(via));
             bool isExactOut = parsed.GetValue(exactOut);
             var value = TxSubmission.ParseAmount(state, isExactOut ? path[^1] : path[0], parsed.GetValue(amount)!, "--amount");
@@ -160,7 +161,7 @@ public static class DexCommand
                 ? ToAmount(quoted[0].ToBigInteger() * (10_000 + bps) / 10_000)
                 : ToAmount(quoted[^1].ToBigInteger() * (10_000 - bps) / 10_000);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new AmmSwapPayload(path, value, limit, isExactOut), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new AmmSwapPayload(path, value, limit, isExactOut), parsed.GetValue(fee),
                 () => isExactOut
                     ? $"bought {Human(state, path[^1], value)} for at most {Human(state, path[0], limit)}"
                     : $"sold {Human(state, path[0], value)} for at least {Human(state, path[^1], limit)}");
@@ -181,8 +182,8 @@ public static class DexCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var a = TxSubmission.FindAsset(state, parsed.GetValue(assetA)!).Id;
             var b = TxSubmission.FindAsset(state, parsed.GetValue(assetB)!).Id;
             var desiredA = TxSubmission.ParseAmount(state, a, parsed.GetValue(amountA)!, "--amount-a");
@@ -200,7 +201,7 @@ public static class DexCommand
             }
 
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new AmmAddLiquidityPayload(a, b, desiredA, desiredB, minA, minB), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new AmmAddLiquidityPayload(a, b, desiredA, desiredB, minA, minB), parsed.GetValue(fee),
                 () => $"added liquidity to {Symbol(state, a)}/{Symbol(state, b)}");
         }));
         return command;
@@ -215,8 +216,8 @@ public static class DexCommand
         var command = new Command("remove", "Burn LP shares for your pro-rata part of both reserves.") { from, assetA, assetB, liquidity, slippage, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var a = TxSubmission.FindAsset(state, parsed.GetValue(assetA)!).Id;
             var b = TxSubmission.FindAsset(state, parsed.GetValue(assetB)!).Id;
             var pool = AmmPools.Find(state, a, b) ?? throw new CliUsageException($"there is no {Symbol(state, a)}/{Symbol(state, b)} pool; see 'fairshare dex pools'");
@@ -225,7 +226,7 @@ public static class DexCommand
             var bps = SlippageBps(parsed.GetValue(slippage)!);
             BigInteger Expected(AssetId asset) => supply.IsZero ? 0 : shares.ToBigInteger() * pool.ReserveOf(asset).ToBigInteger() / supply * (10_000 - bps) / 10_000;
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key,
+            return TxSubmission.Submit(context, chain, key,
                 new AmmRemoveLiquidityPayload(a, b, shares, ToAmount(Expected(a)), ToAmount(Expected(b))), parsed.GetValue(fee),
                 () => $"removed {Human(state, pool.LpAsset, shares)}");
         }));

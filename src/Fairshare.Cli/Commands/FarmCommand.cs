@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fairshare.Cli.Chain;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Farming;
 using Fairshare.Core.Primitives;
@@ -41,11 +42,11 @@ public static class FarmCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var asset = TxSubmission.FindAsset(node.State, parsed.GetValue(stake)!);
+            using var chain = ChainAccess.Open(context);
+            var asset = TxSubmission.FindAsset(chain.State, parsed.GetValue(stake)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new FarmCreatePayload(asset.Id, parsed.GetValue(duration)), parsed.GetValue(fee),
-                () => $"created farm {FarmRegistry.All(node.State).Last().Id} for {asset.Symbol} stakers");
+            return TxSubmission.Submit(context, chain, key, new FarmCreatePayload(asset.Id, parsed.GetValue(duration)), parsed.GetValue(fee),
+                () => $"created farm {FarmRegistry.All(chain.State).Last().Id} for {asset.Symbol} stakers");
         }));
         return command;
     }
@@ -65,12 +66,12 @@ public static class FarmCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var value = TxSubmission.ParseAmount(node.State, Farm.RewardAsset, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var value = TxSubmission.ParseAmount(chain.State, Farm.RewardAsset, parsed.GetValue(amount)!, "--amount");
             uint id = parsed.GetValue(farm);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new FarmNotifyRewardPayload(id, value), parsed.GetValue(fee),
-                () => $"notified {value.ToDecimalString(18)} FSH to farm {id}; {RateText(node, id)}");
+            return TxSubmission.Submit(context, chain, key, new FarmNotifyRewardPayload(id, value), parsed.GetValue(fee),
+                () => $"notified {value.ToDecimalString(18)} FSH to farm {id}; {RateText(chain, id)}");
         }));
         return command;
     }
@@ -84,12 +85,12 @@ public static class FarmCommand
         var command = new Command("stake", "Lock some of the farm's staking asset; it earns FSH from now on.") { from, farm, amount, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var target = FindFarm(node, parsed.GetValue(farm));
-            var value = TxSubmission.ParseAmount(node.State, target.StakingAsset, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var target = FindFarm(chain, parsed.GetValue(farm));
+            var value = TxSubmission.ParseAmount(chain.State, target.StakingAsset, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new FarmStakePayload(target.Id, value), parsed.GetValue(fee),
-                () => $"staked {TxSubmission.Format(node.State, target.StakingAsset, value)} in farm {target.Id}");
+            return TxSubmission.Submit(context, chain, key, new FarmStakePayload(target.Id, value), parsed.GetValue(fee),
+                () => $"staked {TxSubmission.Format(chain.State, target.StakingAsset, value)} in farm {target.Id}");
         }));
         return command;
     }
@@ -107,22 +108,22 @@ public static class FarmCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var target = FindFarm(node, parsed.GetValue(farm));
+            using var chain = ChainAccess.Open(context);
+            var target = FindFarm(chain, parsed.GetValue(farm));
             string? amountText = parsed.GetValue(amount);
             bool exit = parsed.GetValue(all);
             if (exit == amountText is not null) throw new CliUsageException("give exactly one of --amount and --all");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             if (exit)
             {
-                var staked = FarmRegistry.GetStake(node.State, target.Id, key.Address).Balance;
-                return TxSubmission.Submit(context, node, key, new FarmExitPayload(target.Id), parsed.GetValue(fee),
-                    () => $"withdrew {TxSubmission.Format(node.State, target.StakingAsset, staked)} from farm {target.Id} and claimed its rewards");
+                var staked = FarmRegistry.GetStake(chain.State, target.Id, key.Address).Balance;
+                return TxSubmission.Submit(context, chain, key, new FarmExitPayload(target.Id), parsed.GetValue(fee),
+                    () => $"withdrew {TxSubmission.Format(chain.State, target.StakingAsset, staked)} from farm {target.Id} and claimed its rewards");
             }
 
-            var value = TxSubmission.ParseAmount(node.State, target.StakingAsset, amountText!, "--amount");
-            return TxSubmission.Submit(context, node, key, new FarmWithdrawPayload(target.Id, value), parsed.GetValue(fee),
-                () => $"withdrew {TxSubmission.Format(node.State, target.StakingAsset, value)} from farm {target.Id}");
+            var value = TxSubmission.ParseAmount(chain.State, target.StakingAsset, amountText!, "--amount");
+            return TxSubmission.Submit(context, chain, key, new FarmWithdrawPayload(target.Id, value), parsed.GetValue(fee),
+                () => $"withdrew {TxSubmission.Format(chain.State, target.StakingAsset, value)} from farm {target.Id}");
         }));
         return command;
     }
@@ -135,12 +136,12 @@ public static class FarmCommand
         var command = new Command("claim", "Collect the FSH a farm owes you (the stake stays).") { from, farm, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var target = FindFarm(node, parsed.GetValue(farm));
+            using var chain = ChainAccess.Open(context);
+            var target = FindFarm(chain, parsed.GetValue(farm));
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             var paidBefore = target.TotalPaid;
-            return TxSubmission.Submit(context, node, key, new FarmClaimPayload(target.Id), parsed.GetValue(fee),
-                () => $"claimed {(FarmRegistry.Get(node.State, target.Id)!.TotalPaid - paidBefore).ToDecimalString(18)} FSH from farm {target.Id}");
+            return TxSubmission.Submit(context, chain, key, new FarmClaimPayload(target.Id), parsed.GetValue(fee),
+                () => $"claimed {(FarmRegistry.Get(chain.State, target.Id)!.TotalPaid - paidBefore).ToDecimalString(18)} FSH from farm {target.Id}");
         }));
         return command;
     }
@@ -157,11 +158,11 @@ public static class FarmCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             uint id = parsed.GetValue(farm);
             ulong seconds = parsed.GetValue(duration);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new FarmSetRewardsDurationPayload(id, seconds), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new FarmSetRewardsDurationPayload(id, seconds), parsed.GetValue(fee),
                 () => $"farm {id} now has reward periods of {seconds} s");
         }));
         return command;
@@ -178,12 +179,12 @@ public static class FarmCommand
         return option;
     }
 
-    private static Farm FindFarm(LedgerNode node, uint id) =>
-        FarmRegistry.Get(node.State, id) ?? throw new CliUsageException($"no farm {id}; see 'fairshare farm list'");
+    private static Farm FindFarm(ChainAccess chain, uint id) =>
+        FarmRegistry.Get(chain.State, id) ?? throw new CliUsageException($"no farm {id}; see 'fairshare farm list'");
 
-    private static string RateText(LedgerNode node, uint id)
+    private static string RateText(ChainAccess chain, uint id)
     {
-        var farm = FarmRegistry.Get(node.State, id)!;
+        var farm = FarmRegistry.Get(chain.State, id)!;
         return $"{(farm.RewardRate * new Amount(86_400)).ToDecimalString(18)} FSH a day until {FarmListCommand.FormatTime(farm.PeriodFinish)} UTC";
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Farming;
@@ -37,8 +38,8 @@ public static class FarmListCommand
 
     private static int Run(CliContext context, string? accountText)
     {
-        using var node = LedgerNode.Open(context.Data);
-        var state = node.State;
+        using var chain = ChainAccess.Open(context);
+        var state = chain.State;
         Address? account = accountText is null ? null : Wallet.Resolve(context, accountText);
         ulong now = Math.Max((ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), state.Head.TimestampMs / 1000);
         var farms = FarmRegistry.All(state).ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Fairshare.Cli.Chain;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Governance;
@@ -54,10 +55,10 @@ public static class GovCommand
         var verb = new Command(name, description) { from, amount, fee };
         verb.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var value = TxSubmission.ParseAmount(node.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var value = TxSubmission.ParseAmount(chain.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, payload(value), parsed.GetValue(fee), () => describe(value));
+            return TxSubmission.Submit(context, chain, key, payload(value), parsed.GetValue(fee), () => describe(value));
         }));
         return verb;
     }
@@ -70,10 +71,10 @@ public static class GovCommand
         var verb = new Command("delegate", "Delegate your locked votes, now and future, to another account (or back to yourself).") { from, to, fee };
         verb.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             var delegatee = parsed.GetValue(to) is { } target ? Wallet.Resolve(context, target) : key.Address;
-            return TxSubmission.Submit(context, node, key, new GovDelegatePayload(delegatee), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new GovDelegatePayload(delegatee), parsed.GetValue(fee),
                 () => $"votes delegated to {delegatee}");
         }));
         return verb;
@@ -98,14 +99,14 @@ public static class GovCommand
         };
         verb.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             var actions = parsed.GetValue(set)!.Select(ParseChange).ToImmutableArray();
             var text = parsed.GetValue(description)!;
             if (System.Text.Encoding.UTF8.GetByteCount(text) > Proposal.MaxDescriptionBytes)
                 throw new CliUsageException($"--description is longer than {Proposal.MaxDescriptionBytes} bytes");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            uint id = GovStore.ProposalCount(node.State) + 1;
-            return TxSubmission.Submit(context, node, key, new GovProposePayload(actions, text), parsed.GetValue(fee),
+            uint id = GovStore.ProposalCount(chain.State) + 1;
+            return TxSubmission.Submit(context, chain, key, new GovProposePayload(actions, text), parsed.GetValue(fee),
                 () => $"proposal {id} made with {actions.Length} change(s)");
         }));
         return verb;
@@ -123,11 +124,11 @@ public static class GovCommand
         };
         verb.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             byte choice = ParseSupport(parsed.GetValue(support)!);
             uint proposal = parsed.GetValue(id);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new GovVotePayload(proposal, choice), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new GovVotePayload(proposal, choice), parsed.GetValue(fee),
                 () => $"voted {GovViews.SupportName(choice)} on proposal {proposal}");
         }));
         return verb;
@@ -141,10 +142,10 @@ public static class GovCommand
         var verb = new Command(name, description) { id, from, fee };
         verb.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             uint proposal = parsed.GetValue(id);
             using KeyPair key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, payload(proposal), parsed.GetValue(fee), () => $"proposal {proposal} {done}");
+            return TxSubmission.Submit(context, chain, key, payload(proposal), parsed.GetValue(fee), () => $"proposal {proposal} {done}");
         }));
         return verb;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Governance;
@@ -26,8 +27,8 @@ public static class GovViews
             """);
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var (height, now) = NextBlock(state);
             var proposals = GovStore.AllProposals(state).ToList();
             if (context.Json)
@@ -68,8 +69,8 @@ public static class GovViews
         var command = new Command("show", "Show one proposal: state, tallies, quorum, voting window, eta and its parameter changes.") { id };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             uint proposalId = parsed.GetValue(id);
             var p = GovStore.Proposal(state, proposalId)
                 ?? throw new CliUsageException($"no proposal {proposalId}; there are {GovStore.ProposalCount(state)} (see 'fairshare gov list')");
@@ -112,8 +113,8 @@ public static class GovViews
         var command = new Command("params", "List the parameters governance can change: name, value in force and allowed range.");
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             if (context.Json)
             {
                 context.WriteJson(new JsonArray([.. GovParameters.All.Select(p => (JsonNode)new JsonObject

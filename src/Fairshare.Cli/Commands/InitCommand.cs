@@ -34,7 +34,7 @@ public static class InitCommand
         {
             genesis, nodeKey, force,
         };
-        command.SetAction(parsed => CliApp.Run(parsed, context =>
+        command.SetAction(parsed => CliApp.RunLocal(parsed, "init", writesStore: true, context =>
             Run(context, parsed.GetValue(genesis), parsed.GetValue(nodeKey), parsed.GetValue(force))));
         return command;
     }

@@ -17,9 +17,9 @@ public static class KeysCommand
         var command = new Command("keys", "Manage the wallet's Ed25519 keys (encrypted with argon2id + XChaCha20-Poly1305).");
         var name = new Argument<string>("name") { Description = "key name: lowercase letters, digits, '-' and '_' (at most 64)" };
         var create = new Command("new", $"Create a key. The passphrase comes from ${Passphrases.EnvironmentVariable} or is asked for.") { name };
-        create.SetAction(parsed => CliApp.Run(parsed, context => New(context, parsed.GetValue(name)!)));
+        create.SetAction(parsed => CliApp.RunLocal(parsed, "keys", writesStore: false, context => New(context, parsed.GetValue(name)!)));
         var list = new Command("list", "List the keys: name and address.");
-        list.SetAction(parsed => CliApp.Run(parsed, List));
+        list.SetAction(parsed => CliApp.RunLocal(parsed, "keys", writesStore: false, List));
         command.Add(create);
         command.Add(list);
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
@@ -44,11 +45,11 @@ public static class LendCommand
         var command = new Command("supply", "Supply an asset to its market for cTokens (creates the market if the asset has none).") { from, asset, amount, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var info = TxSubmission.FindAsset(node.State, parsed.GetValue(asset)!);
-            var value = TxSubmission.ParseAmount(node.State, info.Id, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var info = TxSubmission.FindAsset(chain.State, parsed.GetValue(asset)!);
+            var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new LendSupplyPayload(info.Id, value), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new LendSupplyPayload(info.Id, value), parsed.GetValue(fee),
                 () => $"supplied {value.ToDecimalString(info.Decimals)} {info.Symbol}");
         }));
         return command;
@@ -66,8 +67,8 @@ public static class LendCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var info = TxSubmission.FindAsset(state, parsed.GetValue(asset)!);
             var market = MarketOf(state, info);
             var (amountText, tokensText, everything) = (parsed.GetValue(amount), parsed.GetValue(tokens), parsed.GetValue(all));
@@ -78,7 +79,7 @@ public static class LendCommand
                 : tokensText is null ? Amount.Zero : TxSubmission.ParseAmount(state, market.CToken, tokensText, "--tokens");
             var take = amountText is null ? Amount.Zero : TxSubmission.ParseAmount(state, info.Id, amountText, "--amount");
             if (burn.IsZero && take.IsZero) throw new CliUsageException($"nothing to redeem: you hold no {Symbol(state, market.CToken)}");
-            return TxSubmission.Submit(context, node, key, new LendRedeemPayload(info.Id, burn, take), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new LendRedeemPayload(info.Id, burn, take), parsed.GetValue(fee),
                 () => take.IsZero ? $"redeemed {TxSubmission.Format(state, market.CToken, burn)}" : $"redeemed {take.ToDecimalString(info.Decimals)} {info.Symbol}");
         }));
         return command;
@@ -91,11 +92,11 @@ public static class LendCommand
         var command = new Command("borrow", "Borrow from a market against your supplied collateral (see 'fairshare lend account' for your limit).") { from, asset, amount, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var info = TxSubmission.FindAsset(node.State, parsed.GetValue(asset)!);
-            var value = TxSubmission.ParseAmount(node.State, info.Id, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var info = TxSubmission.FindAsset(chain.State, parsed.GetValue(asset)!);
+            var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new LendBorrowPayload(info.Id, value), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new LendBorrowPayload(info.Id, value), parsed.GetValue(fee),
                 () => $"borrowed {value.ToDecimalString(info.Decimals)} {info.Symbol}");
         }));
         return command;
@@ -110,14 +111,14 @@ public static class LendCommand
         var command = new Command("repay", "Repay a borrow, yours or another account's: give --amount or --all.") { from, asset, amount, all, borrower, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var info = TxSubmission.FindAsset(node.State, parsed.GetValue(asset)!);
+            using var chain = ChainAccess.Open(context);
+            var info = TxSubmission.FindAsset(chain.State, parsed.GetValue(asset)!);
             var (amountText, everything) = (parsed.GetValue(amount), parsed.GetValue(all));
             if ((amountText is null) == !everything) throw new CliUsageException("give exactly one of --amount or --all");
-            var value = everything ? Amount.MaxValue : TxSubmission.ParseAmount(node.State, info.Id, amountText!, "--amount");
+            var value = everything ? Amount.MaxValue : TxSubmission.ParseAmount(chain.State, info.Id, amountText!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             var whose = parsed.GetValue(borrower) is { } who ? Wallet.Resolve(context, who) : key.Address;
-            return TxSubmission.Submit(context, node, key, new LendRepayPayload(info.Id, whose, value), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new LendRepayPayload(info.Id, whose, value), parsed.GetValue(fee),
                 () => $"repaid {(everything ? "all" : value.ToDecimalString(info.Decimals))} {info.Symbol} of {whose}'s borrow");
         }));
         return command;
@@ -135,13 +136,13 @@ public static class LendCommand
             """) { from, borrower, asset, amount, collateral, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var info = TxSubmission.FindAsset(node.State, parsed.GetValue(asset)!);
-            var seized = TxSubmission.FindAsset(node.State, parsed.GetValue(collateral)!);
-            var value = TxSubmission.ParseAmount(node.State, info.Id, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var info = TxSubmission.FindAsset(chain.State, parsed.GetValue(asset)!);
+            var seized = TxSubmission.FindAsset(chain.State, parsed.GetValue(collateral)!);
+            var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
             var whose = Wallet.Resolve(context, parsed.GetValue(borrower)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new LendLiquidatePayload(whose, info.Id, value, seized.Id), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new LendLiquidatePayload(whose, info.Id, value, seized.Id), parsed.GetValue(fee),
                 () => $"liquidated {whose}: repaid {value.ToDecimalString(info.Decimals)} {info.Symbol}, seized c{seized.Symbol}");
         }));
         return command;
@@ -156,8 +157,8 @@ public static class LendCommand
             """);
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             ulong now = state.Head.TimestampMs / 1000;
             var summaries = LendingMarkets.All(state).Select(m => MarketSummary.Of(state, m, now)).ToList();
             if (context.Json)
@@ -199,8 +200,8 @@ public static class LendCommand
         var command = new Command("account", "Show an account's supplies and borrows in every market, and its borrowing power left (or shortfall) at TWAP prices.") { who };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var address = Wallet.Resolve(context, parsed.GetValue(who)!);
             ulong now = state.Head.TimestampMs / 1000;
             var code = LendingModule.TryAccountLiquidity(state, address, now, out var liquidity);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Market;
@@ -44,8 +45,8 @@ public static class MarketCommand
 
     private static int RunProviders(CliContext context)
     {
-        using var node = LedgerNode.Open(context.Data);
-        var state = node.State;
+        using var chain = ChainAccess.Open(context);
+        var state = chain.State;
         ulong height = state.Head.Height + 1;
         var providers = MarketStore.Providers(state).ToList();
         if (context.Json)
@@ -94,8 +95,8 @@ public static class MarketCommand
 
     private static int RunJobs(CliContext context, string? clientText)
     {
-        using var node = LedgerNode.Open(context.Data);
-        var state = node.State;
+        using var chain = ChainAccess.Open(context);
+        var state = chain.State;
         Address? only = clientText is null ? null : Wallet.Resolve(context, clientText);
         var jobs = MarketStore.Jobs(state).Where(j => only is null || j.Client == only).ToList();
         if (context.Json)
@@ -142,8 +143,8 @@ public static class MarketCommand
 
     private static int RunShow(CliContext context, ulong id)
     {
-        using var node = LedgerNode.Open(context.Data);
-        var job = MarketStore.Job(node.State, id) ?? throw new CliUsageException($"there is no job {id}; see 'fairshare market jobs'");
+        using var chain = ChainAccess.Open(context);
+        var job = MarketStore.Job(chain.State, id) ?? throw new CliUsageException($"there is no job {id}; see 'fairshare market jobs'");
         if (context.Json)
         {
             context.WriteJson(JobJson(job, details: true));

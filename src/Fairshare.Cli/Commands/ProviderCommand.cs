@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Hardware;
@@ -84,8 +85,8 @@ public static class ProviderCommand
             if (green is < 0 or > 100) throw new CliUsageException("--renewable must be a percentage, 0 to 100");
             if (grams < 0) throw new CliUsageException("--grams-co2 must not be negative");
             if (where.Length is 0 or > 16 || where.Any(c => c > 127)) throw new CliUsageException("--region must be 1 to 16 ASCII characters");
-            using var node = LedgerNode.Open(context.Data);
-            var perUnit = TxSubmission.ParseAmount(node.State, AssetId.Fsh, parsed.GetValue(price)!, "--price");
+            using var chain = ChainAccess.Open(context);
+            var perUnit = TxSubmission.ParseAmount(chain.State, AssetId.Fsh, parsed.GetValue(price)!, "--price");
             var (hardware, score) = Measure(parsed.GetValue(budget));
             var description = $"{hardware.CpuModel}, {hardware.LogicalCores} cores, {hardware.MemoryMb / 1024} GiB";
             var offer = new ProviderOffer(
@@ -93,7 +94,7 @@ public static class ProviderCommand
                 (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score.WorkUnitsPerSecond, perUnit, (ushort)slots, where, (uint)grams, (byte)green,
                 description.Length > 96 ? description[..96] : description);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new MarketRegisterPayload(offer), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new MarketRegisterPayload(offer), parsed.GetValue(fee),
                 () => $"registered {key.Address}: {score.WorkUnitsPerSecond:N0} work units/s at {parsed.GetValue(price)} FSH per work unit, {slots} slots");
         }));
         return command;

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
@@ -48,8 +49,8 @@ public static class StableCommand
         var command = new Command("pools", "List the StableSwap pools: coins and balances, amplification A, fees, virtual price, LP supply.");
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var pools = StablePools.All(state).ToList();
             if (context.Json)
             {
@@ -98,8 +99,8 @@ public static class StableCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var coins = ParseList(parsed.GetValue(assets)!).Select(s => TxSubmission.FindAsset(state, s).Id).ToImmutableArray();
             var values = ParseList(parsed.GetValue(amounts)!);
             if (values.Length != coins.Length) throw new CliUsageException($"--amounts has {values.Length} entries for {coins.Length} assets");
@@ -122,7 +123,7 @@ public static class StableCommand
             }
 
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, payload, parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, payload, parsed.GetValue(fee),
                 () => $"added liquidity to the {string.Join('/', coins.Select(c => Symbol(state, c)))} stable pool");
         }));
         return command;
@@ -139,8 +140,8 @@ public static class StableCommand
         var command = new Command("remove", "Burn LP shares for your pro-rata part of every coin, or with --coin for one coin.") { from, pool, lp, coin, slippage, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var found = Get(state, parsed.GetValue(pool)!.Value);
             var shares = TxSubmission.ParseAmount(state, found.LpAsset, parsed.GetValue(lp)!, "--lp");
             var math = found.ToMath(StablePools.LpSupply(state, found));
@@ -161,7 +162,7 @@ public static class StableCommand
             }
 
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, payload, parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, payload, parsed.GetValue(fee),
                 () => $"removed {TxSubmission.Format(state, found.LpAsset, shares)}");
         }));
         return command;
@@ -182,8 +183,8 @@ public static class StableCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var state = node.State;
+            using var chain = ChainAccess.Open(context);
+            var state = chain.State;
             var (a, b) = (TxSubmission.FindAsset(state, parsed.GetValue(sell)!).Id, TxSubmission.FindAsset(state, parsed.GetValue(buy)!).Id);
             var found = parsed.GetValue(pool) is { } id
                 ? Get(state, id)
@@ -197,7 +198,7 @@ public static class StableCommand
             var dy = Quote(() => StableSwapMath.GetDy(math, i, j, dx.ToBigInteger()));
             var minDy = LessSlippage(dy, DexCommand.SlippageBps(parsed.GetValue(slippage)!));
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new StableExchangePayload(found.Id, (byte)i, (byte)j, dx, minDy), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new StableExchangePayload(found.Id, (byte)i, (byte)j, dx, minDy), parsed.GetValue(fee),
                 () => $"sold {TxSubmission.Format(state, a, dx)} for at least {TxSubmission.Format(state, b, minDy)}");
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Staking;
@@ -46,13 +47,13 @@ public static class StakeCommand
         var command = new Command("bond", "Bond your own FSH as a provider; the first bond opens your stake pool.") { from, amount, commission, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var value = TxSubmission.ParseAmount(node.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var value = TxSubmission.ParseAmount(chain.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
             var bps = PercentToBps(parsed.GetValue(commission)!, "--commission");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new StakeSelfBondPayload(value, bps), parsed.GetValue(fee),
-                () => $"bonded {Fsh(value)} FSH; your pool holds {Fsh(StakingModule.BondedTokens(node.State, key.Address))} FSH at "
-                    + $"{Percent(StakingStore.Pool(node.State, key.Address)!.CommissionBps)} commission");
+            return TxSubmission.Submit(context, chain, key, new StakeSelfBondPayload(value, bps), parsed.GetValue(fee),
+                () => $"bonded {Fsh(value)} FSH; your pool holds {Fsh(StakingModule.BondedTokens(chain.State, key.Address))} FSH at "
+                    + $"{Percent(StakingStore.Pool(chain.State, key.Address)!.CommissionBps)} commission");
         }));
         return command;
     }
@@ -69,11 +70,11 @@ public static class StakeCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             var target = Wallet.Resolve(context, parsed.GetValue(provider)!);
-            var value = TxSubmission.ParseAmount(node.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
+            var value = TxSubmission.ParseAmount(chain.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new StakeDelegatePayload(target, value), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new StakeDelegatePayload(target, value), parsed.GetValue(fee),
                 () => $"delegated {Fsh(value)} FSH to {target}");
         }));
         return command;
@@ -95,15 +96,15 @@ public static class StakeCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             string? amountText = parsed.GetValue(amount);
             if (parsed.GetValue(all) == amountText is not null) throw new CliUsageException("give exactly one of --amount and --all");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             var target = parsed.GetValue(provider) is { } text ? Wallet.Resolve(context, text) : key.Address;
-            var value = amountText is null ? PositionValue(node.State, target, key.Address) : TxSubmission.ParseAmount(node.State, AssetId.Fsh, amountText, "--amount");
-            var completes = node.State.Head.Height + 1 + StakingModule.Params(node.State).UnbondingBlocks;
-            return TxSubmission.Submit(context, node, key, new StakeUnbondPayload(target, value), parsed.GetValue(fee),
-                () => $"unbonding {Fsh(StakingStore.Unbondings(node.State, key.Address).Last().Tokens)} FSH from {target}; withdraw from block {completes}");
+            var value = amountText is null ? PositionValue(chain.State, target, key.Address) : TxSubmission.ParseAmount(chain.State, AssetId.Fsh, amountText, "--amount");
+            var completes = chain.State.Head.Height + 1 + StakingModule.Params(chain.State).UnbondingBlocks;
+            return TxSubmission.Submit(context, chain, key, new StakeUnbondPayload(target, value), parsed.GetValue(fee),
+                () => $"unbonding {Fsh(StakingStore.Unbondings(chain.State, key.Address).Last().Tokens)} FSH from {target}; withdraw from block {completes}");
         }));
         return command;
     }
@@ -115,10 +116,10 @@ public static class StakeCommand
         var command = new Command("withdraw", "Pay out every unbonding entry of yours that has completed.") { from, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            var due = StakingStore.Unbondings(node.State, key.Address).Where(e => e.IsComplete(node.State.Head.Height + 1)).ToList();
-            return TxSubmission.Submit(context, node, key, new StakeWithdrawPayload(), parsed.GetValue(fee),
+            var due = StakingStore.Unbondings(chain.State, key.Address).Where(e => e.IsComplete(chain.State.Head.Height + 1)).ToList();
+            return TxSubmission.Submit(context, chain, key, new StakeWithdrawPayload(), parsed.GetValue(fee),
                 () => $"withdrew {Fsh(due.Aggregate(Amount.Zero, (sum, e) => sum + e.Tokens))} FSH from {due.Count} unbonding entries");
         }));
         return command;
@@ -132,11 +133,11 @@ public static class StakeCommand
         var command = new Command("claim", "Collect the rewards a provider's pool owes you as a delegator.") { from, provider, fee };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             var target = Wallet.Resolve(context, parsed.GetValue(provider)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            var owed = StakingModule.PendingRewards(node.State, target, key.Address);
-            return TxSubmission.Submit(context, node, key, new StakeClaimPayload(target), parsed.GetValue(fee),
+            var owed = StakingModule.PendingRewards(chain.State, target, key.Address);
+            return TxSubmission.Submit(context, chain, key, new StakeClaimPayload(target), parsed.GetValue(fee),
                 () => $"claimed {Fsh(owed)} FSH from the pool of {target}");
         }));
         return command;
@@ -156,11 +157,11 @@ public static class StakeCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             var bps = PercentToBps(parsed.GetValue(commission)!, "--commission");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new StakeSetCommissionPayload(bps), parsed.GetValue(fee),
-                () => CommissionText(StakingStore.Pool(node.State, key.Address)!, node.State.Head.Height + 1));
+            return TxSubmission.Submit(context, chain, key, new StakeSetCommissionPayload(bps), parsed.GetValue(fee),
+                () => CommissionText(StakingStore.Pool(chain.State, key.Address)!, chain.State.Head.Height + 1));
         }));
         return command;
     }
@@ -185,8 +186,8 @@ public static class StakeCommand
 
     private static int RunShow(CliContext context, string? providerText)
     {
-        using var node = LedgerNode.Open(context.Data);
-        var state = node.State;
+        using var chain = ChainAccess.Open(context);
+        var state = chain.State;
         ulong height = state.Head.Height + 1;
         Address? only = providerText is null ? null : Wallet.Resolve(context, providerText);
         var pools = only is { } one

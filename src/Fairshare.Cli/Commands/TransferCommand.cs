@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fairshare.Cli.Chain;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Node.Chain;
 
@@ -24,12 +25,12 @@ public static class TransferCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var info = TxSubmission.FindAsset(node.State, parsed.GetValue(asset)!);
-            var value = TxSubmission.ParseAmount(node.State, info.Id, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var info = TxSubmission.FindAsset(chain.State, parsed.GetValue(asset)!);
+            var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
             var recipient = Wallet.Resolve(context, parsed.GetValue(to)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new TransferPayload(recipient, info.Id, value), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new TransferPayload(recipient, info.Id, value), parsed.GetValue(fee),
                 () => $"sent {value.ToDecimalString(info.Decimals)} {info.Symbol} to {recipient}");
         }));
         return command;

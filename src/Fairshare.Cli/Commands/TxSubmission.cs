@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
+using Fairshare.Client.Dto;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Primitives;
-using Fairshare.Node.Chain;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;
@@ -13,48 +14,53 @@ namespace Fairshare.Cli.Commands;
 public static class TxSubmission
 {
     /// <summary>Submits and prints; returns the exit code.</summary>
-    public static int Submit(CliContext context, LedgerNode node, KeyPair sender, TxPayload payload, string? feeText, Func<string> describe)
+    public static int Submit(CliContext context, ChainAccess chain, KeyPair sender, TxPayload payload, string? feeText, Func<string> describe)
     {
-        var state = node.State;
+        var state = chain.State;
         var fee = feeText is null ? state.Params.MinFee : ParseAmount(state, AssetId.Fsh, feeText, "--fee");
         ulong nonce = state.Find(sender.Address)?.Nonce ?? 0;
         var tx = SignedTransaction.Sign(new Transaction(state.ChainId, nonce, fee, payload), sender);
-        var outcome = node.Commit([tx]);
-        if (outcome.Produced is null)
+        var result = chain.Submit(tx);
+        if (!result.IsCommitted)
         {
-            var code = outcome.Rejected.Length > 0 ? outcome.Rejected[0].Code : ResultCode.InvalidValue;
-            return context.Fail(code.ToString(), $"transaction rejected: {Explain(code)}; nothing changed");
+            if (result.Code == TxOutcome.Pending)
+            {
+                return context.Fail(result.Code, $"transaction {tx.Id} was accepted but is not committed yet; "
+                    + "check later with 'fairshare balance' or 'fairshare block show latest' before sending it again");
+            }
+
+            string why = Enum.TryParse<ResultCode>(result.Code, out var code) ? Explain(code) : result.Code;
+            return context.Fail(result.Code, $"transaction rejected: {why}; nothing changed");
         }
 
-        var block = outcome.Produced.Block!;
-        var receipt = outcome.Produced.Receipts[0];
+        ulong height = result.Height!.Value;
         if (context.Json)
         {
             var events = new JsonArray();
-            foreach (var e in receipt.Events)
+            foreach (var e in result.Events)
             {
                 events.Add(new JsonObject
                 {
-                    ["tag"] = e.Tag.ToString(),
-                    ["asset"] = e.Asset.Value,
-                    ["from"] = e.From.ToString(),
-                    ["to"] = e.To.ToString(),
-                    ["amount"] = e.Amount.ToString(),
+                    ["tag"] = e.Tag,
+                    ["asset"] = e.Asset,
+                    ["from"] = e.From,
+                    ["to"] = e.To,
+                    ["amount"] = e.Amount,
                 });
             }
 
             context.WriteJson(new JsonObject
             {
                 ["tx"] = tx.Id.ToString(),
-                ["height"] = block.Header.Height,
-                ["code"] = receipt.Code.ToString(),
+                ["height"] = height,
+                ["code"] = result.Code,
                 ["events"] = events,
             });
         }
         else
         {
             context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(describe())}");
-            context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{block.Header.Height}[/], fee {Format(state, AssetId.Fsh, fee)}");
+            context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{height}[/], fee {Format(state, AssetId.Fsh, fee)}");
         }
 
         return ExitCodes.Ok;

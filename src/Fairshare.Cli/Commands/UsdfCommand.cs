@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fairshare.Cli.Chain;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
@@ -19,11 +20,11 @@ public static class UsdfCommand
         var mint = new Command("mint", "Mint USDF to an account.") { from, to, amount, fee };
         mint.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var value = TxSubmission.ParseAmount(node.State, AssetId.Usdf, parsed.GetValue(amount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var value = TxSubmission.ParseAmount(chain.State, AssetId.Usdf, parsed.GetValue(amount)!, "--amount");
             var recipient = Wallet.Resolve(context, parsed.GetValue(to)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new MintStablePayload(recipient, value), parsed.GetValue(fee),
+            return TxSubmission.Submit(context, chain, key, new MintStablePayload(recipient, value), parsed.GetValue(fee),
                 () => $"minted {value.ToDecimalString(18)} USDF to {recipient}");
         }));
         var burnFrom = new Option<string>("--from") { Description = "the issuer's key name", Required = true };
@@ -32,10 +33,10 @@ public static class UsdfCommand
         var burn = new Command("burn", "Burn USDF from the issuer's own balance.") { burnFrom, burnAmount, burnFee };
         burn.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
-            var value = TxSubmission.ParseAmount(node.State, AssetId.Usdf, parsed.GetValue(burnAmount)!, "--amount");
+            using var chain = ChainAccess.Open(context);
+            var value = TxSubmission.ParseAmount(chain.State, AssetId.Usdf, parsed.GetValue(burnAmount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(burnFrom)!);
-            return TxSubmission.Submit(context, node, key, new BurnStablePayload(value), parsed.GetValue(burnFee),
+            return TxSubmission.Submit(context, chain, key, new BurnStablePayload(value), parsed.GetValue(burnFee),
                 () => $"burned {value.ToDecimalString(18)} USDF");
         }));
         command.Add(mint);

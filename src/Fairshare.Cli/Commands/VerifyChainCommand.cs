@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
+using Fairshare.Client;
 using Fairshare.Node.Chain;
 using Spectre.Console;
 
@@ -16,6 +18,7 @@ public static class VerifyChainCommand
         var command = new Command("verify-chain", """
             Replay every stored block from genesis: check each transaction signature, each validator signature,
             each state root and receipts root, and that stored receipts equal re-execution. Exit 1 at the first bad block.
+            With --node URL, download the node's genesis, blocks and receipts and replay those instead.
             """);
         command.SetAction(parsed => CliApp.Run(parsed, Run));
         return command;
@@ -24,10 +27,14 @@ public static class VerifyChainCommand
     private static int Run(CliContext context)
     {
         var watch = Stopwatch.StartNew();
+        using var remote = ChainAccess.RemoteUrl(context) is { } url ? new FairshareClient(url) : null;
+        Func<Action<ulong, ulong>?, ChainVerification> verify = remote is null
+            ? progress => ChainVerifier.Verify(context.Data, progress)
+            : RemoteVerifier(remote);
         ChainVerification result;
         if (context.Json || Console.IsOutputRedirected)
         {
-            result = ChainVerifier.Verify(context.Data);
+            result = verify(null);
         }
         else
         {
@@ -35,7 +42,7 @@ public static class VerifyChainCommand
             context.Console.Progress().Start(progress =>
             {
                 var task = progress.AddTask("replaying blocks", maxValue: 1);
-                result = ChainVerifier.Verify(context.Data, (height, latest) =>
+                result = verify((height, latest) =>
                 {
                     task.MaxValue = latest;
                     task.Value = height;
@@ -65,5 +72,13 @@ public static class VerifyChainCommand
         context.Console.MarkupLine($"[green]ok[/] {result.BlocksChecked} blocks, {result.TransactionsChecked} transactions replayed in {seconds:F2} s " +
             $"({result.TransactionsChecked / Math.Max(seconds, 1e-9):N0} tx/s); state root {result.Head}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Replays the blocks of the node up to its height when asked, on top of the genesis it serves.</summary>
+    private static Func<Action<ulong, ulong>?, ChainVerification> RemoteVerifier(FairshareClient client)
+    {
+        var genesis = LedgerNode.LoadGenesis(RemoteChain.Wait(client.GetGenesisJsonAsync()), $"{client.BaseUrl}v1/genesis");
+        ulong latest = RemoteChain.Wait(client.GetStatusAsync()).Height;
+        return progress => ChainVerifier.Verify(genesis, new RemoteBlockSource(client, latest), progress);
     }
 }

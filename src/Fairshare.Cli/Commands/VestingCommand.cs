@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fairshare.Cli.Chain;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Node.Chain;
 
@@ -16,9 +17,9 @@ public static class VestingCommand
         var claim = new Command("claim", "Move what has vested so far from the vesting escrow to your balance.") { from, fee };
         claim.SetAction(parsed => CliApp.Run(parsed, context =>
         {
-            using var node = LedgerNode.Open(context.Data);
+            using var chain = ChainAccess.Open(context);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
-            return TxSubmission.Submit(context, node, key, new ClaimVestedPayload(), parsed.GetValue(fee), () => "claimed vested FSH");
+            return TxSubmission.Submit(context, chain, key, new ClaimVestedPayload(), parsed.GetValue(fee), () => "claimed vested FSH");
         }));
         command.Add(claim);
         return command;

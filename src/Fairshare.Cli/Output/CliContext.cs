@@ -4,11 +4,16 @@ using Spectre.Console;
 
 namespace Fairshare.Cli.Output;
 
-/// <summary>What every command gets: where the data lives, whether to print JSON, and how to print.</summary>
-public sealed class CliContext(DataDirectory data, bool json, IAnsiConsole console, TextWriter error)
+/// <summary>
+/// What every command gets: where the data lives, which node to talk to, whether to print JSON, and how to print.
+/// </summary>
+public sealed class CliContext(DataDirectory data, bool json, IAnsiConsole console, TextWriter error, Uri? nodeUrl = null)
 {
     /// <summary>The data directory (from --data, $FAIRSHARE_HOME or ~/.fairshare).</summary>
     public DataDirectory Data { get; } = data;
+
+    /// <summary>The node's API from --node (or $FAIRSHARE_NODE), or null: then the data directory's chain (see ChainAccess).</summary>
+    public Uri? NodeUrl { get; } = nodeUrl;
 
     /// <summary>True when --json was given: print one JSON document and nothing else on stdout.</summary>
     public bool Json { get; } = json;

@@ -1,0 +1,50 @@
+using Fairshare.Cli.Output;
+using Fairshare.Client;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Node.Chain;
+
+namespace Fairshare.Cli.Chain;
+
+/// <summary>
+/// The chain as a command sees it: the committed state to read, blocks to show, and a way to commit a signed
+/// transaction. Either the local store (<see cref="LocalChain"/>) or a node over HTTP (<see cref="RemoteChain"/>);
+/// <see cref="Open"/> chooses. Wallet keys never travel: commands sign locally and only signed bytes are sent.
+/// </summary>
+public abstract class ChainAccess : IDisposable
+{
+    /// <summary>The committed state; after a successful <see cref="Submit"/> it includes that transaction.</summary>
+    public abstract LedgerState State { get; }
+
+    /// <summary>Commits one signed transaction and waits for its block, or reports why it was refused.</summary>
+    public abstract ChainSubmission Submit(SignedTransaction transaction);
+
+    /// <summary>The committed block at a height with its receipt codes, or null when there is none.</summary>
+    public abstract ChainBlock? ReadBlock(ulong height);
+
+    /// <summary>
+    /// The node a command talks to: <c>--node</c> (or <c>$FAIRSHARE_NODE</c>) when given; else the API of a node running on
+    /// the data directory (its <see cref="RunningNode"/> note), whose store is then the node's; else null (local).
+    /// </summary>
+    public static Uri? RemoteUrl(CliContext context)
+    {
+        if (context.NodeUrl is { } explicitUrl) return explicitUrl;
+        return RunningNode.TryRead(context.Data) is { } note && Uri.TryCreate(note.ApiUrl, UriKind.Absolute, out var noted) ? CliApp.AsBase(noted) : null;
+    }
+
+    /// <summary>Opens the chain the command should use (see <see cref="RemoteUrl"/>).</summary>
+    public static ChainAccess Open(CliContext context) =>
+        RemoteUrl(context) is { } url ? new RemoteChain(url) : new LocalChain(LedgerNode.Open(context.Data));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the store or the HTTP client.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}

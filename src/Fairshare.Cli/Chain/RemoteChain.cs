@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Fairshare.Client;
+using Fairshare.Client.Dto;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Ledger.Transactions;
+
+namespace Fairshare.Cli.Chain;
+
+/// <summary>
+/// A node's chain over its HTTP API. The state is downloaded once and checked against the signed block at its height
+/// (<see cref="FairshareClient.GetStateAsync"/>); after a commit it is downloaded again, waiting (a few seconds at
+/// most) until the node has applied the block that holds the transaction.
+/// </summary>
+public sealed class RemoteChain(Uri url) : ChainAccess
+{
+    private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(5);
+
+    private readonly FairshareClient _client = new(url);
+    private LedgerState? _state;
+    private ulong _atLeast;
+
+    /// <summary>The node's API base URL.</summary>
+    public Uri Url => _client.BaseUrl;
+
+    /// <summary>The SDK client, for calls beyond this abstraction.</summary>
+    public FairshareClient Client => _client;
+
+    /// <inheritdoc/>
+    public override LedgerState State => _state ??= Download();
+
+    /// <inheritdoc/>
+    public override ChainSubmission Submit(SignedTransaction transaction)
+    {
+        var response = Wait(_client.SubmitAsync([transaction], wait: true));
+        var outcome = response.Results.Count == 1
+            ? response.Results[0]
+            : throw new FairshareApiException(new ApiError("malformed_response", $"{Url} answered {response.Results.Count} outcomes for one transaction", 0));
+        if (!outcome.IsCommitted) return new ChainSubmission(outcome.Code, null, []);
+        _state = null;
+        _atLeast = outcome.Height!.Value;
+        return new ChainSubmission(outcome.Code, outcome.Height, outcome.Events ?? []);
+    }
+
+    /// <inheritdoc/>
+    public override ChainBlock? ReadBlock(ulong height)
+    {
+        var block = Wait(_client.GetRawBlockAsync(height));
+        if (block is null) return null;
+        var receipts = Wait(_client.GetReceiptsAsync(height));
+        return new ChainBlock(block, [.. receipts.Select(r => r.Code)]);
+    }
+
+    /// <summary>Waits for a call of the SDK (the CLI's commands are synchronous; there is no context to deadlock on).</summary>
+    public static T Wait<T>(Task<T> call) => call.GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _client.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private LedgerState Download()
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var state = Wait(_client.GetStateAsync()).State;
+            if (state.Head.Height >= _atLeast || watch.Elapsed > CatchUp) return state;
+            Thread.Sleep(50);
+        }
+    }
+}
