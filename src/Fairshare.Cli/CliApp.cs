@@ -61,6 +61,8 @@ public static class CliApp
         root.Add(VerifyChainCommand.Create());
         root.Add(DemoCommand.Create());
         root.Add(ProviderCommand.Create());
+        root.Add(ClientCommand.Create());
+        root.Add(TestnetCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(ConformanceCommand.Create());
         root.Add(DevCommand.Create());

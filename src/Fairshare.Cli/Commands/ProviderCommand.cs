@@ -18,13 +18,14 @@ public static class ProviderCommand
     public static Command Create()
     {
         var command = new Command("provider", """
-            Offer this machine's compute. 'detect' shows the hardware and the standard benchmark score (work units per
+            Offer this machine's compute. 'start' runs the provider agent as its own process against a node over HTTP. 'detect' shows the hardware and the standard benchmark score (work units per
             second; 1 work unit = 10^6 multiply-adds) without touching the chain; 'register' sends the offer. A provider
             must first bond at least stake.min-self-bond FSH ('fairshare stake bond'). Run 'fairshare demo' to watch
             providers take, run, commit, reveal and get paid for jobs.
             """);
         command.Add(Detect());
         command.Add(Register());
+        command.Add(ProviderStart.Create());
         return command;
     }
 
@@ -100,10 +101,12 @@ public static class ProviderCommand
         return command;
     }
 
-    private static Option<int> BudgetOption() =>
+    /// <summary>The <c>--benchmark-ms</c> option.</summary>
+    public static Option<int> BudgetOption() =>
         new("--benchmark-ms") { Description = "how long the standard benchmark runs, in milliseconds", DefaultValueFactory = _ => 1000 };
 
-    private static (HardwareProfile Hardware, BenchmarkScore Score) Measure(int budgetMs)
+    /// <summary>Detects the hardware and runs the standard benchmark for <paramref name="budgetMs"/> milliseconds.</summary>
+    public static (HardwareProfile Hardware, BenchmarkScore Score) Measure(int budgetMs)
     {
         if (budgetMs is < 100 or > 60_000) throw new CliUsageException("--benchmark-ms must be between 100 and 60000");
         return (HardwareProbe.Detect(), StandardBenchmark.Run(null, TimeSpan.FromMilliseconds(budgetMs)));

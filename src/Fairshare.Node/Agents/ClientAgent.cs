@@ -31,13 +31,19 @@ public sealed class ClientAgent
     /// <summary>The client's address.</summary>
     public Address Address => _key.Address;
 
+    /// <summary>
+    /// Jobs of this client the chain already held when the plan started (an earlier run with the same key): they are
+    /// skipped, so the n-th job after them is the n-th planned job.
+    /// </summary>
+    public int PriorJobs { get; init; }
+
     /// <summary>Whether every planned job was submitted and has ended.</summary>
     public bool IsDone(LedgerState state) => _submitted == Profile.Jobs.Length && Jobs(state).All(j => j.IsClosed);
 
     /// <summary>The plan beside the chain's records, in plan order.</summary>
     public IReadOnlyList<ClientJob> Jobs(LedgerState state)
     {
-        var mine = MarketStore.Jobs(state).Where(j => j.Client == Address).ToList();
+        var mine = MarketStore.Jobs(state).Where(j => j.Client == Address).Skip(PriorJobs).ToList();
         return [.. Profile.Jobs.Select((plan, i) => new ClientJob(i, plan, i < mine.Count ? mine[i] : null))];
     }
 
@@ -47,7 +53,7 @@ public sealed class ClientAgent
         var actions = new List<TxPayload>();
         ulong height = state.Head.Height;
         // Submissions the chain has not recorded yet are sent again (a refused one is reported by the network).
-        int recorded = MarketStore.Jobs(state).Count(j => j.Client == Address);
+        int recorded = MarketStore.Jobs(state).Count(j => j.Client == Address) - PriorJobs;
         _submitted = Math.Min(_submitted, recorded);
         while (_submitted < Profile.Jobs.Length && Profile.Jobs[_submitted].SubmitAtHeight <= height)
         {
@@ -61,7 +67,7 @@ public sealed class ClientAgent
             if (job.Plan.ExpectedOutput is not { } expected || job.Job is not { State: JobState.Running } running) continue;
             if (_expectedRevealed.Contains(running.Id) || !PrimaryRevealed(running)) continue;
             _expectedRevealed.Add(running.Id);
-            actions.Add(new MarketRevealExpectedPayload(running.Id, expected, AgentSecrets.SealSalt(_key, (ulong)job.Index)));
+            actions.Add(new MarketRevealExpectedPayload(running.Id, expected, AgentSecrets.SealSalt(_key, (ulong)(PriorJobs + job.Index))));
         }
 
         return actions;
@@ -69,7 +75,7 @@ public sealed class ClientAgent
 
     private Hash32 Seal(int index, PlannedJob plan)
     {
-        var salt = AgentSecrets.SealSalt(_key, (ulong)index);
+        var salt = AgentSecrets.SealSalt(_key, (ulong)(PriorJobs + index));
         return plan.ExpectedOutput is { } expected ? MarketCommitment.Seal(expected, salt) : Hash32.Compute(salt.ToArray());
     }
 

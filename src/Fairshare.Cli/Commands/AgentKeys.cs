@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Fairshare.Cli.Output;
+using Fairshare.Cli.Remote;
+using Fairshare.Core.Crypto;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary>
+/// How a provider or client process names its key: <c>--key NAME</c> from the local wallet (<c>--data</c>), or
+/// <c>--dev-key NAME</c> for the public development key <c>KeyPair.ForDevelopment(chainId + "/" + NAME)</c> that local
+/// networks and <c>fairshare testnet</c> fund (the chain id comes from the node).
+/// </summary>
+public static class AgentKeys
+{
+    /// <summary>The <c>--key</c> option.</summary>
+    public static Option<string?> KeyOption() => new("--key") { Description = "the agent's key name in the local wallet (--data)" };
+
+    /// <summary>The <c>--dev-key</c> option.</summary>
+    public static Option<string?> DevKeyOption() =>
+        new("--dev-key") { Description = "a development key of the node's chain, by name (e.g. provider-1 on a testnet); public seed, local chains only" };
+
+    /// <summary>The <c>--node</c> option.</summary>
+    public static Option<string> NodeOption() => new("--node") { Description = "the node's API base URL, e.g. http://127.0.0.1:8080", Required = true };
+
+    /// <summary>The node's URL, checked.</summary>
+    public static Uri ParseNode(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new CliUsageException($"--node {text}: give the node's API base URL, e.g. http://127.0.0.1:8080");
+
+    /// <summary>Unlocks the key named by exactly one of the two options.</summary>
+    public static KeyPair Resolve(CliContext context, HttpNodeGateway node, string? key, string? devKey, CancellationToken ct)
+    {
+        if ((key is null) == (devKey is null)) throw new CliUsageException("give exactly one of --key NAME and --dev-key NAME");
+        if (key is not null) return Wallet.Unlock(context, key);
+        string chainId = node.ChainIdAsync(ct).GetAwaiter().GetResult();
+        return KeyPair.ForDevelopment(chainId + "/" + devKey);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Fairshare.Cli.Testnet;
+
+/// <summary>What <c>fairshare testnet up</c> starts.</summary>
+/// <param name="Directory">The testnet's folder (created; must not hold a testnet already).</param>
+/// <param name="Validators">Validator processes (one Raft cluster).</param>
+/// <param name="Providers">Provider processes, spread round-robin over the validators.</param>
+/// <param name="Clients">Client processes, each running the demo workload once.</param>
+/// <param name="ClientJobs">Jobs each client submits.</param>
+/// <param name="BlockTimeMs">The leader's block interval.</param>
+public sealed record TestnetOptions(string Directory, int Validators = 3, int Providers = 4, int Clients = 0, int ClientJobs = 10, int BlockTimeMs = 200)
+{
+    /// <summary>The testnet's chain id (development keys are named under it).</summary>
+    public const string ChainId = "fairshare-testnet";
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Fairshare.Core.Crypto;
+using Fairshare.Core.Genesis;
+using Fairshare.Core.Primitives;
+using Fairshare.Node.Chain;
+using Fairshare.Node.Demo;
+using Fairshare.Node.Storage;
+
+namespace Fairshare.Cli.Testnet;
+
+/// <summary>
+/// Everything <c>fairshare testnet up</c> decides before it starts a process: one genesis that lists every validator's
+/// development key and funds every provider and client, free ports, a data directory per validator, and the command
+/// line of every child. <see cref="WriteFiles"/> puts the validators' directories and the log folder on disk.
+/// </summary>
+public sealed class TestnetPlan
+{
+    /// <summary>FSH each provider starts with.</summary>
+    public static readonly Amount ProviderFunds = DemoRunner.OneFsh * new Amount(10_000);
+
+    /// <summary>FSH each client starts with.</summary>
+    public static readonly Amount ClientFunds = DemoRunner.OneFsh * new Amount(1_000_000);
+
+    private TestnetPlan(TestnetOptions options, GenesisConfig genesis, ImmutableArray<TestnetMember> members)
+    {
+        Options = options;
+        Genesis = genesis;
+        Members = members;
+    }
+
+    /// <summary>What was asked for.</summary>
+    public TestnetOptions Options { get; }
+
+    /// <summary>The shared genesis.</summary>
+    public GenesisConfig Genesis { get; }
+
+    /// <summary>Every process, validators first, then providers, then clients.</summary>
+    public ImmutableArray<TestnetMember> Members { get; }
+
+    /// <summary>The validators.</summary>
+    public IEnumerable<TestnetMember> Validators => Members.Where(m => m.Role == TestnetMember.Validator);
+
+    /// <summary>The testnet's log folder.</summary>
+    public string LogsPath => Path.Combine(Options.Directory, "logs");
+
+    /// <summary>The development key of a member of the testnet's chain.</summary>
+    public static KeyPair DevKey(string name) => KeyPair.ForDevelopment(TestnetOptions.ChainId + "/" + name);
+
+    /// <summary>Plans a testnet; <paramref name="nextPort"/> hands out free ports (see <see cref="FreePorts"/>).</summary>
+    public static TestnetPlan Create(TestnetOptions options, Func<int> nextPort, ulong genesisTimeMs)
+    {
+        if (options.Validators is < 1 or > 15) throw new CliUsageException("--validators must be between 1 and 15");
+        if (options.Providers is < 0 or > 64) throw new CliUsageException("--providers must be between 0 and 64");
+        if (options.Clients is < 0 or > 64) throw new CliUsageException("--clients must be between 0 and 64");
+        if (options.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
+        string root = Path.GetFullPath(options.Directory);
+        options = options with { Directory = root };
+        string logs = Path.Combine(root, "logs");
+
+        var endpoints = Enumerable.Range(1, options.Validators)
+            .Select(i => (Name: "validator-" + i, Api: $"http://127.0.0.1:{nextPort()}", Raft: $"127.0.0.1:{nextPort()}"))
+            .ToList();
+        var members = ImmutableArray.CreateBuilder<TestnetMember>();
+        foreach (var v in endpoints)
+        {
+            string data = Path.Combine(root, v.Name);
+            var args = new List<string> { "node", "start", "--data", data, "--api", v.Api, "--raft", v.Raft };
+            foreach (var peer in endpoints.Where(p => p.Name != v.Name)) args.AddRange(["--peer", $"{peer.Raft}={peer.Api}"]);
+            args.AddRange(["--block-time-ms", options.BlockTimeMs.ToString(CultureInfo.InvariantCulture)]);
+            members.Add(new TestnetMember(TestnetMember.Validator, v.Name, v.Api, v.Raft, data, [.. args], Path.Combine(logs, v.Name + ".log")));
+        }
+
+        for (int i = 1; i <= options.Providers; i++)
+        {
+            string name = "provider-" + i, data = Path.Combine(root, name), node = endpoints[(i - 1) % endpoints.Count].Api;
+            string price = (0.010m + (i - 1) * 0.001m).ToString("0.000", CultureInfo.InvariantCulture);
+            members.Add(new TestnetMember(TestnetMember.Provider, name, node, null, data,
+                ["provider", "start", "--node", node, "--dev-key", name, "--data", data, "--blobs", Path.Combine(data, "blobs"), "--price", price],
+                Path.Combine(logs, name + ".log")));
+        }
+
+        for (int i = 1; i <= options.Clients; i++)
+        {
+            string name = "client-" + i, data = Path.Combine(root, name), node = endpoints[(i - 1) % endpoints.Count].Api;
+            members.Add(new TestnetMember(TestnetMember.Client, name, node, null, data,
+                ["client", "run", "--node", node, "--dev-key", name, "--data", data, "--jobs", options.ClientJobs.ToString(CultureInfo.InvariantCulture)],
+                Path.Combine(logs, name + ".log")));
+        }
+
+        return new TestnetPlan(options, BuildGenesis(options, genesisTimeMs), members.ToImmutable());
+    }
+
+    /// <summary>Creates the testnet folder, the log folder and each validator's data directory (genesis, key, store).</summary>
+    public void WriteFiles()
+    {
+        if (File.Exists(Path.Combine(Options.Directory, TestnetFile.FileName)))
+            throw new CliUsageException($"{Options.Directory} already holds a testnet; run 'fairshare testnet down --dir {Options.Directory}' and remove it first");
+        Directory.CreateDirectory(LogsPath);
+        string json = GenesisWriter.ToJson(Genesis);
+        foreach (var member in Members)
+        {
+            Directory.CreateDirectory(member.Directory);
+            if (member.Role != TestnetMember.Validator) continue;
+            var data = new DataDirectory(member.Directory);
+            if (data.IsInitialized) throw new CliUsageException($"{member.Directory} already holds a chain; give a new --dir");
+            File.WriteAllText(data.GenesisPath, json);
+            using var key = DevKey(member.Name);
+            NodeKeyFile.Write(data.NodeKeyPath, key);
+            using (new SqliteChainStore(data.DatabasePath))
+            {
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static GenesisConfig BuildGenesis(TestnetOptions options, ulong genesisTimeMs)
+    {
+        var validators = Enumerable.Range(1, options.Validators).Select(i =>
+        {
+            using var key = DevKey("validator-" + i);
+            return key.PublicKey;
+        }).ToImmutableArray();
+        var allocations = Enumerable.Range(1, options.Providers).Select(i => Allocation("provider-" + i, Cohort.Providers, ProviderFunds))
+            .Concat(Enumerable.Range(1, options.Clients).Select(i => Allocation("client-" + i, Cohort.Community, ClientFunds)));
+        return new GenesisConfig(
+            TestnetOptions.ChainId, genesisTimeMs,
+            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
+            new Amount(1_000_000_000_000), 5000, Address.ForModule("treasury"),
+            validators,
+            [.. allocations])
+        {
+            // Real processes poll over HTTP: give canary answers and heartbeats room (blocks come every ~200 ms).
+            Parameters =
+            [
+                new GenesisParameter("market.expected-window-blocks", new Amount(50)),
+                new GenesisParameter("market.heartbeat-timeout-blocks", new Amount(300)),
+            ],
+        };
+    }
+
+    private static GenesisAllocation Allocation(string name, Cohort cohort, Amount amount)
+    {
+        using var key = DevKey(name);
+        return new GenesisAllocation(key.Address, cohort, name, amount, null);
+    }
+}

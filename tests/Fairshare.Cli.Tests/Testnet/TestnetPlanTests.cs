@@ -1,0 +1,94 @@
+using Fairshare.Cli.Testnet;
+using Fairshare.Core.Genesis;
+using Fairshare.Node.Chain;
+
+namespace Fairshare.Cli.Tests.Testnet;
+
+/// <summary>What 'fairshare testnet up' decides before it starts anything: genesis, ports, data directories, command lines.</summary>
+public sealed class TestnetPlanTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "fairshare-testnet-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void Plan_HasOneGenesisWithEveryValidator_DistinctFreePorts_AndTheRightCommandLines()
+    {
+        var plan = TestnetPlan.Create(new TestnetOptions(_root, Validators: 3, Providers: 4, Clients: 1, ClientJobs: 7), new FreePorts().Next, 1_767_225_600_000);
+
+        var validators = plan.Validators.ToList();
+        Assert.Equal(3, validators.Count);
+        Assert.Equal(validators.Select(v => TestnetPlan.DevKey(v.Name).PublicKey), plan.Genesis.Validators);
+        var funded = plan.Genesis.Allocations.Select(a => a.Address).ToHashSet();
+        foreach (var agent in plan.Members.Where(m => m.Role != TestnetMember.Validator))
+            Assert.Contains(TestnetPlan.DevKey(agent.Name).Address, funded);
+
+        var ports = validators.SelectMany(v => new[] { new Uri(v.ApiUrl).Port, int.Parse(v.RaftEndpoint!.Split(':')[1]) }).ToList();
+        Assert.Equal(6, ports.Distinct().Count());
+        Assert.All(validators, v => Assert.StartsWith("http://127.0.0.1:", v.ApiUrl, StringComparison.Ordinal));
+
+        foreach (var v in validators)
+        {
+            var args = v.Arguments;
+            Assert.Equal(["node", "start", "--data", v.Directory, "--api", v.ApiUrl, "--raft", v.RaftEndpoint!], args.Take(8));
+            var peers = Values(args, "--peer");
+            Assert.Equal(validators.Where(o => o != v).Select(o => $"{o.RaftEndpoint}={o.ApiUrl}"), peers);
+            Assert.Equal(["200"], Values(args, "--block-time-ms"));
+        }
+
+        var providers = plan.Members.Where(m => m.Role == TestnetMember.Provider).ToList();
+        Assert.Equal(["provider-1", "provider-2", "provider-3", "provider-4"], providers.Select(p => p.Name));
+        for (int i = 0; i < providers.Count; i++)
+        {
+            var args = providers[i].Arguments;
+            Assert.Equal(["provider", "start"], args.Take(2));
+            Assert.Equal([validators[i % 3].ApiUrl], Values(args, "--node")); // round-robin over the validators
+            Assert.Equal([providers[i].Name], Values(args, "--dev-key"));
+        }
+
+        var client = Assert.Single(plan.Members, m => m.Role == TestnetMember.Client);
+        Assert.Equal(["client", "run"], client.Arguments.Take(2));
+        Assert.Equal(["client-1"], Values(client.Arguments, "--dev-key"));
+        Assert.Equal(["7"], Values(client.Arguments, "--jobs"));
+        Assert.All(plan.Members, m => Assert.StartsWith(Path.Combine(_root, "logs"), m.LogPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WriteFiles_GivesEachValidatorTheSameGenesisAndItsOwnKey_AndRefusesASecondTestnetInTheFolder()
+    {
+        var plan = TestnetPlan.Create(new TestnetOptions(_root, Validators: 2, Providers: 1), new FreePorts().Next, 1_767_225_600_000);
+        plan.WriteFiles();
+        string? genesisJson = null;
+        foreach (var v in plan.Validators)
+        {
+            var data = new DataDirectory(v.Directory);
+            Assert.True(data.IsInitialized);
+            var json = File.ReadAllText(data.GenesisPath);
+            genesisJson ??= json;
+            Assert.Equal(genesisJson, json);
+            using var key = NodeKeyFile.Read(data.NodeKeyPath);
+            Assert.Equal(TestnetPlan.DevKey(v.Name).PublicKey, key.PublicKey);
+            using var node = LedgerNode.Open(data); // the genesis builds and the store opens
+            Assert.Equal(2, node.State.Validators.Length);
+        }
+
+        Assert.Null(GenesisParser.Parse(genesisJson!).Error);
+        new TestnetFile(TestnetOptions.ChainId, null, []).Write(_root);
+        Assert.Throws<CliUsageException>(plan.WriteFiles);
+    }
+
+    [Fact]
+    public void CliLauncher_UnderDotnet_PutsTheEntryAssemblyFirst()
+    {
+        Assert.True(File.Exists(CliLauncher.Current().FileName));
+        var launcher = new CliLauncher("/usr/bin/dotnet", ["/opt/fairshare/fairshare.dll"]);
+        Assert.Equal(["/opt/fairshare/fairshare.dll", "testnet", "status"], launcher.Arguments(["testnet", "status"]).ToArray());
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private static List<string> Values(IReadOnlyList<string> args, string option) =>
+        [.. args.Select((a, i) => (a, i)).Where(p => p.a == option).Select(p => args[p.i + 1])];
+}
