@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Cli.Remote;
 using Fairshare.Core.Crypto;
@@ -19,14 +20,13 @@ public static class AgentKeys
     public static Option<string?> DevKeyOption() =>
         new("--dev-key") { Description = "a development key of the node's chain, by name (e.g. provider-1 on a testnet); public seed, local chains only" };
 
-    /// <summary>The <c>--node</c> option.</summary>
-    public static Option<string> NodeOption() => new("--node") { Description = "the node's API base URL, e.g. http://127.0.0.1:8080", Required = true };
-
-    /// <summary>The node's URL, checked.</summary>
-    public static Uri ParseNode(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new CliUsageException($"--node {text}: give the node's API base URL, e.g. http://127.0.0.1:8080");
+    /// <summary>
+    /// The node an agent process talks to: the global <c>--node URL</c> (or <c>$FAIRSHARE_NODE</c>, or the node running
+    /// on <c>--data</c>); agents have no local chain to fall back to.
+    /// </summary>
+    public static Uri NodeUrl(CliContext context) =>
+        ChainAccess.RemoteUrl(context)
+        ?? throw new CliUsageException("give the node's API base URL with --node URL (e.g. http://127.0.0.1:7070) or $FAIRSHARE_NODE");
 
     /// <summary>Unlocks the key named by exactly one of the two options.</summary>
     public static KeyPair Resolve(CliContext context, HttpNodeGateway node, string? key, string? devKey, CancellationToken ct)

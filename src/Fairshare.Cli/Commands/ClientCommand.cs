@@ -27,7 +27,6 @@ public static class ClientCommand
 
     private static Command Run()
     {
-        var node = AgentKeys.NodeOption();
         var key = AgentKeys.KeyOption();
         var devKey = AgentKeys.DevKeyOption();
         var jobs = new Option<int>("--jobs") { Description = "inference jobs to submit", DefaultValueFactory = _ => 10 };
@@ -43,7 +42,7 @@ public static class ClientCommand
             every job settled.
             """)
         {
-            node, key, devKey, jobs, policy, deadline, perBlock, timeout, poll,
+            key, devKey, jobs, policy, deadline, perBlock, timeout, poll,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -58,7 +57,7 @@ public static class ClientCommand
             using var shutdown = new ShutdownSignal();
             using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
             deadlineSource.CancelAfter(TimeSpan.FromSeconds(seconds));
-            using var client = new FairshareClient(AgentKeys.ParseNode(parsed.GetValue(node)!));
+            using var client = new FairshareClient(AgentKeys.NodeUrl(context));
             var gateway = new HttpNodeGateway(client);
             string root = Path.Combine(Path.GetTempPath(), "fairshare-client-" + Environment.ProcessId + "-" + DateTime.UtcNow.Ticks);
             try

@@ -19,7 +19,6 @@ public static class ProviderStart
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var node = AgentKeys.NodeOption();
         var key = AgentKeys.KeyOption();
         var devKey = AgentKeys.DevKeyOption();
         var profile = new Option<string>("--profile") { Description = "honest, slow (commits 3-6 blocks late) or cheater (wrong outputs on a quarter of its slots)", DefaultValueFactory = _ => "honest" };
@@ -37,7 +36,7 @@ public static class ProviderStart
             unreachable; a restarted provider picks its open slots up from the chain.
             """)
         {
-            node, key, devKey, profile, price, capacity, bond, blobs, poll, budget,
+            key, devKey, profile, price, capacity, bond, blobs, poll, budget,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -46,7 +45,7 @@ public static class ProviderStart
             if (slots is < 1 or > ushort.MaxValue) throw new CliUsageException("--capacity must be between 1 and 65535");
             if (pollMs is < 10 or > 60_000) throw new CliUsageException("--poll-ms must be between 10 and 60000");
             using var shutdown = new ShutdownSignal();
-            using var client = new FairshareClient(AgentKeys.ParseNode(parsed.GetValue(node)!));
+            using var client = new FairshareClient(AgentKeys.NodeUrl(context));
             var gateway = new HttpNodeGateway(client);
             try
             {

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Collections.Immutable;
+using System.Net;
+using Fairshare.Cli.Output;
+using Fairshare.Node.Chain;
+using Fairshare.Node.Cluster;
+using Fairshare.Node.Indexing;
+using Fairshare.Server;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary>
+/// <c>fairshare node start</c>: a validator process. It joins (or, alone, forms) a Raft cluster on its data directory,
+/// serves the HTTP API, feeds the read-side index, and stops cleanly on Ctrl+C or SIGTERM.
+/// </summary>
+public static class NodeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var api = new Option<string>("--api") { Description = "the HTTP API's base URL to listen on (loopback by default)", DefaultValueFactory = _ => NodeApiOptions.DefaultListenUrl };
+        var raft = new Option<string>("--raft") { Description = "HOST:PORT where this validator takes Raft traffic (TCP)", DefaultValueFactory = _ => "127.0.0.1:7071" };
+        var peers = new Option<string[]>("--peer")
+        {
+            Description = "another validator as RAFTHOST:PORT=APIURL (repeat for each); none: a cluster of one, the embedded default",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var blockTime = new Option<int>("--block-time-ms") { Description = "the leader makes a block at least this often (empty ones too, so market deadlines move)", DefaultValueFactory = _ => 200 };
+        var maxBlock = new Option<int>("--max-block-txs") { Description = "the most transactions in one block", DefaultValueFactory = _ => 5000 };
+        var index = new Option<string>("--index") { Description = "the read-side index: sqlite (index.db in the data directory) or postgres", DefaultValueFactory = _ => "sqlite" };
+        var postgres = new Option<string?>("--postgres") { Description = "the PostgreSQL connection string for --index postgres (scripts/postgres.sh url prints one)" };
+        var schema = new Option<string>("--postgres-schema") { Description = "the PostgreSQL schema of this chain's index", DefaultValueFactory = _ => "fairshare" };
+        var rate = new Option<int>("--rate-limit") { Description = "API requests per second per client IP (0: no limit)", DefaultValueFactory = _ => 200 };
+        var verifyAll = new Option<bool>("--verify-tx-signatures") { Description = "followers re-verify every transaction signature of each block (the leader always does on submission)" };
+        var start = new Command("start", """
+            Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
+            without peers), serve the HTTP API at --api (/v1, /health, /metrics, /openapi/v1.json, /reference), and
+            index every committed block. The leader batches submitted transactions into blocks; every validator
+            re-executes each block, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
+            """)
+        {
+            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, verifyAll,
+        };
+        start.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            var settings = new NodeSettings(
+                ParseApi(parsed.GetValue(api)!),
+                ParseEndpoint(parsed.GetValue(raft)!, "--raft"),
+                [.. (parsed.GetValue(peers) ?? []).Select(ParsePeer)],
+                parsed.GetValue(blockTime),
+                parsed.GetValue(maxBlock),
+                ParseIndex(parsed.GetValue(index)!, parsed.GetValue(postgres), parsed.GetValue(schema)!),
+                parsed.GetValue(rate),
+                parsed.GetValue(verifyAll));
+            if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
+            if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
+            if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
+            return RunAsync(context, settings).GetAwaiter().GetResult();
+        }));
+        var command = new Command("node", "Run a validator node (HTTP API + Raft replication).") { start };
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, NodeSettings settings)
+    {
+        var data = context.Data;
+        if (!data.IsInitialized)
+            throw new UserFacingException("not_initialized", $"no chain in {data.Root}: run 'fairshare init' first (or pass --data DIR)");
+        if (RunningNode.TryRead(data) is { } running && running.Pid != Environment.ProcessId)
+            throw new UserFacingException("node_running", $"a node (pid {running.Pid}, {running.ApiUrl}) already runs on {data.Root}");
+        using var shutdown = new ShutdownSignal();
+        using var logging = LoggerFactory.Create(builder => builder
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("DotNext", LogLevel.Error));
+        using var index = ChainIndexes.Open(settings.Index, data);
+        var members = settings.Peers.Add(new ClusterMember(settings.Raft, settings.Api.AbsoluteUri));
+        var options = new RaftLedgerOptions(data, settings.Raft, settings.Api.AbsoluteUri, members)
+        {
+            BlockTime = TimeSpan.FromMilliseconds(settings.BlockTimeMs),
+            MaxBlockTransactions = settings.MaxBlockTransactions,
+            FollowersVerifyTransactionSignatures = settings.VerifyTransactionSignatures,
+            Index = index,
+            Logging = logging,
+        };
+        await using var ledger = await RaftLedgerService.StartAsync(options, shutdown.Token).ConfigureAwait(false);
+        var apiOptions = new NodeApiOptions(settings.Api.GetLeftPart(UriPartial.Authority), RateLimitPerSecond: settings.RateLimit)
+        {
+            GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, shutdown.Token).ConfigureAwait(false),
+        };
+        await using var app = NodeApi.Build(apiOptions, ledger, index);
+        await app.StartAsync(shutdown.Token).ConfigureAwait(false);
+        var head = ledger.Head;
+        if (!context.Json)
+        {
+            context.Console.MarkupLine($"[green]node started[/] chain [bold]{Markup.Escape(ledger.Genesis.ChainId)}[/] at height {head.Height}, validator {ledger.Validator.ToString()[..16]}…");
+            context.Console.MarkupLine($"   api {Markup.Escape(NodeApi.BoundUrl(app).ToString())} (reference: /reference, metrics: /metrics)");
+            context.Console.MarkupLine($"   raft {settings.Raft}, {members.Length} member(s); index {settings.Index.Kind.ToString().ToLowerInvariant()}; Ctrl+C stops it");
+        }
+        else
+        {
+            context.WriteJson(new System.Text.Json.Nodes.JsonObject
+            {
+                ["chain_id"] = ledger.Genesis.ChainId,
+                ["height"] = head.Height,
+                ["api"] = NodeApi.BoundUrl(app).ToString(),
+                ["raft"] = settings.Raft.ToString(),
+                ["members"] = members.Length,
+            });
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!context.Json) context.Console.MarkupLine($"[grey]node stopped at height {ledger.Head.Height}[/]");
+        return ExitCodes.Ok;
+    }
+
+    private static Uri ParseApi(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.Port <= 0)
+            throw new CliUsageException($"--api '{text}' is not an http URL with a port, e.g. http://127.0.0.1:7070");
+        return CliApp.AsBase(url);
+    }
+
+    private static IPEndPoint ParseEndpoint(string text, string option) =>
+        IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port > 0
+            ? endpoint
+            : throw new CliUsageException($"{option} '{text}' is not HOST:PORT with an IP address, e.g. 127.0.0.1:7071");
+
+    private static ClusterMember ParsePeer(string text)
+    {
+        int split = text.IndexOf('=', StringComparison.Ordinal);
+        if (split <= 0) throw new CliUsageException($"--peer '{text}' must be RAFTHOST:PORT=APIURL, e.g. 127.0.0.1:7081=http://127.0.0.1:7080");
+        var raft = ParseEndpoint(text[..split], "--peer");
+        var api = ParseApi(text[(split + 1)..]);
+        return new ClusterMember(raft, api.AbsoluteUri);
+    }
+
+    private static ChainIndexOptions ParseIndex(string kind, string? connection, string schema)
+    {
+        if (!ChainIndexOptions.TryParseKind(kind, out var parsed)) throw new CliUsageException($"--index '{kind}' must be sqlite or postgres");
+        if (parsed == ChainIndexKind.Sqlite) return ChainIndexOptions.Sqlite;
+        var text = connection ?? Environment.GetEnvironmentVariable("FAIRSHARE_POSTGRES");
+        if (string.IsNullOrWhiteSpace(text))
+            throw new CliUsageException("--index postgres needs --postgres CONNSTRING (or $FAIRSHARE_POSTGRES); 'bash scripts/postgres.sh url' prints one");
+        return ChainIndexOptions.Postgres(text, schema);
+    }
+
+    private sealed record NodeSettings(
+        Uri Api,
+        IPEndPoint Raft,
+        ImmutableArray<ClusterMember> Peers,
+        int BlockTimeMs,
+        int MaxBlockTransactions,
+        ChainIndexOptions Index,
+        int RateLimit,
+        bool VerifyTransactionSignatures);
+}
