@@ -1,4 +1,7 @@
+using Fairshare.Client;
 using Fairshare.Client.Dto;
+using Fairshare.Core.Primitives;
+using Fairshare.Server.Cluster;
 using Fairshare.Node.Cluster;
 using Fairshare.Server.Http;
 using Microsoft.AspNetCore.Builder;
@@ -32,16 +35,46 @@ internal static class BlobEndpoints
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge, ApiErrors.ContentType)
             .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType, ApiErrors.ContentType);
 
-        routes.MapGet("/v1/blobs/{address}", (string address, ILedgerService ledger) =>
+        routes.MapGet("/v1/blobs/{address}", async (string address, HttpContext context, ILedgerService ledger, LeaderForwarder members) =>
             {
                 if (!RouteValues.TryHash(address, out var hash, out var error)) return error!;
-                return ledger.Blobs.TryGet(hash, out var content)
-                    ? Results.Bytes(content, OctetStream)
-                    : ApiErrors.NotFound("blob_not_found", $"this node holds no blob {hash}");
+                if (ledger.Blobs.TryGet(hash, out var content)) return Results.Bytes(content, OctetStream);
+                bool fromMember = context.Request.Headers.ContainsKey(LeaderForwarder.ForwardedHeader);
+                if (!fromMember && await FetchFromMembersAsync(hash, ledger, members, context.RequestAborted).ConfigureAwait(false) is { } fetched)
+                    return Results.Bytes(fetched, OctetStream);
+                return ApiErrors.NotFound("blob_not_found", $"no validator of this cluster holds blob {hash}; upload it with PUT /v1/blobs");
             })
             .WithName("GetBlob").WithTags("blobs").WithSummary("A blob by its SHA-256 address (re-hash it: the SDK does)")
             .Produces<byte[]>(StatusCodes.Status200OK, OctetStream)
             .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType)
             .Produces<ApiError>(StatusCodes.Status404NotFound, ApiErrors.ContentType);
+    }
+
+    /// <summary>
+    /// A blob this node lacks, fetched from the other members (each checks nothing further: the forwarded header stops
+    /// the chain), re-hashed by the SDK and kept here, so a provider on any validator finds what a client uploaded to
+    /// another (design §9: the blob store is served over HTTP between nodes).
+    /// </summary>
+    private static async Task<byte[]?> FetchFromMembersAsync(Hash32 hash, ILedgerService ledger, LeaderForwarder members, CancellationToken ct)
+    {
+        var view = ledger.Cluster;
+        foreach (var url in view.MemberApiUrls)
+        {
+            if (string.Equals(url, view.SelfApiUrl, StringComparison.Ordinal)) continue;
+            try
+            {
+                if (await members.For(url).GetBlobAsync(hash, ct).ConfigureAwait(false) is { } content)
+                {
+                    ledger.Blobs.Put(content);
+                    return content;
+                }
+            }
+            catch (FairshareApiException)
+            {
+                // That member is down or holds a bad copy: ask the next one.
+            }
+        }
+
+        return null;
     }
 }
