@@ -17,7 +17,7 @@ internal sealed class LedgerStateMachine(DirectoryInfo location, RaftLedgerServi
         byte[] payload = entry.TryGetPayload(out ReadOnlySequence<byte> sequence)
             ? sequence.ToArray()
             : await entry.ToByteArrayAsync(token: token).ConfigureAwait(false);
-        return payload.Length != 0 && service.ApplyCommitted(payload, entry.IsSnapshot);
+        return payload.Length != 0 && await service.ApplyCommittedAsync(payload, entry.IsSnapshot).ConfigureAwait(false);
     }
 
     protected override ValueTask PersistAsync(IAsyncBinaryWriter writer, CancellationToken token) =>

@@ -25,15 +25,6 @@ internal sealed class Mempool(int capacity)
         }
     }
 
-    /// <summary>Transactions queued for the next block.</summary>
-    public int Queued
-    {
-        get
-        {
-            lock (_lock) return _queue.Count;
-        }
-    }
-
     /// <summary>True when <paramref name="count"/> more transactions would fit.</summary>
     public bool HasRoomFor(int count)
     {
@@ -48,7 +39,7 @@ internal sealed class Mempool(int capacity)
             if (_byId.TryGetValue(transaction.Id, out var existing)) return existing;
             var entry = new MempoolEntry(transaction);
             _byId.Add(transaction.Id, entry);
-            _queue.AddLast(entry);
+            entry.Node = _queue.AddLast(entry);
             if (_queue.Count >= _wakeAt) Signal();
             return entry;
         }
@@ -68,6 +59,7 @@ internal sealed class Mempool(int capacity)
             {
                 batch.Add(first.Value);
                 _queue.RemoveFirst();
+                first.Value.Node = null;
             }
         }
 
@@ -90,8 +82,8 @@ internal sealed class Mempool(int capacity)
             LinkedListNode<MempoolEntry>? after = null;
             foreach (var entry in entries)
             {
-                if (!_byId.TryGetValue(entry.Transaction.Id, out var known) || !ReferenceEquals(known, entry)) continue;
-                after = after is null ? _queue.AddFirst(entry) : _queue.AddAfter(after, entry);
+                if (!_byId.TryGetValue(entry.Transaction.Id, out var known) || !ReferenceEquals(known, entry) || entry.Node is not null) continue;
+                after = entry.Node = after is null ? _queue.AddFirst(entry) : _queue.AddAfter(after, entry);
             }
 
             if (after is not null) Signal();
@@ -105,7 +97,8 @@ internal sealed class Mempool(int capacity)
         lock (_lock)
         {
             if (!_byId.Remove(id, out entry)) return;
-            _queue.Remove(entry);
+            if (entry.Node is { } node) _queue.Remove(node);
+            entry.Node = null;
         }
 
         entry.Outcome.TrySetResult(outcome);

@@ -9,6 +9,9 @@ internal sealed class MempoolEntry(SignedTransaction transaction)
 
     public TaskCompletionSource<SubmittedTransaction> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Its place in the queue while queued, else null.</summary>
+    public LinkedListNode<MempoolEntry>? Node { get; set; }
+
     /// <summary>How many blocks left it out because its nonce was ahead of its sender's (it may have overtaken its predecessor).</summary>
     public int Deferrals { get; set; }
 }

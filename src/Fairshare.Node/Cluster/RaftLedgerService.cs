@@ -43,6 +43,8 @@ public sealed class RaftLedgerService : ILedgerService
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _encodedLock = new();
     private readonly ImmutableArray<string> _memberUrls;
+    private readonly CpuWorker _worker;
+    private readonly CpuWorker _verifier;
     private Proposal? _proposal;
     private ulong _storedHeight;
     private ChainHead _head;
@@ -63,6 +65,8 @@ public sealed class RaftLedgerService : ILedgerService
         _log = options.Logging?.CreateLogger<RaftLedgerService>() ?? NullLogger<RaftLedgerService>.Instance;
         _memberUrls = [.. options.Members.Select(m => m.ApiUrl)];
         Blobs = new BlobStore(options.Data.BlobsPath);
+        _worker = new CpuWorker("fairshare-ledger " + options.RaftEndpoint);
+        _verifier = new CpuWorker("fairshare-verify " + options.RaftEndpoint);
         _head = node.State.Head;
         _storedHeight = _head.Height;
     }
@@ -139,7 +143,7 @@ public sealed class RaftLedgerService : ILedgerService
         int lower = (int)_options.ElectionTimeout.TotalMilliseconds;
         var config = new RaftCluster.TcpConfiguration(_options.RaftEndpoint)
         {
-            RequestTimeout = TimeSpan.FromMilliseconds(lower),
+            RequestTimeout = TimeSpan.FromMilliseconds(lower * 2),
             LowerElectionTimeout = lower,
             UpperElectionTimeout = lower * 2,
             TransmissionBlockSize = 65536,
@@ -218,11 +222,12 @@ public sealed class RaftLedgerService : ILedgerService
         ArgumentNullException.ThrowIfNull(transactions);
         if (!IsLeader) return new SubmitResult(SubmitStatus.NotLeader, []);
         if (!_mempool.HasRoomFor(transactions.Count)) return new SubmitResult(SubmitStatus.Busy, []);
+        var valid = await _verifier.RunAsync(() => transactions.Select(t => t.VerifySignature()).ToArray()).ConfigureAwait(false);
         var outcomes = new Task<SubmittedTransaction>[transactions.Count];
         for (int i = 0; i < transactions.Count; i++)
         {
             var tx = transactions[i];
-            outcomes[i] = !tx.VerifySignature() ? Task.FromResult(new SubmittedTransaction(tx.Id, ResultCode.BadSignature, null, []))
+            outcomes[i] = !valid[i] ? Task.FromResult(new SubmittedTransaction(tx.Id, ResultCode.BadSignature, null, []))
                 : CommittedOutcome(tx.Id) is { } committed ? Task.FromResult(committed)
                 : _mempool.TryAdd(tx).Outcome.Task;
         }
@@ -243,10 +248,12 @@ public sealed class RaftLedgerService : ILedgerService
     }
 
     /// <summary>
-    /// Applies one committed log entry (an encoded block) and stores it; returns true when a Raft snapshot should be
-    /// taken now. Called by the state machine, one entry at a time, in log order.
+    /// Applies one committed log entry (an encoded block) on the worker thread and stores it; true when a Raft snapshot
+    /// should be taken now. Called by the state machine, one entry at a time, in log order.
     /// </summary>
-    internal bool ApplyCommitted(byte[] payload, bool isSnapshot)
+    internal Task<bool> ApplyCommittedAsync(byte[] payload, bool isSnapshot) => _worker.RunAsync(() => ApplyCommitted(payload, isSnapshot));
+
+    private bool ApplyCommitted(byte[] payload, bool isSnapshot)
     {
         if (isSnapshot)
         {
@@ -421,6 +428,34 @@ public sealed class RaftLedgerService : ILedgerService
 
     private async Task ProposeAsync(List<MempoolEntry> batch, CancellationToken token)
     {
+        var (proposal, encoded) = await _worker.RunAsync(() => Propose(batch)).ConfigureAwait(false);
+
+        bool stored;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(_options.ReplicationTimeout);
+            await _cluster!.ReplicateAsync(new ReadOnlyMemory<byte>(encoded), null, timeout.Token).ConfigureAwait(false);
+            stored = await proposal.Stored.Task.WaitAsync(StoreWait, _options.Clock, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or NotLeaderException or QuorumUnreachableException or InvalidOperationException)
+        {
+            stored = false;
+        }
+
+        if (!stored)
+        {
+            await _worker.RunAsync(() => GiveUp(proposal)).ConfigureAwait(false);
+            _mempool.Requeue(batch);
+            token.ThrowIfCancellationRequested();
+            return;
+        }
+
+        Settle(proposal);
+    }
+
+    private (Proposal Proposal, byte[] Encoded) Propose(List<MempoolEntry> batch)
+    {
         Proposal proposal;
         _gate.EnterWrite(yieldToReaders: true);
         try
@@ -434,31 +469,10 @@ public sealed class RaftLedgerService : ILedgerService
             _gate.ExitWrite(proposalOutstanding: _proposal is not null);
         }
 
-        bool stored;
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(_options.ReplicationTimeout);
-            await _cluster!.ReplicateAsync(new ReadOnlyMemory<byte>(proposal.Block.Encode()), null, timeout.Token).ConfigureAwait(false);
-            stored = await proposal.Stored.Task.WaitAsync(StoreWait, _options.Clock, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or NotLeaderException or QuorumUnreachableException or InvalidOperationException)
-        {
-            stored = false;
-        }
-
-        if (!stored)
-        {
-            GiveUp(proposal);
-            _mempool.Requeue(batch);
-            token.ThrowIfCancellationRequested();
-            return;
-        }
-
-        Settle(proposal);
+        return (proposal, proposal.Block.Encode());
     }
 
-    private void GiveUp(Proposal proposal)
+    private bool GiveUp(Proposal proposal)
     {
         _gate.EnterWrite(yieldToReaders: false);
         try
@@ -476,6 +490,7 @@ public sealed class RaftLedgerService : ILedgerService
         }
 
         proposal.Stored.TrySetResult(false);
+        return true;
     }
 
     private void Settle(Proposal proposal)
@@ -563,6 +578,8 @@ public sealed class RaftLedgerService : ILedgerService
 
         if (_wal is { } wal) await wal.DisposeAsync().ConfigureAwait(false);
         if (_stateMachine is { } stateMachine) await stateMachine.DisposeAsync().ConfigureAwait(false);
+        _worker.Dispose();
+        _verifier.Dispose();
         _node.Dispose();
         _stop.Dispose();
         RunningNode.Remove(_options.Data);

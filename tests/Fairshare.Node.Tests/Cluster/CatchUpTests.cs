@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace Fairshare.Node.Tests.Cluster;
 
+[Collection("cluster")]
 public sealed class CatchUpTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
@@ -19,9 +20,9 @@ public sealed class CatchUpTests(ITestOutputHelper output)
         ulong stoppedAt = cluster.Nodes[down]!.Head.Height;
         await cluster.StopAsync(down);
 
-        var leader = cluster.Nodes[leaderIndex]!;
-        var result = await leader.SubmitAsync([cluster.Transfer(0), cluster.Transfer(1)], wait: true, Deadline, CancellationToken.None);
-        Assert.All(result.Outcomes, o => Assert.Equal(ResultCode.Ok, o.Code));
+        var result = await cluster.SubmitToLeaderAsync([cluster.Transfer(0), cluster.Transfer(1)], Deadline);
+        Assert.Equal(2, result.Outcomes.Count(o => o.Code == ResultCode.Ok));
+        var leader = cluster.Running.First();
         await TestCluster.WaitUntilAsync(() => leader.Head.Height >= stoppedAt + 45, Deadline, "four snapshot intervals pass");
 
         var restarted = await cluster.StartAsync(down);

@@ -3,6 +3,7 @@ using Fairshare.Node.Cluster;
 
 namespace Fairshare.Node.Tests.Cluster;
 
+[Collection("cluster")]
 public sealed class SingleMemberTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

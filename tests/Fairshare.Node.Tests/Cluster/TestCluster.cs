@@ -119,6 +119,20 @@ public sealed class TestCluster : IAsyncDisposable
         throw new TimeoutException("no member became leader");
     }
 
+    /// <summary>Submits to whichever member leads (again after a leader change) until every outcome is final.</summary>
+    public async Task<SubmitResult> SubmitToLeaderAsync(IReadOnlyList<SignedTransaction> transactions, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (true)
+        {
+            var leader = Nodes[await WaitForLeaderAsync(until - DateTime.UtcNow)]!;
+            var result = await leader.SubmitAsync(transactions, wait: true, until - DateTime.UtcNow, CancellationToken.None);
+            if (result.Status == SubmitStatus.Accepted && result.Outcomes.All(o => !o.IsPending)) return result;
+            if (DateTime.UtcNow > until) throw new TimeoutException("the transactions were not committed in time");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds (polling), or fails after the deadline.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan deadline, string what)
     {

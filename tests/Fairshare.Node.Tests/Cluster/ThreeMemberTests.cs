@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace Fairshare.Node.Tests.Cluster;
 
+[Collection("cluster")]
 public sealed class ThreeMemberTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
@@ -16,13 +17,12 @@ public sealed class ThreeMemberTests(ITestOutputHelper output)
     {
         await using var cluster = TestCluster.Create(members: 3, senders: 3);
         await cluster.StartAllAsync();
-        int leaderIndex = await cluster.WaitForLeaderAsync(Deadline);
-        var leader = cluster.Nodes[leaderIndex]!;
 
         var transfers = Enumerable.Range(0, 30).Select(i => cluster.Transfer(i % 3)).ToList();
-        var result = await leader.SubmitAsync(transfers, wait: true, Deadline, CancellationToken.None);
-        Assert.Equal(SubmitStatus.Accepted, result.Status);
-        Assert.All(result.Outcomes, o => Assert.Equal(ResultCode.Ok, o.Code));
+        var result = await cluster.SubmitToLeaderAsync(transfers, Deadline);
+        Assert.Equal(30, result.Outcomes.Count(o => o.Code == ResultCode.Ok));
+        int leaderIndex = await cluster.WaitForLeaderAsync(Deadline);
+        var leader = cluster.Nodes[leaderIndex]!;
         ulong height = result.Outcomes.Max(o => o.Height!.Value);
 
         await TestCluster.WaitUntilAsync(() => cluster.Running.All(n => n.Head.Height >= height), Deadline, "every member has the block");
@@ -52,19 +52,17 @@ public sealed class ThreeMemberTests(ITestOutputHelper output)
     {
         await using var cluster = TestCluster.Create(members: 3, senders: 2);
         await cluster.StartAllAsync();
-        var leader = cluster.Nodes[await cluster.WaitForLeaderAsync(Deadline)]!;
         var good = cluster.Transfer(0);
         var signature = good.Signature.ToArray();
         signature[0] ^= 1;
         var forged = new SignedTransaction(good.Body, good.Signer, signature);
 
-        var result = await leader.SubmitAsync([forged], wait: true, Deadline, CancellationToken.None);
+        var result = await cluster.SubmitToLeaderAsync([forged], Deadline);
 
-        Assert.Equal(SubmitStatus.Accepted, result.Status);
         Assert.Equal(ResultCode.BadSignature, result.Outcomes[0].Code);
-        Assert.Equal(0, leader.MempoolSize);
-        Assert.Equal(0UL, leader.Read(s => s.Find(cluster.Senders[0].Address)?.Nonce ?? 0));
-        var after = await leader.SubmitAsync([good], wait: true, Deadline, CancellationToken.None);
+        Assert.All(cluster.Running, n => Assert.Equal(0, n.MempoolSize));
+        Assert.All(cluster.Running, n => Assert.Equal(0UL, n.Read(s => s.Find(cluster.Senders[0].Address)?.Nonce ?? 0)));
+        var after = await cluster.SubmitToLeaderAsync([good], Deadline);
         Assert.Equal(ResultCode.Ok, after.Outcomes[0].Code);
     }
 
