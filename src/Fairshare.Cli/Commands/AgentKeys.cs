@@ -3,6 +3,7 @@ using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Cli.Remote;
 using Fairshare.Core.Crypto;
+using Fairshare.Node.Agents.Remote;
 
 namespace Fairshare.Cli.Commands;
 
@@ -27,6 +28,32 @@ public static class AgentKeys
     public static Uri NodeUrl(CliContext context) =>
         ChainAccess.RemoteUrl(context)
         ?? throw new CliUsageException("give the node's API base URL with --node URL (e.g. http://127.0.0.1:7070) or $FAIRSHARE_NODE");
+
+    /// <summary>The <c>--wait-s</c> option.</summary>
+    public static Option<int> WaitOption() =>
+        new("--wait-s") { Description = "how long to wait for the node to answer at start", DefaultValueFactory = _ => 30 };
+
+    /// <summary>
+    /// Waits until the node answers (a node that is starting, or briefly away); throws the last
+    /// <see cref="GatewayException"/> when it has not answered within <paramref name="timeout"/>.
+    /// </summary>
+    public static void WaitForNode(HttpNodeGateway node, TimeSpan timeout, Action<string> log, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                node.HeightAsync(ct).GetAwaiter().GetResult();
+                return;
+            }
+            catch (GatewayException e) when (watch.Elapsed < timeout && !ct.IsCancellationRequested)
+            {
+                if (attempt == 0) log($"waiting for the node at {node.Api.BaseUrl} ({e.Code}) ...");
+                ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(Math.Min(2000, 100 << Math.Min(attempt, 5))));
+            }
+        }
+    }
 
     /// <summary>Unlocks the key named by exactly one of the two options.</summary>
     public static KeyPair Resolve(CliContext context, HttpNodeGateway node, string? key, string? devKey, CancellationToken ct)

@@ -35,6 +35,7 @@ public static class ClientCommand
         var perBlock = new Option<int>("--per-block") { Description = "jobs submitted per block", DefaultValueFactory = _ => 10 };
         var timeout = new Option<int>("--timeout-s") { Description = "give up after this many seconds", DefaultValueFactory = _ => 600 };
         var poll = new Option<int>("--poll-ms") { Description = "how often it asks the node for a new block", DefaultValueFactory = _ => 100 };
+        var wait = AgentKeys.WaitOption();
         var command = new Command("run", """
             Run the demo inference workload (an ONNX MLP, one input per job) as a client: build the model and inputs
             here, upload them to the node, submit the jobs (escrow locked by the chain), reveal canary answers, and wait
@@ -42,7 +43,7 @@ public static class ClientCommand
             every job settled.
             """)
         {
-            key, devKey, jobs, policy, deadline, perBlock, timeout, poll,
+            key, devKey, jobs, policy, deadline, perBlock, timeout, poll, wait,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -62,6 +63,8 @@ public static class ClientCommand
             string root = Path.Combine(Path.GetTempPath(), "fairshare-client-" + Environment.ProcessId + "-" + DateTime.UtcNow.Ticks);
             try
             {
+                Action<string> log = context.Json ? _ => { } : line => Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {line}");
+                AgentKeys.WaitForNode(gateway, TimeSpan.FromSeconds(parsed.GetValue(wait)), log, deadlineSource.Token);
                 using var signer = AgentKeys.Resolve(context, gateway, parsed.GetValue(key), parsed.GetValue(devKey), deadlineSource.Token);
                 var blobs = new BlobStore(Path.Combine(root, "blobs"));
                 var workload = DemoRunner.BuildWorkload(blobs, new JobExecutor(blobs), count);
@@ -71,7 +74,6 @@ public static class ClientCommand
                     DemoRunner.InferenceSpec(workload.Model, input, workload.WorkUnits, verification, replicas, (uint)deadlineBlocks),
                     verification == VerificationPolicy.Canary ? workload.ReferenceOutputs[input] : null)).ToImmutableArray();
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;
-                Action<string> log = context.Json ? _ => { } : line => Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {line}");
                 var process = new ClientProcess(gateway, new ClientProfile(name, plan), signer, blobs, log) { PollInterval = TimeSpan.FromMilliseconds(pollMs) };
                 log($"client {name} ({signer.Address}) on {client.BaseUrl}: {count} {parsed.GetValue(policy)} job(s), {workload.ModelDescription}");
                 var summary = process.RunAsync(deadlineSource.Token).GetAwaiter().GetResult();

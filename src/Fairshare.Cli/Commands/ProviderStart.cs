@@ -27,6 +27,7 @@ public static class ProviderStart
         var bond = new Option<string>("--bond") { Description = "FSH it bonds to its own stake pool", DefaultValueFactory = _ => "1000" };
         var blobs = new Option<string?>("--blobs") { Description = "its local blob cache (default: DATA/provider-blobs)" };
         var poll = new Option<int>("--poll-ms") { Description = "how often it asks the node for a new block", DefaultValueFactory = _ => 100 };
+        var wait = AgentKeys.WaitOption();
         var budget = ProviderCommand.BudgetOption();
         budget.DefaultValueFactory = _ => 300;
         var command = new Command("start", """
@@ -36,7 +37,7 @@ public static class ProviderStart
             unreachable; a restarted provider picks its open slots up from the chain.
             """)
         {
-            key, devKey, profile, price, capacity, bond, blobs, poll, budget,
+            key, devKey, profile, price, capacity, bond, blobs, poll, budget, wait,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -49,6 +50,7 @@ public static class ProviderStart
             var gateway = new HttpNodeGateway(client);
             try
             {
+                AgentKeys.WaitForNode(gateway, TimeSpan.FromSeconds(parsed.GetValue(wait)), Print, shutdown.Token);
                 using var signer = AgentKeys.Resolve(context, gateway, parsed.GetValue(key), parsed.GetValue(devKey), shutdown.Token);
                 var state = gateway.StateAsync(shutdown.Token).GetAwaiter().GetResult();
                 var perUnit = TxSubmission.ParseAmount(state, AssetId.Fsh, parsed.GetValue(price)!, "--price");

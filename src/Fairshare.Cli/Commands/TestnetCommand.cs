@@ -59,7 +59,7 @@ public static class TestnetCommand
             try
             {
                 foreach (var member in plan.Validators) started.Add(Launch(supervisor, launcher, member, plan, self, started));
-                if (!WaitForCluster(context, plan, shutdown.Token))
+                if (!WaitForCluster(context, plan, supervisor, shutdown.Token))
                 {
                     supervisor.StopAll(Grace);
                     File.Delete(Path.Combine(plan.Options.Directory, TestnetFile.FileName));
@@ -179,7 +179,7 @@ public static class TestnetCommand
     }
 
     /// <summary>Waits until every validator answers /health and one of them reports a leader.</summary>
-    private static bool WaitForCluster(Output.CliContext context, TestnetPlan plan, CancellationToken ct)
+    private static bool WaitForCluster(Output.CliContext context, TestnetPlan plan, ProcessSupervisor supervisor, CancellationToken ct)
     {
         var clients = plan.Validators.Select(v => new FairshareClient(new Uri(v.ApiUrl), TimeSpan.FromSeconds(2))).ToList();
         try
@@ -187,6 +187,12 @@ public static class TestnetCommand
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < StartTimeout && !ct.IsCancellationRequested)
             {
+                if (supervisor.Children.FirstOrDefault(c => !supervisor.IsRunning(c)) is { } dead)
+                {
+                    context.Fail("validator_exited", $"{dead.Name} exited while starting; see {dead.LogPath}");
+                    return false;
+                }
+
                 bool healthy = clients.All(c => c.IsHealthyAsync(ct).GetAwaiter().GetResult());
                 if (healthy && HasLeader(clients, ct)) return true;
                 ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250));
