@@ -50,7 +50,13 @@ public static class NodeApi
         services.AddSingleton(_ => new LeaderForwarder(ledger.Cluster.SelfApiUrl, options.WaitTimeout + TimeSpan.FromSeconds(10)));
         services.AddHostedService<SignatureForwarder>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy);
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Fairshare node API";
+            document.Info.Description = "A validator's HTTP API. Errors are application/problem+json ApiError bodies {code, message, status}; "
+                + "amounts are decimal strings of base units, hashes and keys lower-case hex, addresses fs1…. See docs/api.md.";
+            return Task.CompletedTask;
+        }));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(NodeMetrics.MeterName)
             .AddView(NodeMetrics.RequestDurationName, new ExplicitBucketHistogramConfiguration { Boundaries = NodeMetrics.RequestDurationBuckets })

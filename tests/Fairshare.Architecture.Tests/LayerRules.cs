@@ -83,6 +83,28 @@ public sealed record LayerRules(
         AllowedExceptions: [],
         ForbidFloatingPoint: false);
 
+    /// <summary>
+    /// Client: the SDK a wallet, a provider agent or the CLI uses to talk to a node over HTTP. Of this solution it may use
+    /// only Core (values, encodings, signatures), never the node's internals or anything above.
+    /// </summary>
+    public static LayerRules Client { get; } = new(
+        MayReferenceAssembly: name => !IsFairshare(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Server", "Fairshare.Analytics", "Fairshare.Simulation", "Fairshare.Cli"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
+    /// <summary>Server: the node's HTTP API. It may use Core, Compute, Node, Client and Analytics; never the apps.</summary>
+    public static LayerRules Server { get; } = new(
+        MayReferenceAssembly: name => !IsFairshare(name)
+                                      || name is "Fairshare.Core" or "Fairshare.Compute" or "Fairshare.Node" or "Fairshare.Client" or "Fairshare.Analytics",
+        BannedNamespaces: ["Fairshare.Cli", "Fairshare.Simulation"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
     /// <summary>Whether a reference to <paramref name="typeFullName"/> (nested types joined with '+'), or to its
     /// member <paramref name="memberName"/>, breaks these rules.</summary>
     public bool Bans(string typeNamespace, string typeFullName, string? memberName = null)

@@ -24,6 +24,10 @@ public sealed class LayerTests
 
     private static string AnalyticsPath => Beside("Fairshare.Analytics.dll");
 
+    private static string ClientPath => Beside("Fairshare.Client.dll");
+
+    private static string ServerPath => Beside("Fairshare.Server.dll");
+
     private static string TestAssemblyPath => typeof(LayerTests).Assembly.Location;
 
     [Fact]
@@ -234,6 +238,46 @@ public sealed class LayerTests
     [InlineData("System", "System.Double", false)]
     public void LayerRules_BanTheLayersAboveAnalytics(string ns, string type, bool banned) =>
         Assert.Equal(banned, LayerRules.Analytics.Bans(ns, type));
+
+    [Fact]
+    public void Client_ReferencesOnlyCore()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(ClientPath, LayerRules.Client), "Fairshare.Client breaks the Client rules");
+        Assert.Equal(["Fairshare.Core"], AssemblyRuleScanner.ReadAssemblyReferences(ClientPath).Where(LayerRules.IsFairshare));
+    }
+
+    [Fact]
+    public void Server_DoesNotReferenceTheApps()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(ServerPath, LayerRules.Server), "Fairshare.Server breaks the Server rules");
+        Assert.DoesNotContain(AssemblyRuleScanner.ReadAssemblyReferences(ServerPath), name => name.Equals("fairshare", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Fairshare.Node", AssemblyRuleScanner.ReadAssemblyReferences(ServerPath));
+    }
+
+    [Fact]
+    public void Scanner_CatchesNodeTypesUnderTheClientRules()
+    {
+        // The server uses Node's types: under the Client's rules both the reference and the uses are violations.
+        var violations = AssemblyRuleScanner.Scan(ServerPath, LayerRules.Client);
+
+        Assert.Contains(violations, v => v.Rule == Violation.AssemblyReference && v.Detail == "Fairshare.Node");
+        Assert.Contains(violations, v => v.Rule == Violation.BannedApi && v.Detail.StartsWith("Fairshare.Node.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Fairshare.Core", true, true)]
+    [InlineData("Fairshare.Compute", false, true)]
+    [InlineData("Fairshare.Node", false, true)]
+    [InlineData("Fairshare.Client", false, true)]
+    [InlineData("Fairshare.Analytics", false, true)]
+    [InlineData("Fairshare.Server", false, false)]
+    [InlineData("fairshare", false, false)]
+    [InlineData("Microsoft.AspNetCore.Http.Abstractions", true, true)]
+    public void LayerRules_LetClientReachCoreAndServerEverythingButTheApps(string assembly, bool client, bool server)
+    {
+        Assert.Equal(client, LayerRules.Client.MayReferenceAssembly(assembly));
+        Assert.Equal(server, LayerRules.Server.MayReferenceAssembly(assembly));
+    }
 
     private static string Beside(string fileName) => Path.Combine(AppContext.BaseDirectory, fileName);
 

@@ -26,6 +26,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
     {
         using var document = JsonDocument.Parse(await _http.GetStringAsync("openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
+        Assert.Equal("Fairshare node API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
 
         foreach (var (path, method) in new[]
         {

@@ -97,9 +97,9 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheLeader_SendsItsBlockSignaturesToTheOtherMembers()
+    public async Task TheLeader_SendsItsBlockSignaturesToTheOtherMembers_EvenWhenOneIsDown()
     {
-        _leader.Ledger.Members = [_leader.Ledger.SelfApiUrl, _followerUrl.ToString().TrimEnd('/')];
+        _leader.Ledger.Members = [_leader.Ledger.SelfApiUrl, "http://127.0.0.1:1", _followerUrl.ToString().TrimEnd('/')];
         int before = _followerLedger.SignaturesReceived;
 
         await _leader.CommitAsync(_leader.Transfer("carol", "alice", 5));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Fairshare.Client;
 using Fairshare.Core.Ledger.Blocks;
@@ -9,30 +10,43 @@ namespace Fairshare.Server.Cluster;
 
 /// <summary>
 /// Sends this validator's signature of every block it commits to every other member (<c>POST /v1/internal/signatures</c>).
-/// Best effort: the apply thread only writes into a bounded queue (the oldest entry is dropped when it is full), and a
-/// background loop posts each signature to the members, retrying a member that has not applied the block yet a few
-/// times. A signature that never arrives costs nothing but a missing signature in that member's store.
+/// Best effort: the apply thread only writes into a bounded queue (the oldest entry is dropped when it is full); one loop
+/// per member posts from its own bounded queue, so a slow or dead member delays nobody else. A member that has not
+/// applied the block yet (<c>unknown_block</c>) is retried a few times; a member that does not answer within
+/// <see cref="CallTimeout"/> is skipped for that signature. A signature that never arrives costs only a missing
+/// signature in that member's store.
 /// </summary>
 internal sealed partial class SignatureForwarder(ILedgerService ledger, LeaderForwarder members, ILogger<SignatureForwarder> log) : BackgroundService
 {
     private const int QueueCapacity = 1024;
     private const int Attempts = 4;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<(ulong Height, BlockSignature Signature)> _queue = Channel.CreateBounded<(ulong, BlockSignature)>(
-        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+    private readonly Channel<(ulong Height, BlockSignature Signature)> _committed = NewQueue();
+    private readonly ConcurrentDictionary<string, Channel<(ulong Height, BlockSignature Signature)>> _perMember = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Task> _loops = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ledger.BlockCommitted += OnBlockCommitted;
         try
         {
-            await foreach (var (height, signature) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var item in _committed.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 var view = ledger.Cluster;
-                var others = view.MemberApiUrls.Where(url => !SameUrl(url, view.SelfApiUrl)).ToList();
-                if (others.Count == 0) continue;
-                await Task.WhenAll(others.Select(url => SendAsync(url, height, signature, stoppingToken))).ConfigureAwait(false);
+                foreach (var url in view.MemberApiUrls)
+                {
+                    if (SameUrl(url, view.SelfApiUrl)) continue;
+                    var key = url.TrimEnd('/');
+                    var queue = _perMember.GetOrAdd(key, member =>
+                    {
+                        var created = NewQueue();
+                        _loops.Add(Task.Run(() => DeliverAsync(member, created.Reader, stoppingToken), stoppingToken));
+                        return created;
+                    });
+                    queue.Writer.TryWrite(item);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -41,28 +55,51 @@ internal sealed partial class SignatureForwarder(ILedgerService ledger, LeaderFo
         finally
         {
             ledger.BlockCommitted -= OnBlockCommitted;
+            foreach (var queue in _perMember.Values) queue.Writer.TryComplete();
+            await Task.WhenAll(_loops).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
+    private static Channel<(ulong, BlockSignature)> NewQueue() => Channel.CreateBounded<(ulong, BlockSignature)>(
+        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+
     private void OnBlockCommitted(object? sender, BlockCommittedEventArgs e) =>
-        _queue.Writer.TryWrite((e.Block.Header.Height, e.OwnSignature));
+        _committed.Writer.TryWrite((e.Block.Header.Height, e.OwnSignature));
+
+    private async Task DeliverAsync(string url, ChannelReader<(ulong Height, BlockSignature Signature)> queue, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var (height, signature) in queue.ReadAllAsync(ct).ConfigureAwait(false)) await SendAsync(url, height, signature, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
 
     private async Task SendAsync(string url, ulong height, BlockSignature signature, CancellationToken ct)
     {
         for (int attempt = 1; attempt <= Attempts; attempt++)
         {
+            using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            call.CancelAfter(CallTimeout);
             try
             {
-                await members.For(url).SubmitSignatureAsync(height, signature, ct).ConfigureAwait(false);
+                await members.For(url).SubmitSignatureAsync(height, signature, call.Token).ConfigureAwait(false);
                 return;
             }
-            catch (FairshareApiException e) when (e.Code is "unknown_block" or "unreachable" or "rate_limited" && attempt < Attempts)
+            catch (FairshareApiException e) when (e.Code is "unknown_block" or "rate_limited" && attempt < Attempts)
             {
                 await Task.Delay(RetryDelay * attempt, ct).ConfigureAwait(false);
             }
             catch (FairshareApiException e)
             {
                 LogNotDelivered(height, url, e.Code, e.Message);
+                return;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                LogNotDelivered(height, url, "timeout", $"no answer within {CallTimeout.TotalSeconds:0} s");
                 return;
             }
         }

@@ -51,8 +51,11 @@ public sealed class TestNode : IAsyncDisposable
 
     public TestChain Keys { get; } = TestChain.Create();
 
-    /// <summary>Starts a node; <paramref name="options"/> changes the API options (the listen URL is always 127.0.0.1:0).</summary>
-    public static async Task<TestNode> StartAsync(Func<NodeApiOptions, NodeApiOptions>? options = null, bool withIndex = true)
+    /// <summary>
+    /// Starts a node; <paramref name="options"/> changes the API options (the listen URL is always 127.0.0.1:0), and
+    /// <paramref name="genesisJson"/> replaces the test chain's genesis (its helpers then sign for a chain it is not).
+    /// </summary>
+    public static async Task<TestNode> StartAsync(Func<NodeApiOptions, NodeApiOptions>? options = null, bool withIndex = true, string? genesisJson = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "fairshare-server-test-" + Guid.NewGuid().ToString("N"));
         var data = new DataDirectory(root);
@@ -63,7 +66,7 @@ public sealed class TestNode : IAsyncDisposable
         {
             Allocations = genesis.Allocations.Add(new GenesisAllocation(provider, Cohort.Airdrop, ProviderName, new Amount(10_000) * StakingParams.OneFsh, null)),
         };
-        var json = GenesisWriter.ToJson(genesis);
+        var json = genesisJson ?? GenesisWriter.ToJson(genesis);
         File.WriteAllText(data.GenesisPath, json);
         using (var key = KeyPair.ForDevelopment("test-validator")) NodeKeyFile.Write(data.NodeKeyPath, key);
 
