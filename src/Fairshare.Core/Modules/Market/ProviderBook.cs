@@ -54,10 +54,14 @@ internal sealed class ProviderBook
     /// <summary>
     /// The providers that may take a slot of <paramref name="job"/> now, in address order: registered, not jailed,
     /// heartbeat fresh, self-bond at least <c>stake.min-self-bond</c>, a free slot, memory, device and price fitting the
-    /// spec, and neither the client nor already on the job.
+    /// spec, and neither the client nor already on the job. A provider's capacity bounds the jobs it executes
+    /// (primary and replica slots); verification slots (checker, arbiter) may use it a second time, because a check
+    /// must always find a provider: were checks bound by the same capacity, two providers each full of primaries that
+    /// wait for the other's check would deadlock until every job failed.
     /// </summary>
-    public List<ProviderRecord> Eligible(Job job)
+    public List<ProviderRecord> Eligible(Job job, SlotRole role = SlotRole.Primary)
     {
+        bool verification = role is SlotRole.Checker or SlotRole.Arbiter;
         if (_all is null)
         {
             _all = [.. MarketStore.Providers(_state)];
@@ -69,7 +73,8 @@ internal sealed class ProviderBook
         foreach (var p in _all)
         {
             if (!p.Registered || p.Stats.IsJailedAt(_height) || _height - p.Stats.LastHeartbeat > _params.HeartbeatTimeoutBlocks) continue;
-            if (p.OpenSlots >= p.Offer.Capacity || !job.Spec.Fits(p.Offer) || p.Provider == job.Client) continue;
+            int limit = verification ? 2 * p.Offer.Capacity : p.Offer.Capacity;
+            if (p.OpenSlots >= limit || !job.Spec.Fits(p.Offer) || p.Provider == job.Client) continue;
             if (job.Slots.Any(s => s.Provider == p.Provider)) continue;
             if (StakingModule.SelfBonded(_state, p.Provider) < _minSelfBond) continue;
             eligible.Add(p);
@@ -86,7 +91,7 @@ internal sealed class ProviderBook
     public Job Assign(Job job, int count, SlotRole role)
     {
         if (count <= 0) return job;
-        var ranked = MarketMatcher.Rank(_params.MatchingPolicy, Eligible(job), Totals.AssignedWorkUnits, job.Spec.Weights);
+        var ranked = MarketMatcher.Rank(_params.MatchingPolicy, Eligible(job, role), Totals.AssignedWorkUnits, job.Spec.Weights);
         int take = count;
         if (ranked.Count < take) take = ranked.Count;
         if (Job.MaxSlots - job.Slots.Length < take) take = Job.MaxSlots - job.Slots.Length;
