@@ -68,6 +68,7 @@ public sealed class TestnetPlan
             var args = new List<string> { "node", "start", "--data", data, "--api", v.Api, "--raft", v.Raft };
             foreach (var peer in endpoints.Where(p => p.Name != v.Name)) args.AddRange(["--peer", $"{peer.Raft}={peer.Api}"]);
             args.AddRange(["--block-time-ms", options.BlockTimeMs.ToString(CultureInfo.InvariantCulture)]);
+            args.AddRange(["--rate-limit", options.RateLimit.ToString(CultureInfo.InvariantCulture)]);
             members.Add(new TestnetMember(TestnetMember.Validator, v.Name, v.Api, v.Raft, data, [.. args], Path.Combine(logs, v.Name + ".log")));
         }
 
