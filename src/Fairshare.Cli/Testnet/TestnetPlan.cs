@@ -53,6 +53,7 @@ public sealed class TestnetPlan
         if (options.Validators is < 1 or > 15) throw new CliUsageException("--validators must be between 1 and 15");
         if (options.Providers is < 0 or > 64) throw new CliUsageException("--providers must be between 0 and 64");
         if (options.Clients is < 0 or > 64) throw new CliUsageException("--clients must be between 0 and 64");
+        if (options.Senders is < 0 or > 100_000) throw new CliUsageException("--senders must be between 0 and 100000");
         if (options.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
         string root = Path.GetFullPath(options.Directory);
         options = options with { Directory = root };
@@ -124,7 +125,8 @@ public sealed class TestnetPlan
             return key.PublicKey;
         }).ToImmutableArray();
         var allocations = Enumerable.Range(1, options.Providers).Select(i => Allocation("provider-" + i, Cohort.Providers, ProviderFunds))
-            .Concat(Enumerable.Range(1, options.Clients).Select(i => Allocation("client-" + i, Cohort.Community, ClientFunds)));
+            .Concat(Enumerable.Range(1, options.Clients).Select(i => Allocation("client-" + i, Cohort.Community, ClientFunds)))
+            .Concat(Enumerable.Range(1, options.Senders).Select(i => Allocation("sender-" + i, Cohort.Community, ClientFunds)));
         return new GenesisConfig(
             TestnetOptions.ChainId, genesisTimeMs,
             [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
