@@ -175,7 +175,7 @@ public static class TestnetCommand
     {
         var child = supervisor.Start(member.Name, launcher.FileName, launcher.Arguments(member.Arguments), member.LogPath,
             new Dictionary<string, string> { ["NO_COLOR"] = "1" });
-        var entry = new TestnetEntry(member.Role, member.Name, member.ApiUrl, child.Pid, child.StartedAt, member.LogPath);
+        var entry = new TestnetEntry(member.Role, member.Name, member.ApiUrl, child.Pid, child.StartedAt, member.LogPath, member.Arguments);
         new TestnetFile(TestnetOptions.ChainId, self, [.. started, entry]).Write(plan.Options.Directory);
         return entry;
     }

@@ -7,4 +7,5 @@ namespace Fairshare.Cli.Testnet;
 /// <param name="Pid">Its process id.</param>
 /// <param name="StartedAt">When it started (so a reused pid is never taken for it).</param>
 /// <param name="Log">Its log file.</param>
-public sealed record TestnetEntry(string Role, string Name, string Url, int Pid, DateTimeOffset StartedAt, string Log);
+/// <param name="Arguments">The fairshare arguments it was started with (to restart it by hand: <c>fairshare ARGS &gt;&gt; LOG</c>).</param>
+public sealed record TestnetEntry(string Role, string Name, string Url, int Pid, DateTimeOffset StartedAt, string Log, IReadOnlyList<string>? Arguments = null);

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Fairshare.E2E.Tests;
+
+/// <summary>The built <c>fairshare</c> executable of this configuration, run as a child process.</summary>
+public static class Cli
+{
+    /// <summary>The path of the CLI's app host next to the solution's build output.</summary>
+    public static string Path { get; } = Locate();
+
+    /// <summary>Runs the CLI to its end (killed after <paramref name="timeout"/>); returns the exit code and the output.</summary>
+    public static (int Code, string Output) Run(TimeSpan timeout, IReadOnlyList<string> args)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment.Remove("FAIRSHARE_NODE");
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, output + "\n(timed out)");
+        }
+
+        process.WaitForExit();
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+
+    private static string Locate()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
+        string configuration = here.Parent?.Name ?? "Release"; // .../bin/<Configuration>/net10.0/
+        for (var dir = here; dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "Fairshare.slnx"))) continue;
+            var host = System.IO.Path.Combine(dir.FullName, "src", "Fairshare.Cli", "bin", configuration, "net10.0", "fairshare");
+            return File.Exists(host) ? host : throw new FileNotFoundException($"build the solution first: {host} is missing");
+        }
+
+        throw new DirectoryNotFoundException("Fairshare.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,83 @@
+using Fairshare.Core.Crypto;
+using Xunit.Abstractions;
+
+namespace Fairshare.E2E.Tests;
+
+/// <summary>
+/// Issue 5's end-to-end runs on real processes: validators (<c>fairshare node start</c>, Raft over TCP), provider
+/// processes and a client process (<c>fairshare provider start</c>, <c>client run</c>) that talk HTTP only.
+/// </summary>
+public sealed class TestnetJobsTests(ITestOutputHelper output)
+{
+    private static readonly string[] Ended = ["Settled", "Failed", "Cancelled"];
+
+    [Fact]
+    public async Task Three_validators_two_providers_and_a_client_settle_100_jobs_and_end_with_one_state_root()
+    {
+        using var net = TestnetProcess.Start("--validators", "3", "--providers", "2", "--clients", "1", "--client-jobs", "100");
+        var node = net.Validators[0];
+        using var api = TestnetProcess.ClientOf(node);
+        await Poll.UntilAsync(async () =>
+        {
+            var jobs = await api.GetJobsAsync();
+            return jobs.Count == 100 && jobs.All(j => Ended.Contains(j.State));
+        }, TimeSpan.FromMinutes(4), "100 jobs ending", net.Logs, everyMs: 500);
+
+        var final = await api.GetJobsAsync();
+        Assert.All(final, j => Assert.Equal("Settled", j.State));
+        Assert.All(final, j => Assert.NotNull(j.AcceptedOutput));
+
+        // Every validator reaches a common height and holds the same block there: same hash, same state root,
+        // signed by all three validators.
+        ulong target = (await net.StatusesAsync()).Max(s => s!.Height);
+        await Poll.UntilAsync(async () => (await net.StatusesAsync()).All(s => s is not null && s.Height >= target),
+            TimeSpan.FromSeconds(30), "every validator reaching height " + target, net.Logs);
+        var blocks = new List<Fairshare.Client.Dto.BlockDto>();
+        foreach (var v in net.Validators)
+        {
+            using var client = TestnetProcess.ClientOf(v);
+            blocks.Add((await client.GetBlockAsync(target))!);
+        }
+
+        Assert.Single(blocks.Select(b => b.StateRoot).Distinct());
+        Assert.Single(blocks.Select(b => b.Hash).Distinct());
+        Assert.All(blocks, b => Assert.True(b.Signatures.Count >= 2, $"block {b.Height} carries {b.Signatures.Count} validator signatures"));
+        output.WriteLine($"100 jobs settled; validators agree at height {target} on state root {blocks[0].StateRoot}");
+    }
+
+    [Fact]
+    public async Task A_provider_killed_mid_job_has_its_job_reassigned_and_settled()
+    {
+        using var net = TestnetProcess.Start("--validators", "1", "--providers", "3", "--clients", "1", "--client-jobs", "20");
+        using var victimKey = KeyPair.ForDevelopment("fairshare-testnet/provider-1");
+        string victim = victimKey.Address.ToString();
+        var provider = net.Members.Single(m => m.Name == "provider-1");
+        using var api = TestnetProcess.ClientOf(net.Validators[0]);
+        var caught = new HashSet<ulong>();
+        await Poll.UntilAsync(async () =>
+        {
+            foreach (var job in await api.GetJobsAsync())
+            {
+                if (job.Slots.Any(s => s.Provider == victim && s.Status == "Assigned")) caught.Add(job.Id);
+            }
+
+            return caught.Count > 0;
+        }, TimeSpan.FromMinutes(2), "a job assigned to provider-1", net.Logs, everyMs: 20);
+        TestnetProcess.Kill(provider);
+        output.WriteLine($"killed provider-1 with job(s) {string.Join(", ", caught)} assigned to it");
+
+        await Poll.UntilAsync(async () =>
+        {
+            var jobs = await api.GetJobsAsync();
+            return jobs.Count == 20 && jobs.All(j => Ended.Contains(j.State));
+        }, TimeSpan.FromMinutes(3), "20 jobs ending", net.Logs, everyMs: 500);
+        foreach (var id in caught)
+        {
+            var job = (await api.GetJobAsync(id))!;
+            Assert.Equal("Settled", job.State);
+            Assert.True(job.Reassignments >= 1 || job.Slots.Any(s => s.Provider == victim && s.Status is "Missed" or "Replaced"),
+                $"job {id} was not reassigned: {string.Join("; ", job.Slots.Select(s => $"{s.Provider[..10]} {s.Role} {s.Status}"))}");
+            Assert.DoesNotContain(job.Slots, s => s.Provider == victim && s.Status == "Revealed");
+        }
+    }
+}
