@@ -1,19 +1,28 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Fairshare.Client;
+using Fairshare.Client.Dto;
 using Fairshare.Core.Ledger.Transactions;
 
 namespace Fairshare.Cli.Bench;
 
 /// <summary>
 /// Drives a running cluster with pre-signed transactions: each worker owns some senders' transactions (in nonce
-/// order) and sends them in batches, one batch in flight per worker, waiting for each batch to be committed. A worker
-/// whose node stops answering moves to the next node and sends the batch again (the node answers a transaction it
-/// already committed with its outcome, so nothing runs twice).
+/// order) and sends them in batches, one batch in flight per worker, waiting for each batch to be committed. Every
+/// worker starts on the first node; one whose node stops answering moves to the next node and sends the batch again
+/// (a node answers a transaction it already committed with its outcome, so nothing runs twice). A transaction the
+/// node answers <c>Pending</c> (its wait timed out) is looked up until it is committed.
 /// </summary>
 public static class ClusterLoad
 {
+    private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(60);
+
     /// <summary>Runs every stream to its end and measures.</summary>
+    /// <param name="nodes">The nodes to send to: the first one first, the others after it fails.</param>
+    /// <param name="streams">One stream per worker, each in the order its transactions must be sent.</param>
+    /// <param name="batchSize">Transactions per request.</param>
+    /// <param name="onCommitted">Called with each batch's count of committed transactions.</param>
+    /// <param name="ct">Stops the load.</param>
     public static async Task<ClusterLoadResult> RunAsync(
         IReadOnlyList<Uri> nodes,
         IReadOnlyList<IReadOnlyList<SignedTransaction>> streams,
@@ -21,62 +30,71 @@ public static class ClusterLoad
         Action<int>? onCommitted = null,
         CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var clients = nodes.Select(n => new FairshareClient(n, TimeSpan.FromSeconds(30))).ToArray();
         try
         {
             ulong startHeight = (await clients[0].GetStatusAsync(ct).ConfigureAwait(false)).Height;
             var latencies = new ConcurrentBag<double>();
+            var acknowledged = new ConcurrentBag<string>();
             var refusals = new ConcurrentDictionary<string, int>();
-            int committed = 0, refused = 0;
+            int committed = 0, refused = 0, resent = 0;
             var clock = Stopwatch.StartNew();
-            var workers = streams.Select((stream, w) => Task.Run(async () =>
+            var workers = streams.Select(stream => Task.Run(async () =>
             {
-                int node = w % clients.Length;
+                int node = 0;
                 for (int start = 0; start < stream.Count; start += batchSize)
                 {
                     var batch = stream.Skip(start).Take(batchSize).ToList();
-                    for (int attempt = 0; ; attempt++)
+                    long sent = Stopwatch.GetTimestamp();
+                    var failingSince = Stopwatch.StartNew();
+                    IReadOnlyList<TxOutcome> outcomes;
+                    while (true)
                     {
-                        long sent = Stopwatch.GetTimestamp();
                         try
                         {
-                            var answer = await clients[node].SubmitAsync(batch, wait: true, ct).ConfigureAwait(false);
-                            double ms = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                            int ok = 0;
-                            foreach (var outcome in answer.Results)
-                            {
-                                if (outcome.IsCommitted)
-                                {
-                                    ok++;
-                                    latencies.Add(ms);
-                                }
-                                else
-                                {
-                                    Interlocked.Increment(ref refused);
-                                    refusals.AddOrUpdate(outcome.Code, 1, (_, c) => c + 1);
-                                }
-                            }
-
-                            Interlocked.Add(ref committed, ok);
-                            onCommitted?.Invoke(ok);
+                            outcomes = (await clients[node].SubmitAsync(batch, wait: true, ct).ConfigureAwait(false)).Results;
                             break;
                         }
-                        catch (FairshareApiException) when (attempt < 20 && !ct.IsCancellationRequested)
+                        catch (FairshareApiException) when (failingSince.Elapsed < RetryFor && !ct.IsCancellationRequested)
                         {
+                            Interlocked.Increment(ref resent);
                             node = (node + 1) % clients.Length;
-                            await Task.Delay(100, ct).ConfigureAwait(false);
+                            await Task.Delay(50, ct).ConfigureAwait(false);
                         }
                     }
+
+                    int ok = 0;
+                    for (int i = 0; i < outcomes.Count; i++)
+                    {
+                        var outcome = outcomes[i];
+                        if (outcome.Code == TxOutcome.Pending)
+                            outcome = await AwaitCommitAsync(clients, node, batch[i], ct).ConfigureAwait(false);
+                        if (outcome.IsCommitted)
+                        {
+                            ok++;
+                            latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                            acknowledged.Add(outcome.TxId);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref refused);
+                            refusals.AddOrUpdate(outcome.Code, 1, (_, c) => c + 1);
+                        }
+                    }
+
+                    Interlocked.Add(ref committed, ok);
+                    onCommitted?.Invoke(ok);
                 }
             }, ct)).ToArray();
             await Task.WhenAll(workers).ConfigureAwait(false);
             double seconds = clock.Elapsed.TotalSeconds;
-            ulong endHeight = (await clients[0].GetStatusAsync(ct).ConfigureAwait(false)).Height;
+            ulong endHeight = await HeightAsync(clients, ct).ConfigureAwait(false);
             var sorted = latencies.OrderBy(x => x).ToArray();
             return new ClusterLoadResult(
                 streams.Sum(s => s.Count), committed, refused, seconds,
                 Percentile(sorted, 0.50), Percentile(sorted, 0.99), endHeight - startHeight,
-                new Dictionary<string, int>(refusals));
+                new Dictionary<string, int>(refusals), [.. acknowledged], resent);
         }
         finally
         {
@@ -84,6 +102,43 @@ public static class ClusterLoad
         }
     }
 
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    /// <summary>The value at quantile <paramref name="q"/> of sorted values (NaN when empty).</summary>
+    public static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static async Task<TxOutcome> AwaitCommitAsync(FairshareClient[] clients, int node, SignedTransaction tx, CancellationToken ct)
+    {
+        var since = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var outcome = await clients[node].GetTransactionAsync(tx.Id, ct).ConfigureAwait(false);
+                if (outcome is not null && outcome.Code != TxOutcome.Pending) return outcome;
+            }
+            catch (FairshareApiException) when (since.Elapsed < RetryFor)
+            {
+                node = (node + 1) % clients.Length;
+            }
+
+            if (since.Elapsed > RetryFor) return new TxOutcome(tx.Id.ToString(), TxOutcome.Pending, null, null);
+            await Task.Delay(20, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ulong> HeightAsync(FairshareClient[] clients, CancellationToken ct)
+    {
+        foreach (var client in clients)
+        {
+            try
+            {
+                return (await client.GetStatusAsync(ct).ConfigureAwait(false)).Height;
+            }
+            catch (FairshareApiException)
+            {
+            }
+        }
+
+        return 0;
+    }
 }
