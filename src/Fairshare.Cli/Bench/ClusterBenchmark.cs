@@ -39,7 +39,7 @@ public static class ClusterBenchmark
             var leader = await cluster.WaitForLeaderAsync(StartTimeout, ct).ConfigureAwait(false);
             double startSeconds = started.Elapsed.TotalSeconds;
             int done = 0;
-            var load = await ClusterLoad.RunAsync([BenchCluster.Api(leader)], streams, options.Batch,
+            var load = await ClusterLoad.RunAsync([BenchCluster.Api(leader), .. cluster.Validators.Where(v => v.Name != leader.Name).Select(BenchCluster.Api)], streams, options.Batch,
                 n => stage($"{name}: load", (double)Interlocked.Add(ref done, n) / all.Count), ct).ConfigureAwait(false);
             rows.Add(new ClusterBenchRow(validators, startSeconds, load));
         }

@@ -10,8 +10,9 @@ namespace Fairshare.Cli.Bench;
 /// Drives a running cluster with pre-signed transactions: each worker owns some senders' transactions (in nonce
 /// order) and sends them in batches, one batch in flight per worker, waiting for each batch to be committed. Every
 /// worker starts on the first node; one whose node stops answering moves to the next node and sends the batch again
-/// (a node answers a transaction it already committed with its outcome, so nothing runs twice). A transaction the
-/// node answers <c>Pending</c> (its wait timed out) is looked up until it is committed.
+/// (a node answers a transaction it already committed with its outcome, so nothing runs twice). Transactions a node
+/// answers <c>Pending</c> (its wait timed out, or a leader lost its place with them queued) are sent again, for up to
+/// a minute; then they count as refused with the code <c>Pending</c>.
 /// </summary>
 public static class ClusterLoad
 {
@@ -45,42 +46,58 @@ public static class ClusterLoad
                 int node = 0;
                 for (int start = 0; start < stream.Count; start += batchSize)
                 {
-                    var batch = stream.Skip(start).Take(batchSize).ToList();
+                    var remaining = stream.Skip(start).Take(batchSize).ToList();
                     long sent = Stopwatch.GetTimestamp();
-                    var failingSince = Stopwatch.StartNew();
-                    IReadOnlyList<TxOutcome> outcomes;
-                    while (true)
+                    var since = Stopwatch.StartNew();
+                    int ok = 0;
+                    while (remaining.Count > 0)
                     {
-                        try
+                        if (since.Elapsed > RetryFor)
                         {
-                            outcomes = (await clients[node].SubmitAsync(batch, wait: true, ct).ConfigureAwait(false)).Results;
+                            // Still pending after a minute of resending: counted as refused, not as committed.
+                            Interlocked.Add(ref refused, remaining.Count);
+                            refusals.AddOrUpdate(TxOutcome.Pending, remaining.Count, (_, c) => c + remaining.Count);
                             break;
                         }
-                        catch (FairshareApiException) when (failingSince.Elapsed < RetryFor && !ct.IsCancellationRequested)
+
+                        IReadOnlyList<TxOutcome> outcomes;
+                        try
+                        {
+                            outcomes = (await clients[node].SubmitAsync(remaining, wait: true, ct).ConfigureAwait(false)).Results;
+                        }
+                        catch (FairshareApiException) when (!ct.IsCancellationRequested && since.Elapsed < RetryFor)
                         {
                             Interlocked.Increment(ref resent);
                             node = (node + 1) % clients.Length;
                             await Task.Delay(50, ct).ConfigureAwait(false);
+                            continue;
                         }
-                    }
 
-                    int ok = 0;
-                    for (int i = 0; i < outcomes.Count; i++)
-                    {
-                        var outcome = outcomes[i];
-                        if (outcome.Code == TxOutcome.Pending)
-                            outcome = await AwaitCommitAsync(clients, node, batch[i], ct).ConfigureAwait(false);
-                        if (outcome.IsCommitted)
+                        var pending = new List<SignedTransaction>();
+                        for (int i = 0; i < outcomes.Count; i++)
                         {
-                            ok++;
-                            latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                            acknowledged.Add(outcome.TxId);
+                            var outcome = outcomes[i];
+                            if (outcome.Code == TxOutcome.Pending)
+                            {
+                                // The wait timed out, or a deposed leader queued it again where no block will take it:
+                                // sent again, a follower forwards it to the leader, a leader that holds it waits on it.
+                                pending.Add(remaining[i]);
+                            }
+                            else if (outcome.IsCommitted)
+                            {
+                                ok++;
+                                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                                acknowledged.Add(outcome.TxId);
+                            }
+                            else
+                            {
+                                Interlocked.Increment(ref refused);
+                                refusals.AddOrUpdate(outcome.Code, 1, (_, c) => c + 1);
+                            }
                         }
-                        else
-                        {
-                            Interlocked.Increment(ref refused);
-                            refusals.AddOrUpdate(outcome.Code, 1, (_, c) => c + 1);
-                        }
+
+                        if (pending.Count > 0) Interlocked.Increment(ref resent);
+                        remaining = pending;
                     }
 
                     Interlocked.Add(ref committed, ok);
@@ -105,26 +122,6 @@ public static class ClusterLoad
     /// <summary>The value at quantile <paramref name="q"/> of sorted values (NaN when empty).</summary>
     public static double Percentile(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static async Task<TxOutcome> AwaitCommitAsync(FairshareClient[] clients, int node, SignedTransaction tx, CancellationToken ct)
-    {
-        var since = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var outcome = await clients[node].GetTransactionAsync(tx.Id, ct).ConfigureAwait(false);
-                if (outcome is not null && outcome.Code != TxOutcome.Pending) return outcome;
-            }
-            catch (FairshareApiException) when (since.Elapsed < RetryFor)
-            {
-                node = (node + 1) % clients.Length;
-            }
-
-            if (since.Elapsed > RetryFor) return new TxOutcome(tx.Id.ToString(), TxOutcome.Pending, null, null);
-            await Task.Delay(20, ct).ConfigureAwait(false);
-        }
-    }
 
     private static async Task<ulong> HeightAsync(FairshareClient[] clients, CancellationToken ct)
     {

@@ -6,14 +6,14 @@ namespace Fairshare.Cli.Bench;
 /// </summary>
 /// <param name="Sent">Transactions in the streams.</param>
 /// <param name="Committed">Transactions the cluster answered committed (code Ok with a height).</param>
-/// <param name="Refused">Transactions answered with any other code (or still pending after a minute).</param>
+/// <param name="Refused">Transactions answered with any other code (<c>Pending</c>: still not committed after a minute of resending).</param>
 /// <param name="Seconds">Wall time from the first send to the last answer.</param>
 /// <param name="P50Ms">Median confirmation latency in milliseconds.</param>
 /// <param name="P99Ms">99th-percentile confirmation latency in milliseconds.</param>
 /// <param name="Blocks">Blocks the chain grew by during the run (empty ones included).</param>
 /// <param name="Refusals">Refused transactions by code.</param>
 /// <param name="Acknowledged">The ids of the transactions answered committed.</param>
-/// <param name="Resent">Requests sent again after a node did not answer.</param>
+/// <param name="Resent">Requests sent again (a node did not answer, or left transactions pending).</param>
 public sealed record ClusterLoadResult(
     int Sent,
     int Committed,
