@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Fairshare.Cli.Bench;
 using Fairshare.Cli.Output;
+using Fairshare.Cli.Testnet;
 using Fairshare.Node.Bench;
 using Spectre.Console;
 
@@ -34,7 +37,176 @@ public static class BenchCommand
         }));
         command.Add(ledger);
         command.Add(CreateJob());
+        command.Add(CreateCluster());
         return command;
+    }
+
+    private static Command CreateCluster()
+    {
+        var validators = new Option<string>("--validators") { Description = "validator counts to measure, comma-separated (a fresh cluster each)", DefaultValueFactory = _ => "1,3" };
+        var txs = new Option<int>("--txs") { Description = "signed transfers pushed through each cluster", DefaultValueFactory = _ => 30_000 };
+        var senders = new Option<int>("--senders") { Description = "funded sender accounts", DefaultValueFactory = _ => 200 };
+        var batch = new Option<int>("--batch") { Description = "transactions per request", DefaultValueFactory = _ => 250 };
+        var workers = new Option<int>("--workers") { Description = "concurrent workers, one batch in flight each", DefaultValueFactory = _ => 16 };
+        var blockTime = new Option<int>("--block-time-ms") { Description = "the leader's block interval", DefaultValueFactory = _ => 50 };
+        var maxBlock = new Option<int>("--max-block-txs") { Description = "the most transactions in one block", DefaultValueFactory = _ => 5000 };
+        var failover = new Option<bool>("--failover") { Description = "also SIGKILL the leader of 3 validators under load: new-leader time, lost acknowledged transactions, catch-up of the restarted node" };
+        var cluster = new Command("cluster", """
+            Committed signed transfers per second and p50/p99 confirmation latency of a local cluster of 'fairshare node
+            start' processes (127.0.0.1, free ports, API rate limit off), one fresh cluster per --validators count, each
+            taking the same pre-signed transfers through its leader (wait for commit, one batch in flight per worker);
+            beside them the raw NSec Ed25519 verify rate of the same signatures on one thread, measured in the same run.
+            Goal: ≥ 10k tx/s with 3 validators.
+            """)
+        {
+            validators, txs, senders, batch, workers, blockTime, maxBlock, failover,
+        };
+        cluster.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            var options = new ClusterBenchOptions(
+                ParseCounts(parsed.GetValue(validators)!), parsed.GetValue(txs), parsed.GetValue(senders), parsed.GetValue(batch),
+                parsed.GetValue(workers), parsed.GetValue(blockTime), parsed.GetValue(maxBlock), parsed.GetValue(failover));
+            options.Validate();
+            using var shutdown = new ShutdownSignal();
+            var launcher = CliLauncher.Current();
+            var result = WithProgress(context, (stage) => ClusterBenchmark.RunAsync(options, launcher, stage, shutdown.Token).GetAwaiter().GetResult());
+            PrintCluster(context, result);
+            return ExitCodes.Ok;
+        }));
+        return cluster;
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<int> ParseCounts(string text)
+    {
+        var counts = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) throw new CliUsageException($"--validators '{text}' must be counts separated by commas, e.g. 1,3");
+            counts.Add(n);
+        }
+
+        return [.. counts];
+    }
+
+    private static void PrintCluster(CliContext context, ClusterBenchResult r)
+    {
+        var o = r.Options;
+        if (context.Json)
+        {
+            var json = new JsonObject
+            {
+                ["transactions"] = o.Transactions,
+                ["senders"] = o.Senders,
+                ["batch"] = o.Batch,
+                ["workers"] = o.Workers,
+                ["block_time_ms"] = o.BlockTimeMs,
+                ["max_block_txs"] = o.MaxBlockTxs,
+                ["raw_verify_per_s"] = Math.Round(r.RawVerifyPerSecond),
+                ["goal_tx_per_s"] = ClusterBenchResult.GoalTxPerSecond,
+                ["runs"] = new JsonArray([.. r.Rows.Select(row => (JsonNode)LoadJson(row.Load, new JsonObject
+                {
+                    ["validators"] = row.Validators,
+                    ["start_seconds"] = Math.Round(row.StartSeconds, 2),
+                }))]),
+            };
+            if (r.Failover is { } fo)
+            {
+                json["failover"] = LoadJson(fo.Load, new JsonObject
+                {
+                    ["validators"] = 3,
+                    ["killed_after_acknowledged"] = fo.KilledAfter,
+                    ["height_at_kill"] = fo.HeightAtKill,
+                    ["new_leader_ms"] = Math.Round(fo.NewLeaderMs, 1),
+                    ["new_leader_height"] = fo.NewLeaderHeight,
+                    ["acknowledged"] = fo.Acknowledged,
+                    ["acknowledged_missing"] = fo.Missing,
+                    ["catch_up_ms"] = Math.Round(fo.CatchUpMs, 1),
+                    ["catch_up_height"] = fo.CatchUpHeight,
+                    ["roots_match"] = fo.RootsMatch,
+                });
+            }
+
+            context.WriteJson(json);
+            return;
+        }
+
+        var table = new Table().AddColumns("validators", "committed tx/s", "p50 ms", "p99 ms", "blocks", "refused", "beside it");
+        foreach (var row in r.Rows)
+        {
+            var l = row.Load;
+            string beside = $"{l.TxPerSecond / r.RawVerifyPerSecond:P0} of the verify ceiling";
+            if (row.Validators == 3) beside += $"; goal ≥ {ClusterBenchResult.GoalTxPerSecond:N0} tx/s: {(l.TxPerSecond >= ClusterBenchResult.GoalTxPerSecond ? "[green]met[/]" : "[red]not met[/]")}";
+            table.AddRow($"{row.Validators}", $"{l.TxPerSecond:N0}", $"{l.P50Ms:N0}", $"{l.P99Ms:N0}", $"{l.Blocks:N0}", RefusedCell(l), beside);
+        }
+
+        table.AddRow("ceiling", $"{r.RawVerifyPerSecond:N0}", "", "", "", "", "raw NSec Ed25519 verify/s of the same signatures, one thread, same run");
+        context.Console.Write(table);
+        context.Console.MarkupLine($"[grey]{o.Transactions:N0} signed transfers from {o.Senders:N0} senders; {o.Workers} workers × batches of {o.Batch}, wait for commit; blocks every {o.BlockTimeMs} ms, at most {o.MaxBlockTxs:N0} txs; every process shares this machine's cores[/]");
+        if (r.Failover is not { } f) return;
+        var failover = new Table().Title("leader SIGKILLed under load (3 validators)").AddColumns("figure", "value", "beside it");
+        failover.AddRow("new leader's first block", $"{f.NewLeaderMs:N0} ms after the kill", $"height {f.NewLeaderHeight} (head at the kill {f.HeightAtKill}); goal ≤ 2,000 ms");
+        failover.AddRow("acknowledged transactions lost", $"{f.Missing}", $"of {f.Acknowledged:N0} acknowledged ({f.KilledAfter:N0} before the kill), read from the survivors' blocks");
+        failover.AddRow("restarted node catches up", $"{f.CatchUpMs:N0} ms", $"to height {f.CatchUpHeight}; same state root: {(f.RootsMatch ? "[green]yes[/]" : "[red]no[/]")}");
+        failover.AddRow("load across the kill", $"{f.Load.TxPerSecond:N0} tx/s", $"p50 {f.Load.P50Ms:N0} ms, p99 {f.Load.P99Ms:N0} ms, {f.Load.Resent} request(s) sent again, refused {RefusedCell(f.Load)}");
+        context.Console.Write(failover);
+    }
+
+    private static string RefusedCell(ClusterLoadResult l) =>
+        l.Refused == 0 ? "0" : Markup.Escape($"{l.Refused} ({string.Join(", ", l.Refusals.Select(kv => $"{kv.Key} {kv.Value}"))})");
+
+    private static JsonObject LoadJson(ClusterLoadResult l, JsonObject into)
+    {
+        into["sent"] = l.Sent;
+        into["committed"] = l.Committed;
+        into["refused"] = l.Refused;
+        into["refusals"] = new JsonObject([.. l.Refusals.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value))]);
+        into["seconds"] = Math.Round(l.Seconds, 3);
+        into["committed_tx_per_s"] = Math.Round(l.TxPerSecond);
+        into["p50_ms"] = double.IsNaN(l.P50Ms) ? null : Math.Round(l.P50Ms, 1);
+        into["p99_ms"] = double.IsNaN(l.P99Ms) ? null : Math.Round(l.P99Ms, 1);
+        into["blocks"] = l.Blocks;
+        into["resent"] = l.Resent;
+        return into;
+    }
+
+    /// <summary>Runs <paramref name="run"/> under a Spectre progress display on a terminal, with plain stage lines otherwise.</summary>
+    private static T WithProgress<T>(CliContext context, Func<Action<string, double>, T> run)
+    {
+        if (context.Json || Console.IsOutputRedirected)
+        {
+            string? last = null;
+            return run((stage, _) =>
+            {
+                if (context.Json || stage == last) return;
+                last = stage;
+                Console.Out.WriteLine($"... {stage}");
+            });
+        }
+
+        T result = default!;
+        context.Console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                ProgressTask? current = null;
+                string? currentName = null;
+                object gate = new();
+                result = run((stage, fraction) =>
+                {
+                    lock (gate)
+                    {
+                        if (stage != currentName)
+                        {
+                            if (current is not null) current.Value = current.MaxValue;
+                            current = progress.AddTask(Markup.Escape(stage), maxValue: 1);
+                            currentName = stage;
+                        }
+
+                        current!.Value = Math.Min(1, fraction);
+                    }
+                });
+                if (current is not null) current.Value = current.MaxValue;
+            });
+        return result;
     }
 
     private static Command CreateJob()
