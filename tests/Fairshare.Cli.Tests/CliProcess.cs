@@ -5,16 +5,38 @@ namespace Fairshare.Cli.Tests;
 /// <summary>Starts the real fairshare executable (dotnet fairshare.dll) with its own data directory.</summary>
 public sealed class CliProcess : IDisposable
 {
-    public CliProcess()
+    public CliProcess(string? executable = null)
     {
+        _executable = executable ?? Executable;
         Home = Path.Combine(Path.GetTempPath(), "fairshare-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Home);
     }
+
+    private readonly string _executable;
 
     /// <summary>The data directory (FAIRSHARE_HOME) of this test.</summary>
     public string Home { get; }
 
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "fairshare.dll");
+
+    /// <summary>
+    /// The CLI's own build output (src/Fairshare.Cli/bin/CONFIG/TFM/fairshare.dll). A command that starts
+    /// 'fairshare node start' children needs it: next to the tests, the ASP.NET Core framework reference of the test
+    /// project leaves out the newer Microsoft.Extensions packages the CLI's deps.json asks for, so a node cannot start
+    /// from there.
+    /// </summary>
+    public static string OwnBuildExecutable
+    {
+        get
+        {
+            var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            string tfm = here.Name, config = here.Parent!.Name;
+            var root = here;
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Fairshare.slnx"))) root = root.Parent;
+            if (root is null) throw new InvalidOperationException("the repository root (Fairshare.slnx) is not above " + AppContext.BaseDirectory);
+            return Path.Combine(root.FullName, "src", "Fairshare.Cli", "bin", config, tfm, "fairshare.dll");
+        }
+    }
 
     public ProcessStartInfo StartInfo(params string[] args)
     {
@@ -25,7 +47,7 @@ public sealed class CliProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Executable);
+        info.ArgumentList.Add(_executable);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["FAIRSHARE_HOME"] = Home;
         info.Environment.Remove("FAIRSHARE_PASSPHRASE");
