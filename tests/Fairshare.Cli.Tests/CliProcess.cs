@@ -25,18 +25,7 @@ public sealed class CliProcess : IDisposable
     /// project leaves out the newer Microsoft.Extensions packages the CLI's deps.json asks for, so a node cannot start
     /// from there.
     /// </summary>
-    public static string OwnBuildExecutable
-    {
-        get
-        {
-            var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            string tfm = here.Name, config = here.Parent!.Name;
-            var root = here;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Fairshare.slnx"))) root = root.Parent;
-            if (root is null) throw new InvalidOperationException("the repository root (Fairshare.slnx) is not above " + AppContext.BaseDirectory);
-            return Path.Combine(root.FullName, "src", "Fairshare.Cli", "bin", config, tfm, "fairshare.dll");
-        }
-    }
+    public static string OwnBuildExecutable => Fairshare.Testing.CliBuild.Dll;
 
     public ProcessStartInfo StartInfo(params string[] args)
     {

@@ -101,7 +101,7 @@ public sealed class TestNodeServer : IAsyncDisposable
         _app.MapGet("/v1/blocks/{height}/raw", (ulong height) => WithBlock(height, block => Results.Bytes(block.Encode(), "application/octet-stream")));
         _app.MapGet("/v1/blocks/{height}/receipts", (ulong height) => WithBlock(height, _ =>
         {
-            lock (_gate) return Results.Json(_node.ReadReceipts(height).Select(LedgerDtos.ToDto).ToList());
+            lock (_gate) return Results.Json(_node.ReadReceipts(height).Select(ReceiptDto.Of).ToList());
         }));
         _app.MapPost("/v1/transactions", (SubmitRequest request) => Submit(request));
     }
@@ -160,7 +160,7 @@ public sealed class TestNodeServer : IAsyncDisposable
             {
                 var receipt = receipts.FirstOrDefault(r => r.TxId == tx.Id);
                 if (receipt is not null)
-                    return new TxOutcome(tx.Id.ToString(), receipt.Code.ToString(), outcome.Produced!.Block!.Header.Height, [.. receipt.Events.Select(LedgerDtos.ToDto)]);
+                    return new TxOutcome(tx.Id.ToString(), receipt.Code.ToString(), outcome.Produced!.Block!.Header.Height, [.. receipt.Events.Select(EventDto.Of)]);
                 var code = outcome.Rejected.FirstOrDefault(r => r.Transaction.Id == tx.Id)?.Code ?? ResultCode.InvalidValue;
                 return new TxOutcome(tx.Id.ToString(), code.ToString(), null, null);
             });

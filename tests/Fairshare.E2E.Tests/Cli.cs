@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Fairshare.Testing;
 
 namespace Fairshare.E2E.Tests;
 
@@ -7,7 +8,7 @@ namespace Fairshare.E2E.Tests;
 public static class Cli
 {
     /// <summary>The path of the CLI's app host next to the solution's build output.</summary>
-    public static string Path { get; } = Locate();
+    public static string Path { get; } = File.Exists(CliBuild.AppHost) ? CliBuild.AppHost : throw new FileNotFoundException($"build the solution first: {CliBuild.AppHost} is missing");
 
     /// <summary>Runs the CLI to its end (killed after <paramref name="timeout"/>); returns the exit code and the output.</summary>
     public static (int Code, string Output) Run(TimeSpan timeout, IReadOnlyList<string> args)
@@ -35,19 +36,5 @@ public static class Cli
 
         process.WaitForExit();
         lock (output) return (process.ExitCode, output.ToString());
-    }
-
-    private static string Locate()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
-        string configuration = here.Parent?.Name ?? "Release"; // .../bin/<Configuration>/net10.0/
-        for (var dir = here; dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "Fairshare.slnx"))) continue;
-            var host = System.IO.Path.Combine(dir.FullName, "src", "Fairshare.Cli", "bin", configuration, "net10.0", "fairshare");
-            return File.Exists(host) ? host : throw new FileNotFoundException($"build the solution first: {host} is missing");
-        }
-
-        throw new DirectoryNotFoundException("Fairshare.slnx not found above " + AppContext.BaseDirectory);
     }
 }

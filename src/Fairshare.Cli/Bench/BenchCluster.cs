@@ -5,10 +5,8 @@ using Fairshare.Cli.Testnet;
 using Fairshare.Client;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Crypto;
-using Fairshare.Core.Genesis;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
-using Fairshare.Node.Storage;
 
 namespace Fairshare.Cli.Bench;
 
@@ -20,11 +18,8 @@ namespace Fairshare.Cli.Bench;
 /// </summary>
 public sealed class BenchCluster : IDisposable
 {
-    /// <summary>The benchmark chain's id (development keys are named under it).</summary>
-    public const string ChainId = "fairshare-bench-cluster";
-
-    /// <summary>The fee every benchmark transfer pays (the genesis minimum).</summary>
-    public static readonly Amount Fee = new(1000);
+    /// <summary>The fee every benchmark transfer pays (the testnet genesis's minimum).</summary>
+    public static Amount Fee => TestnetPlan.MinFee;
 
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
     private readonly ProcessSupervisor _supervisor = new();
@@ -44,8 +39,11 @@ public sealed class BenchCluster : IDisposable
     /// <summary>The validators, as planned (name, API URL, Raft endpoint, data directory, command line, log).</summary>
     public ImmutableArray<TestnetMember> Validators { get; }
 
-    /// <summary>The development key of sender <paramref name="index"/> (funded in genesis).</summary>
-    public static KeyPair SenderKey(int index) => KeyPair.ForDevelopment(ChainId + "/sender-" + index.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The benchmark chain's id: the testnet's (development keys are named under it).</summary>
+    public static string ChainId => TestnetOptions.ChainId;
+
+    /// <summary>The development key of sender <paramref name="index"/> (0-based; the plan funds <c>sender-1..N</c>).</summary>
+    public static KeyPair SenderKey(int index) => TestnetPlan.DevKey("sender-" + (index + 1).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Plans the cluster in a new temporary folder, writes every validator's data directory and starts the processes
@@ -55,24 +53,13 @@ public sealed class BenchCluster : IDisposable
     {
         string root = Path.Combine(Path.GetTempPath(), $"fairshare-bench-cluster-{Environment.ProcessId}-{Stopwatch.GetTimestamp()}");
         var ports = new FreePorts();
-        var endpoints = Enumerable.Range(1, validators)
-            .Select(i => (Name: "validator-" + i, Api: $"http://127.0.0.1:{ports.Next()}", Raft: $"127.0.0.1:{ports.Next()}"))
-            .ToList();
-        var members = endpoints.Select(v =>
-        {
-            string data = Path.Combine(root, v.Name);
-            var args = new List<string> { "node", "start", "--data", data, "--api", v.Api, "--raft", v.Raft };
-            foreach (var peer in endpoints.Where(p => p.Name != v.Name)) args.AddRange(["--peer", $"{peer.Raft}={peer.Api}"]);
-            args.AddRange(["--block-time-ms", blockTimeMs.ToString(CultureInfo.InvariantCulture)]);
-            args.AddRange(["--max-block-txs", maxBlockTxs.ToString(CultureInfo.InvariantCulture)]);
-            args.AddRange(["--rate-limit", "0"]);
-            return new TestnetMember(TestnetMember.Validator, v.Name, v.Api, v.Raft, data, [.. args], Path.Combine(root, "logs", v.Name + ".log"));
-        }).ToImmutableArray();
-
+        var options = new TestnetOptions(root, validators, Providers: 0, Clients: 0, BlockTimeMs: blockTimeMs, RateLimit: 0, Senders: senders, MaxBlockTxs: maxBlockTxs);
+        var plan = TestnetPlan.Create(options, ports.Next, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var members = plan.Members;
         var cluster = new BenchCluster(root, members, launcher);
         try
         {
-            cluster.WriteFiles(Genesis(validators, senders));
+            plan.WriteFiles();
             foreach (var member in members) cluster.Launch(member);
             return cluster;
         }
@@ -182,45 +169,5 @@ public sealed class BenchCluster : IDisposable
     {
         _running[member.Name] = _supervisor.Start(member.Name, _launcher.FileName, _launcher.Arguments(member.Arguments), member.LogPath,
             new Dictionary<string, string> { ["NO_COLOR"] = "1" });
-    }
-
-    private void WriteFiles(GenesisConfig genesis)
-    {
-        Directory.CreateDirectory(Path.Combine(Root, "logs"));
-        string json = GenesisWriter.ToJson(genesis);
-        foreach (var member in Validators)
-        {
-            var data = new DataDirectory(member.Directory);
-            Directory.CreateDirectory(member.Directory);
-            File.WriteAllText(data.GenesisPath, json);
-            using var key = ValidatorKey(member.Name);
-            NodeKeyFile.Write(data.NodeKeyPath, key);
-            using (new SqliteChainStore(data.DatabasePath))
-            {
-            }
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    private static KeyPair ValidatorKey(string name) => KeyPair.ForDevelopment(ChainId + "/" + name);
-
-    private static GenesisConfig Genesis(int validators, int senders)
-    {
-        var keys = Enumerable.Range(1, validators).Select(i =>
-        {
-            using var key = ValidatorKey("validator-" + i);
-            return key.PublicKey;
-        }).ToImmutableArray();
-        var allocations = Enumerable.Range(0, senders).Select(i =>
-        {
-            using var key = SenderKey(i);
-            return new GenesisAllocation(key.Address, Cohort.Airdrop, "sender-" + i, new Amount(1_000_000_000_000_000_000UL), null);
-        }).ToImmutableArray();
-        return new GenesisConfig(
-            ChainId, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
-            Fee, 5000, Address.ForModule("treasury"),
-            keys, allocations);
     }
 }

@@ -1,3 +1,4 @@
+using Fairshare.Client.Dto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Primitives;
@@ -22,7 +23,7 @@ public sealed class LocalChain(LedgerNode node) : ChainAccess
         }
 
         var receipt = outcome.Produced.Receipts[0];
-        return new ChainSubmission(receipt.Code.ToString(), outcome.Produced.Block!.Header.Height, [.. receipt.Events.Select(LedgerDtos.ToDto)]);
+        return new ChainSubmission(receipt.Code.ToString(), outcome.Produced.Block!.Header.Height, [.. receipt.Events.Select(EventDto.Of)]);
     }
 
     /// <inheritdoc/>

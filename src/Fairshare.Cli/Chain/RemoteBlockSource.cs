@@ -1,3 +1,4 @@
+using Fairshare.Client.Dto;
 using System.Collections.Immutable;
 using Fairshare.Client;
 using Fairshare.Core.Ledger;
@@ -21,7 +22,7 @@ public sealed class RemoteBlockSource(FairshareClient client, ulong latest) : IB
         if (served.Count != replayed.Length) return $"the node serves {served.Count} receipts, re-execution gives {replayed.Length}";
         for (int i = 0; i < served.Count; i++)
         {
-            var expected = LedgerDtos.ToDto(replayed[i]);
+            var expected = ReceiptDto.Of(replayed[i]);
             var got = served[i];
             if (got.TxId != expected.TxId || got.Code != expected.Code || !got.Events.SequenceEqual(expected.Events))
                 return $"the node's receipt {i} differs from re-execution";

@@ -22,6 +22,9 @@ public sealed class TestnetPlan
     /// <summary>FSH each client starts with.</summary>
     public static readonly Amount ClientFunds = DemoRunner.OneFsh * new Amount(1_000_000);
 
+    /// <summary>The testnet genesis's minimum fee per transaction, in base units.</summary>
+    public static readonly Amount MinFee = new(1_000_000_000_000);
+
     private TestnetPlan(TestnetOptions options, GenesisConfig genesis, ImmutableArray<TestnetMember> members)
     {
         Options = options;
@@ -53,6 +56,7 @@ public sealed class TestnetPlan
         if (options.Validators is < 1 or > 15) throw new CliUsageException("--validators must be between 1 and 15");
         if (options.Providers is < 0 or > 64) throw new CliUsageException("--providers must be between 0 and 64");
         if (options.Clients is < 0 or > 64) throw new CliUsageException("--clients must be between 0 and 64");
+        if (options.MaxBlockTxs is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
         if (options.Senders is < 0 or > 100_000) throw new CliUsageException("--senders must be between 0 and 100000");
         if (options.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
         string root = Path.GetFullPath(options.Directory);
@@ -70,6 +74,7 @@ public sealed class TestnetPlan
             foreach (var peer in endpoints.Where(p => p.Name != v.Name)) args.AddRange(["--peer", $"{peer.Raft}={peer.Api}"]);
             args.AddRange(["--block-time-ms", options.BlockTimeMs.ToString(CultureInfo.InvariantCulture)]);
             args.AddRange(["--rate-limit", options.RateLimit.ToString(CultureInfo.InvariantCulture)]);
+            args.AddRange(["--max-block-txs", options.MaxBlockTxs.ToString(CultureInfo.InvariantCulture)]);
             members.Add(new TestnetMember(TestnetMember.Validator, v.Name, v.Api, v.Raft, data, [.. args], Path.Combine(logs, v.Name + ".log")));
         }
 
@@ -130,7 +135,7 @@ public sealed class TestnetPlan
         return new GenesisConfig(
             TestnetOptions.ChainId, genesisTimeMs,
             [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
-            new Amount(1_000_000_000_000), 5000, Address.ForModule("treasury"),
+            MinFee, 5000, Address.ForModule("treasury"),
             validators,
             [.. allocations])
         {

@@ -72,7 +72,7 @@ internal static class ChainEndpoints
             {
                 if (!TryStoredHeight(height, ledger, out var h, out var error)) return error!;
                 if (h == 0 || h > ledger.Head.Height) return NoBlock(h, ledger);
-                return Results.Ok(ledger.ReadReceipts(h).Select(ChainViews.Receipt).ToList());
+                return Results.Ok(ledger.ReadReceipts(h).Select(ReceiptDto.Of).ToList());
             })
             .WithName("GetReceipts").WithTags("chain").WithSummary("A block's receipts, the end-of-block receipt (zero tx id) last")
             .Produces<IReadOnlyList<ReceiptDto>>()

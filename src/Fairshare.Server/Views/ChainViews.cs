@@ -40,18 +40,12 @@ internal static class ChainViews
     public static SignatureDto Signature(BlockSignature signature) =>
         new(signature.Validator.ToString(), Convert.ToHexStringLower(signature.Signature));
 
-    public static ReceiptDto Receipt(Receipt receipt) =>
-        new(receipt.TxId.ToString(), receipt.Code.ToString(), [.. receipt.Events.Select(Event)]);
-
-    public static EventDto Event(LedgerEvent e) =>
-        new(e.Tag.ToString(), e.Asset.Value, e.From.ToString(), e.To.ToString(), e.Amount.ToString());
-
     public static TxOutcome Outcome(SubmittedTransaction outcome) => outcome.IsPending
         ? new TxOutcome(outcome.TxId.ToString(), TxOutcome.Pending, null, null)
-        : new TxOutcome(outcome.TxId.ToString(), outcome.Code.ToString(), outcome.Height, [.. outcome.Events.Select(Event)]);
+        : new TxOutcome(outcome.TxId.ToString(), outcome.Code.ToString(), outcome.Height, [.. outcome.Events.Select(EventDto.Of)]);
 
     public static TxOutcome Outcome(IndexedTransaction indexed) =>
-        new(indexed.Receipt.TxId.ToString(), indexed.Receipt.Code.ToString(), indexed.Height, [.. indexed.Receipt.Events.Select(Event)]);
+        new(indexed.Receipt.TxId.ToString(), indexed.Receipt.Code.ToString(), indexed.Height, [.. indexed.Receipt.Events.Select(EventDto.Of)]);
 
     public static FlowDto Flow(IndexedFlow flow) =>
         new(flow.Height, flow.TimestampMs, flow.TxId.ToString(), flow.Event.Tag.ToString(), flow.Event.Asset.Value,
