@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v sqlite3 >/dev/null 2>&1 || true   # SQLite itself ships inside Microsoft.Data.Sqlite; nothing to install.
-[ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+[ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)   # ScottPlot draws no text without fonts
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)                              # the dashboard tests (Playwright)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)   # the index option and its tests
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -72,11 +72,12 @@ public sealed record LayerRules(
         ForbidFloatingPoint: false);
 
     /// <summary>
-    /// Analytics: metrics over holdings and ledger data. Core and the BCL only (floating point is fine here); nothing
-    /// above Core (Node, Compute, Simulation, the apps), so the simulator and the CLI can both build on it.
+    /// Analytics: metrics over holdings and ledger data, reports and plots. Core, the BCL and the report libraries
+    /// (ScottPlot and its SkiaSharp, Parquet.Net) only (floating point is fine here); nothing above Core (Node,
+    /// Compute, Simulation, the apps), so the simulator, the node's dashboard and the CLI can all build on it.
     /// </summary>
     public static LayerRules Analytics { get; } = new(
-        MayReferenceAssembly: name => IsBcl(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
+        MayReferenceAssembly: name => IsBcl(name) || IsReportLibrary(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
         BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Simulation", "Fairshare.Cli"],
         BannedTypes: [],
         BannedMembers: [],
@@ -105,6 +106,18 @@ public sealed record LayerRules(
         AllowedExceptions: [],
         ForbidFloatingPoint: false);
 
+    /// <summary>
+    /// Simulation: agents driving the real Core modules, and the reports of Analytics. Core, Analytics, the BCL and the
+    /// report libraries; never Node, Compute, Server or the apps (a run touches no disk, network or chain store).
+    /// </summary>
+    public static LayerRules Simulation { get; } = new(
+        MayReferenceAssembly: name => IsBcl(name) || IsReportLibrary(name) || name is "Fairshare.Core" or "Fairshare.Analytics",
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Server", "Fairshare.Client", "Fairshare.Cli"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
     /// <summary>Whether a reference to <paramref name="typeFullName"/> (nested types joined with '+'), or to its
     /// member <paramref name="memberName"/>, breaks these rules.</summary>
     public bool Bans(string typeNamespace, string typeFullName, string? memberName = null)
@@ -123,6 +136,10 @@ public sealed record LayerRules(
 
     private static bool IsUnder(string ns, string prefix) =>
         ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal);
+
+    private static bool IsReportLibrary(string name) =>
+        name.StartsWith("ScottPlot", StringComparison.Ordinal) || name.StartsWith("SkiaSharp", StringComparison.Ordinal)
+        || name.StartsWith("Parquet", StringComparison.Ordinal);
 
     private static bool IsBcl(string name) =>
         name is "mscorlib" or "netstandard" or "System" or "Microsoft.Win32.Primitives"

@@ -28,6 +28,8 @@ public sealed class LayerTests
 
     private static string ServerPath => Beside("Fairshare.Server.dll");
 
+    private static string SimulationPath => Beside("Fairshare.Simulation.dll");
+
     private static string TestAssemblyPath => typeof(LayerTests).Assembly.Location;
 
     [Fact]
@@ -225,6 +227,8 @@ public sealed class LayerTests
     [InlineData("fairshare", false)]
     [InlineData("Microsoft.Data.Sqlite", false)]
     [InlineData("NSec.Cryptography", false)]
+    [InlineData("ScottPlot", true)]
+    [InlineData("Parquet.Net", true)]
     public void LayerRules_LetAnalyticsReferenceCoreAndTheBclOnly(string assembly, bool allowed) =>
         Assert.Equal(allowed, LayerRules.Analytics.MayReferenceAssembly(assembly));
 
@@ -238,6 +242,27 @@ public sealed class LayerTests
     [InlineData("System", "System.Double", false)]
     public void LayerRules_BanTheLayersAboveAnalytics(string ns, string type, bool banned) =>
         Assert.Equal(banned, LayerRules.Analytics.Bans(ns, type));
+
+    [Fact]
+    public void Simulation_ReferencesOnlyCoreAndAnalytics()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(SimulationPath, LayerRules.Simulation), "Fairshare.Simulation breaks the Simulation rules");
+        Assert.Subset(
+            new HashSet<string> { "Fairshare.Core", "Fairshare.Analytics" },
+            AssemblyRuleScanner.ReadAssemblyReferences(SimulationPath).Where(LayerRules.IsFairshare).ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("Fairshare.Core", true)]
+    [InlineData("Fairshare.Analytics", true)]
+    [InlineData("Fairshare.Node", false)]
+    [InlineData("Fairshare.Compute", false)]
+    [InlineData("Fairshare.Server", false)]
+    [InlineData("fairshare", false)]
+    [InlineData("Microsoft.Data.Sqlite", false)]
+    [InlineData("System.Collections.Concurrent", true)]
+    public void LayerRules_LetSimulationReferenceCoreAndAnalyticsOnly(string assembly, bool allowed) =>
+        Assert.Equal(allowed, LayerRules.Simulation.MayReferenceAssembly(assembly));
 
     [Fact]
     public void Client_ReferencesOnlyCore()
