@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Fairshare.Analytics.Export;
+
+/// <summary>
+/// A rectangular table of report data with typed columns: what <see cref="TableExport"/> writes as CSV and Parquet and
+/// what the CLI prints. Cells are checked against their column's kind when added, so a bad row is a bug at its source.
+/// </summary>
+public sealed class ReportTable
+{
+    private readonly List<object?[]> _rows = [];
+
+    /// <summary>Creates an empty table.</summary>
+    public ReportTable(string name, IEnumerable<TableColumn> columns)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Columns = [.. columns];
+        if (Columns.IsEmpty) throw new ArgumentException("a table needs at least one column", nameof(columns));
+    }
+
+    /// <summary>The table's name (the file name of its exports, without extension).</summary>
+    public string Name { get; }
+
+    /// <summary>The columns, in order.</summary>
+    public ImmutableArray<TableColumn> Columns { get; }
+
+    /// <summary>The rows; each cell is a string (Text, Exact), a long (Integer), a double (Real) or null.</summary>
+    public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows;
+
+    /// <summary>Adds a row: one cell per column, of the column's kind (int and ulong are taken for Integer; null is empty).</summary>
+    public ReportTable AddRow(params object?[] cells)
+    {
+        if (cells.Length != Columns.Length) throw new ArgumentException($"{Name}: a row needs {Columns.Length} cells, got {cells.Length}", nameof(cells));
+        var row = new object?[cells.Length];
+        for (int i = 0; i < cells.Length; i++) row[i] = Normalize(Columns[i], cells[i]);
+        _rows.Add(row);
+        return this;
+    }
+
+    /// <summary>A cell as text: invariant culture, doubles round-trippable, null as the empty string.</summary>
+    public static string Format(object? cell) => cell switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        string s => s,
+        _ => throw new InvalidOperationException($"unexpected cell type {cell.GetType()}"),
+    };
+
+    private object? Normalize(TableColumn column, object? cell) => (column.Kind, cell) switch
+    {
+        (_, null) => null,
+        (ColumnKind.Text or ColumnKind.Exact, string s) => s,
+        (ColumnKind.Exact, System.Numerics.BigInteger b) => b.ToString(CultureInfo.InvariantCulture),
+        (ColumnKind.Integer, long l) => l,
+        (ColumnKind.Integer, int i) => (long)i,
+        (ColumnKind.Integer, ulong u) when u <= long.MaxValue => (long)u,
+        (ColumnKind.Real, double d) => d,
+        (ColumnKind.Real, int i) => (double)i,
+        (ColumnKind.Real, long l) => (double)l,
+        _ => throw new ArgumentException($"{Name}.{column.Name}: a {column.Kind} column cannot hold {cell.GetType().Name} '{cell}'"),
+    };
+}
