@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Numerics;
+using Fairshare.Core.Crypto;
+using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Primitives;
 using Fairshare.Dashboard.Tests.Support;
+using Fairshare.Testing;
 using Microsoft.Playwright;
 
 namespace Fairshare.Dashboard.Tests;
@@ -167,6 +170,26 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         int width = PngInt(bytes, 16), height = PngInt(bytes, 20);
         Assert.Equal(1440, width);
         Assert.True(height > 1500, $"a full-page screenshot of every section is taller than {height} px");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Page_RefreshesItselfWhenABlockIsCommitted()
+    {
+        var errors = new List<string>();
+        var page = await fixture.OpenAsync(errors);
+        var before = (await fixture.Node.Client.GetStatusAsync()).Height;
+        Assert.Equal(before.ToString(CultureInfo.InvariantCulture), await page.Locator("body").GetAttributeAsync("data-height"));
+
+        using var alice = KeyPair.ForDevelopment("alice");
+        ulong nonce = fixture.Node.Ledger.Read(state => state.Find(alice.Address)!.Nonce);
+        var transfer = SignedTransaction.Sign(new Transaction(TestChain.Id, nonce, TestChain.MinFee, new TransferPayload(KeyPair.ForDevelopment("bob").Address, AssetId.Fsh, new Amount(1))), alice);
+        var submitted = await fixture.Node.Client.SubmitAsync([transfer]);
+        Assert.True(submitted.Results[0].IsCommitted, submitted.Results[0].Code);
+
+        await page.WaitForSelectorAsync($"body[data-height='{before + 1}']", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        Assert.Equal(Shown.Group(before + 1), await Text(page, "[data-test=height]"));
+        await page.CloseAsync();
         Assert.Empty(errors);
     }
 
