@@ -230,10 +230,10 @@ function renderJobs(d) {
     ...[...states.entries()].sort().map(([state, n]) => el("span", { class: "chip", "data-state": state }, state + " ", el("b", {}, count(n)))));
 
   const newest = d.jobs.slice().sort((a, b) => b.id - a.id).slice(0, MAX_JOB_ROWS);
-  table("jobs-table", ["job", "state", "policy", "work units", "paid (FSH)", "refunded (FSH)", "blocks"],
+  table("jobs-table", ["job", "state", "policy", "paid (FSH)", "refunded (FSH)", "blocks"],
     newest.map(j => {
       const row = el("tr", { class: "clickable" + (view.selectedJob === j.id ? " selected" : ""), "data-job": j.id },
-        cell("#" + j.id), cell(badge(j.state)), cell(j.policy + " × " + j.replicas), num(count(j.workUnits)),
+        cell("#" + j.id), cell(badge(j.state)), cell(j.policy + " × " + j.replicas),
         num(amount(j.paid)), num(amount(j.refunded)), num(j.createdHeight + " → " + (j.closedHeight === null ? "…" : j.closedHeight)));
       row.addEventListener("click", () => selectJob(j.id));
       return row;
@@ -257,7 +257,7 @@ function renderTrail(d) {
   const providers = new Set(job.slots.map(s => s.provider));
   const payouts = job.closedHeight === null ? [] : d.payments.filter(f => f.height === job.closedHeight && providers.has(f.to));
   const facts = [
-    ["state", badge(job.state)], ["client", shortAddress(job.client)], ["kind", job.kind + " · " + job.policy + " × " + job.replicas],
+    ["state", badge(job.state)], ["client", shortAddress(job.client)], ["kind", job.kind + " · " + job.policy + " × " + job.replicas], ["work units", count(job.workUnits)],
     ["escrow locked", amount(job.locked) + " FSH"], ["paid", amount(job.paid) + " FSH"], ["refunded", amount(job.refunded) + " FSH"],
     ["accepted output", shortHex(job.acceptedOutput)], ["reassignments", String(job.reassignments)],
     ["created / closed", job.createdHeight + " / " + (job.closedHeight === null ? "open" : job.closedHeight)],
