@@ -201,6 +201,31 @@ public sealed class FairshareClient : IDisposable
         GetJsonAsync<IReadOnlyList<StakePoolDto>>("v1/staking/pools", ct)!;
 
     /// <summary>
+    /// <c>GET /v1/analytics/concentration</c>: the concentration metrics and Lorenz curve of <paramref name="of"/>
+    /// (<c>balances</c>, <c>provider-income</c> or <c>stake</c>); <paramref name="asset"/> (id or symbol, FSH by
+    /// default) applies to balances.
+    /// </summary>
+    public Task<ConcentrationDto> GetConcentrationAsync(string of, string? asset = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(of);
+        var path = "v1/analytics/concentration?of=" + Uri.EscapeDataString(of);
+        if (asset is not null) path += "&asset=" + Uri.EscapeDataString(asset);
+        return GetJsonAsync<ConcentrationDto>(path, ct)!;
+    }
+
+    /// <summary>
+    /// <c>GET /v1/analytics/gini-series</c>: the Gini and Nakamoto coefficients of cumulative <paramref name="of"/>
+    /// (<c>provider-income</c>) at <paramref name="points"/> evenly spaced heights (the node's default when null).
+    /// </summary>
+    public Task<GiniSeriesDto> GetGiniSeriesAsync(string of = "provider-income", int? points = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(of);
+        var path = "v1/analytics/gini-series?of=" + Uri.EscapeDataString(of);
+        if (points is { } p) path += "&points=" + p.ToString(CultureInfo.InvariantCulture);
+        return GetJsonAsync<GiniSeriesDto>(path, ct)!;
+    }
+
+    /// <summary>
     /// <c>POST /v1/internal/signatures</c>: gives the node a validator's signature of its committed header at
     /// <paramref name="height"/>. Throws with <c>unknown_block</c> when the node has no such block yet, or
     /// <c>bad_signature</c> when it is not a validator's valid signature of that header.

@@ -77,7 +77,9 @@ public static class NodeApi
         BlobEndpoints.Map(app, options);
         ModuleEndpoints.Map(app);
         InternalEndpoints.Map(app);
+        AnalyticsEndpoints.Map(app);
         ReferenceEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
         return app;

@@ -27,13 +27,15 @@ public sealed class MarketHarness
     private readonly List<(string From, TxPayload Payload)> _queued = [];
     private readonly Dictionary<(ulong Job, int Slot), (Hash32 Output, Hash32 Salt)> _secrets = [];
     private readonly Dictionary<Hash32, (Hash32 Expected, Hash32 Salt)> _canaries = [];
+    private readonly Action<ProducedBlock>? _onBlock;
 
-    private MarketHarness(TestChain chain, IReadOnlyList<ProviderProfile> providers, IReadOnlyList<string> clients, Random random)
+    private MarketHarness(TestChain chain, IReadOnlyList<ProviderProfile> providers, IReadOnlyList<string> clients, Random random, Action<ProducedBlock>? onBlock)
     {
         Chain = chain;
         Providers = providers;
         Clients = clients;
         _random = random;
+        _onBlock = onBlock;
     }
 
     /// <summary>The chain.</summary>
@@ -57,15 +59,17 @@ public sealed class MarketHarness
     /// <summary>
     /// A chain whose genesis funds the providers (10,000 FSH) and clients (1,000,000 FSH), with the market parameters
     /// changed by <paramref name="parameters"/>, and one block in which every provider bonds <see cref="Bond"/> and
-    /// registers its offer.
+    /// registers its offer. <paramref name="onBlock"/> sees every block produced, that first one included (to replay the
+    /// chain elsewhere, e.g. into a node's store).
     /// </summary>
-    public static MarketHarness Create(IReadOnlyList<ProviderProfile> providers, Random random, int clients = 2, Func<MarketParams, MarketParams>? parameters = null)
+    public static MarketHarness Create(
+        IReadOnlyList<ProviderProfile> providers, Random random, int clients = 2, Func<MarketParams, MarketParams>? parameters = null, Action<ProducedBlock>? onBlock = null)
     {
         var clientNames = Enumerable.Range(0, clients).Select(i => $"client-{i}").ToList();
         var genesis = TestChain.CreateGenesis();
         var extra = providers.Select(p => Allocation(p.Name, Fsh(10_000))).Concat(clientNames.Select(c => Allocation(c, Fsh(1_000_000))));
         var chain = TestChain.Create(genesis with { Allocations = genesis.Allocations.AddRange(extra) });
-        var harness = new MarketHarness(chain, providers, clientNames, random);
+        var harness = new MarketHarness(chain, providers, clientNames, random, onBlock);
         if (parameters is not null)
         {
             MarketStore.SetParams(chain.State, parameters(MarketStore.Params(chain.State)));
@@ -151,6 +155,7 @@ public sealed class MarketHarness
         }
 
         var produced = Chain.Produce([.. transactions]);
+        _onBlock?.Invoke(produced);
         var automatic = transactions.Take(simulated).Select(t => t.Id).ToHashSet();
         foreach (var rejected in produced.Rejected)
         {

@@ -36,7 +36,7 @@ public static class NodeCommand
         var verifyAll = new Option<bool>("--verify-tx-signatures") { Description = "followers re-verify every transaction signature of each block (the leader always does on submission)" };
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
-            without peers), serve the HTTP API at --api (/v1, /health, /metrics, /openapi/v1.json, /reference), and
+            without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
             index every committed block. The leader batches submitted transactions into blocks; every validator
             re-executes each block, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
             """)
@@ -96,7 +96,7 @@ public static class NodeCommand
         if (!context.Json)
         {
             context.Console.MarkupLine($"[green]node started[/] chain [bold]{Markup.Escape(ledger.Genesis.ChainId)}[/] at height {head.Height}, validator {ledger.Validator.ToString()[..16]}…");
-            context.Console.MarkupLine($"   api {Markup.Escape(NodeApi.BoundUrl(app).ToString())} (reference: /reference, metrics: /metrics)");
+            context.Console.MarkupLine($"   api {Markup.Escape(NodeApi.BoundUrl(app).ToString())} (dashboard: /, reference: /reference, metrics: /metrics)");
             context.Console.MarkupLine($"   raft {settings.Raft}, {members.Length} member(s); index {settings.Index.Kind.ToString().ToLowerInvariant()}; Ctrl+C stops it");
         }
         else
