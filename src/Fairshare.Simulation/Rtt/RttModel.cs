@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using System.Text.Json.Nodes;
 using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
@@ -54,7 +53,7 @@ public sealed class RttModel : ISimulationModel
     /// <summary>The run's metrics and distribution from its final state.</summary>
     internal static RunOutcome Outcome(RttSimulation simulation, ReportTable? series)
     {
-        var holdings = Measure(simulation.Balances);
+        var holdings = Measure(simulation.BalanceArray);
         var balances = simulation.Balances;
         long max = long.MinValue, min = long.MaxValue;
         foreach (long b in balances)
@@ -76,11 +75,9 @@ public sealed class RttModel : ISimulationModel
         return new RunOutcome(metrics, [new RunDistribution("balances (every agent)", holdings.Ascending)], series, BalanceHash.ToHex(simulation.Hash()));
     }
 
-    private static Holdings Measure(ReadOnlySpan<long> balances)
+    private static Holdings Measure(long[] balances)
     {
-        var values = new BigInteger[balances.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = balances[i];
-        var result = Holdings.Create(values);
+        var result = Holdings.Create(balances);
         return result.IsOk ? result.Value : throw new ScenarioException("empty_economy", $"the balances cannot be measured: {result.Message}");
     }
 
@@ -95,7 +92,7 @@ public sealed class RttModel : ISimulationModel
 
     private static object?[] SampleRow(RttSimulation simulation)
     {
-        var holdings = Measure(simulation.Balances);
+        var holdings = Measure(simulation.BalanceArray);
         return [simulation.StepsDone, simulation.Volume, Gini.Exact(holdings).ToDouble(), (long)holdings.Ascending[^1], (long)holdings.Ascending[0]];
     }
 

@@ -12,7 +12,7 @@ public sealed class RttSimulation
 {
     private readonly long[] _balances;
     private readonly long[] _deltas;
-    private readonly ulong _others;
+    private readonly FastDivisor _others;
     private SplitMix64 _rng;
 
     /// <summary>Starts a run: <paramref name="agents"/> agents with <paramref name="initialBalance"/> each, the
@@ -24,9 +24,12 @@ public sealed class RttSimulation
         _balances = new long[agents];
         _deltas = new long[agents];
         Array.Fill(_balances, initialBalance);
-        _others = (ulong)(agents - 1);
+        _others = new FastDivisor((ulong)(agents - 1));
         _rng = new SplitMix64(seed);
     }
+
+    /// <summary>The balances array itself, for measuring without a copy.</summary>
+    internal long[] BalanceArray => _balances;
 
     /// <summary>The balances now.</summary>
     public ReadOnlySpan<long> Balances => _balances;
@@ -47,7 +50,7 @@ public sealed class RttSimulation
         long volume = 0;
         for (int i = 0; i < balances.Length; i++)
         {
-            long amount = NextTransfer(ref _rng, i, balances[i], _others, out int recipient);
+            long amount = NextTransfer(ref _rng, i, balances[i], in _others, out int recipient);
             deltas[i] -= amount;
             deltas[recipient] += amount;
             volume += amount;
@@ -71,11 +74,11 @@ public sealed class RttSimulation
     /// r2 the percentage 0–10; returns floor(balance · k / 100).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long NextTransfer(ref SplitMix64 rng, int sender, long balance, ulong others, out int recipient)
+    internal static long NextTransfer(ref SplitMix64 rng, int sender, long balance, in FastDivisor others, out int recipient)
     {
-        int j = (int)(rng.Next() % others);
+        int j = (int)others.Remainder(rng.Next());
         recipient = j >= sender ? j + 1 : j;
-        long percent = (long)(rng.Next() % 11);
-        return balance * percent / 100;
+        ulong percent = rng.Next() % 11;
+        return (long)((ulong)balance * percent / 100); // balance ≥ 0
     }
 }
