@@ -12,7 +12,7 @@ public sealed class RttSimulation
 {
     private readonly long[] _balances;
     private readonly long[] _deltas;
-    private readonly FastDivisor _others;
+    private readonly ulong _others;
     private SplitMix64 _rng;
 
     /// <summary>Starts a run: <paramref name="agents"/> agents with <paramref name="initialBalance"/> each, the
@@ -24,7 +24,7 @@ public sealed class RttSimulation
         _balances = new long[agents];
         _deltas = new long[agents];
         Array.Fill(_balances, initialBalance);
-        _others = new FastDivisor((ulong)(agents - 1));
+        _others = (ulong)(agents - 1);
         _rng = new SplitMix64(seed);
     }
 
@@ -50,7 +50,7 @@ public sealed class RttSimulation
         long volume = 0;
         for (int i = 0; i < balances.Length; i++)
         {
-            long amount = NextTransfer(ref _rng, i, balances[i], in _others, out int recipient);
+            long amount = NextTransfer(ref _rng, i, balances[i], _others, out int recipient);
             deltas[i] -= amount;
             deltas[recipient] += amount;
             volume += amount;
@@ -74,10 +74,12 @@ public sealed class RttSimulation
     /// r2 the percentage 0–10; returns floor(balance · k / 100).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long NextTransfer(ref SplitMix64 rng, int sender, long balance, in FastDivisor others, out int recipient)
+    internal static long NextTransfer(ref SplitMix64 rng, int sender, long balance, ulong others, out int recipient)
     {
-        int j = (int)others.Remainder(rng.Next());
-        recipient = j >= sender ? j + 1 : j;
+        int j = (int)(rng.Next() % others);
+        // j + 1 when j ≥ sender, without a branch: the comparison is a coin toss, and a mispredicted branch per
+        // transfer cost more than everything else in the step (measured: twice as fast without it).
+        recipient = j + (int)((uint)(sender - j - 1) >> 31);
         ulong percent = rng.Next() % 11;
         return (long)((ulong)balance * percent / 100); // balance ≥ 0
     }

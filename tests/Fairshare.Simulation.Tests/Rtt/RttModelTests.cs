@@ -31,7 +31,7 @@ public sealed class RttModelTests
     public void RunOne_FirstDraw_AgentZeroSends40ToAgent674()
     {
         var rng = new SplitMix64(SeedBase + 1);
-        long amount = RttSimulation.NextTransfer(ref rng, 0, 1000, new FastDivisor(999), out int recipient);
+        long amount = RttSimulation.NextTransfer(ref rng, 0, 1000, 999, out int recipient);
         Assert.Equal(40, amount);
         Assert.Equal(674, recipient);
     }
