@@ -66,6 +66,7 @@ public static class CliApp
         root.Add(TestnetCommand.Create());
         root.Add(BenchCommand.Create());
         root.Add(ConformanceCommand.Create());
+        root.Add(SimCommand.Create());
         root.Add(DevCommand.Create());
 
         var parsed = root.Parse(args);

@@ -38,7 +38,51 @@ public static class BenchCommand
         command.Add(ledger);
         command.Add(CreateJob());
         command.Add(CreateCluster());
+        command.Add(CreateSim());
         return command;
+    }
+
+    private static Command CreateSim()
+    {
+        var repeat = new Option<int>("--repeat") { Description = "timed repetitions of the 10 runs per mode (the median is reported)", DefaultValueFactory = _ => 3 };
+        var peerRuns = new Option<int>("--peer-runs") { Description = "RTT-1000 runs of the plain-Python peer (about 0.9 s each; 0 skips it); scaled to 10", DefaultValueFactory = _ => 10 };
+        var population = new Option<bool>("--population") { Description = "also measure memory per agent and the largest population whose 1,000-step run fits --memory-gb" };
+        var scenario = new Option<string>("--population-scenario") { Description = "the scenario (model and parameters) the population probe runs", DefaultValueFactory = _ => "rtt-1000" };
+        var agentsParameter = new Option<string>("--agents-parameter") { Description = "the model parameter that sets the number of agents", DefaultValueFactory = _ => "agents" };
+        var sizes = new Option<string>("--population-sizes") { Description = "populations to measure, comma-separated", DefaultValueFactory = _ => "100000,1000000,10000000" };
+        var steps = new Option<int>("--population-steps") { Description = "steps per population run", DefaultValueFactory = _ => 1000 };
+        var memory = new Option<double>("--memory-gb") { Description = "the memory budget in GiB", DefaultValueFactory = _ => 24 };
+        var sim = new Command("sim", """
+            RTT-1000 (the research note's peer benchmark: 10 runs × 1,000 steps × 1,000 agents) through the simulator's
+            runner, one thread and parallel over runs: wall time, transfers/s, µs/timestep, all ten hashes checked;
+            beside it our plain-Python RTT-1000 timed as a subprocess in the same run (hashes checked too), and the
+            note's radCAD (9.57 s) and plain Python (8.61 s) figures; goal ≥ 100× radCAD. With --population: bytes per
+            agent and the largest population whose 1,000-step run fits in 24 GiB.
+            """)
+        {
+            repeat, peerRuns, population, scenario, agentsParameter, sizes, steps, memory,
+        };
+        sim.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            var options = new SimBenchOptions(parsed.GetValue(repeat), parsed.GetValue(peerRuns), parsed.GetValue(population), parsed.GetValue(scenario)!,
+                parsed.GetValue(agentsParameter)!, ParseCounts(parsed.GetValue(sizes)!, "--population-sizes", "100000,1000000"), parsed.GetValue(steps), parsed.GetValue(memory));
+            options.Validate();
+            using var shutdown = new ShutdownSignal();
+            try
+            {
+                var result = SimBenchmark.Run(options, stage =>
+                {
+                    if (!context.Json) context.Console.MarkupLine($"[grey]... {Markup.Escape(stage)}[/]");
+                }, shutdown.Token);
+                SimBenchReport.Print(context, result);
+                return result.HashesMatch && result.Peer?.HashesMatch != false ? ExitCodes.Ok : ExitCodes.Failure;
+            }
+            catch (Fairshare.Simulation.Runs.ScenarioException e)
+            {
+                return context.Fail(e.Code, e.Message);
+            }
+        }));
+        return sim;
     }
 
     private static Command CreateCluster()
@@ -64,7 +108,7 @@ public static class BenchCommand
         cluster.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var options = new ClusterBenchOptions(
-                ParseCounts(parsed.GetValue(validators)!), parsed.GetValue(txs), parsed.GetValue(senders), parsed.GetValue(batch),
+                ParseCounts(parsed.GetValue(validators)!, "--validators", "1,3"), parsed.GetValue(txs), parsed.GetValue(senders), parsed.GetValue(batch),
                 parsed.GetValue(workers), parsed.GetValue(blockTime), parsed.GetValue(maxBlock), parsed.GetValue(failover));
             options.Validate();
             using var shutdown = new ShutdownSignal();
@@ -76,12 +120,12 @@ public static class BenchCommand
         return cluster;
     }
 
-    private static System.Collections.Immutable.ImmutableArray<int> ParseCounts(string text)
+    private static System.Collections.Immutable.ImmutableArray<int> ParseCounts(string text, string option, string example)
     {
         var counts = new List<int>();
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) throw new CliUsageException($"--validators '{text}' must be counts separated by commas, e.g. 1,3");
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) throw new CliUsageException($"{option} '{text}' must be counts separated by commas, e.g. {example}");
             counts.Add(n);
         }
 

@@ -6,4 +6,6 @@ namespace Fairshare.Simulation.Runs;
 /// <param name="Steps">Timesteps (blocks) to simulate.</param>
 /// <param name="StepDone">Called after each step with the steps done so far (for progress bars); may be null.</param>
 /// <param name="Cancellation">Stops the run early by throwing <see cref="OperationCanceledException"/>.</param>
-public sealed record RunContext(int RunIndex, ulong Seed, int Steps, Action<int>? StepDone = null, CancellationToken Cancellation = default);
+/// <param name="SampleEvery">Steps between the samples of <see cref="RunOutcome.Series"/> (the scenario's
+/// <c>sample_every</c>); 0 = no series.</param>
+public sealed record RunContext(int RunIndex, ulong Seed, int Steps, Action<int>? StepDone = null, CancellationToken Cancellation = default, int SampleEvery = 0);
