@@ -37,7 +37,7 @@ public static class IncomeAttribution
         foreach (var flow in flows)
         {
             var e = flow.Event;
-            if (flow.Height < fromHeight || flow.Height > toHeight || e.Asset != asset || !IncomePolicy.IsIncome(e.Tag) || e.To == default) continue;
+            if (flow.Height < fromHeight || flow.Height > toHeight || e.Asset != asset || !IncomePolicy.IsIncome(e.Tag) || e.To == default || directory.IsPassThrough(e.To)) continue;
             int bucket = (int)((flow.Height - fromHeight) / width);
             while (current < bucket) Close(current++);
             var amount = e.Amount.ToBigInteger();

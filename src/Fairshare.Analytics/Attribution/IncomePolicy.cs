@@ -11,7 +11,8 @@ namespace Fairshare.Analytics.Attribution;
 /// <see cref="FlowTag.Vesting"/> (genesis tokens released), <see cref="FlowTag.TxFee"/> and <see cref="FlowTag.Slash"/>
 /// (slashed stake reaching the treasury or honest arbiters). Not income, because the receiver gives something of equal
 /// value back or merely moves its own value: transfers, swaps' principal, liquidity and stake movements, escrow and its
-/// refunds, flash loans, liquidations, issuance and genesis allocations.
+/// refunds, flash loans, liquidations, issuance and genesis allocations. Nor is what reaches a pass-through account
+/// (<see cref="AccountDirectory.IsPassThrough"/>) or the zero address (a burn).
 /// </summary>
 public static class IncomePolicy
 {
