@@ -27,10 +27,12 @@ public static class IncomeAttribution
         ulong width = Math.Max(1, (span + (ulong)buckets - 1) / (ulong)buckets);
         int bucketCount = (int)((span + width - 1) / width);
 
-        var perAccount = new Dictionary<Address, BigInteger>();
-        var byGroup = new Dictionary<(string, FlowTag), (BigInteger Amount, long Flows)>();
-        var byRole = new Dictionary<(string, FlowTag), (BigInteger Amount, long Flows)>();
-        var bucketGroups = Enumerable.Range(0, bucketCount).Select(_ => new SortedDictionary<string, BigInteger>(StringComparer.Ordinal)).ToArray();
+        // Sums as Amount (u256, no allocation per addition); BigInteger only in the report.
+        var perAccount = new Dictionary<Address, Amount>();
+        var who = new Dictionary<Address, (string Group, AccountRole Roles)>();
+        var byGroup = new Dictionary<(string, FlowTag), (Amount Amount, long Flows)>();
+        var byRole = new Dictionary<(string, FlowTag), (Amount Amount, long Flows)>();
+        var bucketGroups = Enumerable.Range(0, bucketCount).Select(_ => new Dictionary<string, Amount>(StringComparer.Ordinal)).ToArray();
         var gini = new double?[bucketCount];
         var earners = new int[bucketCount];
         int current = 0;
@@ -40,11 +42,11 @@ public static class IncomeAttribution
             if (flow.Height < fromHeight || flow.Height > toHeight || e.Asset != asset || !IncomePolicy.IsIncome(e.Tag) || e.To == default || directory.IsPassThrough(e.To)) continue;
             int bucket = (int)((flow.Height - fromHeight) / width);
             while (current < bucket) Close(current++);
-            var amount = e.Amount.ToBigInteger();
+            var amount = e.Amount;
             perAccount[e.To] = perAccount.GetValueOrDefault(e.To) + amount;
-            string group = directory.Group(e.To);
+            if (!who.TryGetValue(e.To, out var known)) who[e.To] = known = (directory.Group(e.To), directory.RolesOf(e.To));
+            var (group, roles) = known;
             Add(byGroup, (group, e.Tag), amount);
-            var roles = directory.RolesOf(e.To);
             foreach (var (role, label) in AccountDirectory.RoleLabels)
             {
                 if ((roles & role) != 0) Add(byRole, (label, e.Tag), amount);
@@ -56,8 +58,8 @@ public static class IncomeAttribution
         while (current < bucketCount) Close(current++);
         var bucketList = Enumerable.Range(0, bucketCount).Select(i => new IncomeBucket(
             fromHeight + (ulong)i * width, Math.Min(toHeight, fromHeight + (ulong)(i + 1) * width - 1),
-            bucketGroups[i].ToImmutableSortedDictionary(StringComparer.Ordinal), gini[i], earners[i]));
-        return new IncomeReport(asset, fromHeight, toHeight, perAccount, Cells(byGroup), Cells(byRole), [.. bucketList]);
+            bucketGroups[i].ToImmutableSortedDictionary(g => g.Key, g => g.Value.ToBigInteger(), StringComparer.Ordinal), gini[i], earners[i]));
+        return new IncomeReport(asset, fromHeight, toHeight, perAccount.ToDictionary(a => a.Key, a => a.Value.ToBigInteger()), Cells(byGroup), Cells(byRole), [.. bucketList]);
 
         void Close(int bucket)
         {
@@ -66,12 +68,12 @@ public static class IncomeAttribution
         }
     }
 
-    private static void Add(Dictionary<(string, FlowTag), (BigInteger Amount, long Flows)> cells, (string, FlowTag) key, BigInteger amount)
+    private static void Add(Dictionary<(string, FlowTag), (Amount Amount, long Flows)> cells, (string, FlowTag) key, Amount amount)
     {
         var (sum, count) = cells.GetValueOrDefault(key);
         cells[key] = (sum + amount, count + 1);
     }
 
-    private static ImmutableArray<IncomeCell> Cells(Dictionary<(string Group, FlowTag Tag), (BigInteger Amount, long Flows)> cells) =>
-        [.. cells.OrderBy(c => c.Key.Group, StringComparer.Ordinal).ThenBy(c => c.Key.Tag).Select(c => new IncomeCell(c.Key.Group, c.Key.Tag, c.Value.Amount, c.Value.Flows))];
+    private static ImmutableArray<IncomeCell> Cells(Dictionary<(string Group, FlowTag Tag), (Amount Amount, long Flows)> cells) =>
+        [.. cells.OrderBy(c => c.Key.Group, StringComparer.Ordinal).ThenBy(c => c.Key.Tag).Select(c => new IncomeCell(c.Key.Group, c.Key.Tag, c.Value.Amount.ToBigInteger(), c.Value.Flows))];
 }

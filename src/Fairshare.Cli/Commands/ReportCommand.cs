@@ -95,8 +95,8 @@ public static class ReportCommand
         }
 
         var history = Load(context);
-        var (directory, protocol) = ChainDirectory.Of(history.State, whale);
-        var input = new OverviewInput(history.State.Head.Height, ChainDirectory.Holdings(history.State), directory, protocol, history.Flows, buckets);
+        var accounts = ChainDirectory.Read(history.State, whale);
+        var input = new OverviewInput(history.State.Head.Height, accounts.Assets, accounts.Directory, accounts.Protocol, history.Flows, buckets);
         var result = Overview.Build(input);
         string symbol = input.Assets.IsEmpty ? "FSH" : input.Assets[0].Symbol;
         var written = new List<string>();
@@ -137,7 +137,7 @@ public static class ReportCommand
             return context.Fail("unknown_job", $"no job {id} on this chain ({count} jobs; see 'fairshare market jobs')");
         }
 
-        var report = JobWaterfall.Build(job, a => a.ToString());
+        var report = JobWaterfall.Build(job, Short);
         var table = new ReportTable($"job_{id}_waterfall", [new("step", ColumnKind.Text), new("party", ColumnKind.Text), new("amount", ColumnKind.Exact), new("fsh", ColumnKind.Real), new("part", ColumnKind.Text)]);
         var unit = BigInteger.Pow(10, 18);
         table.AddRow("locked", job.Client.ToString(), report.Locked, Overview.Tokens(report.Locked, unit), "escrow");
@@ -181,8 +181,7 @@ public static class ReportCommand
         ulong from = fromHeight ?? 1, to = toHeight ?? latest;
         if (from < 1 || from > to || to > latest)
             return context.Fail("bad_range", $"the block range {from}..{to} is not within 1..{latest} (the latest block) with --from ≤ --to");
-        var (directory, _) = ChainDirectory.Of(history.State, null);
-        var report = RangeWaterfall.Build(history.Flows, directory, AssetId.Fsh, from, to);
+        var report = RangeWaterfall.Build(history.Flows, ChainDirectory.Read(history.State, null).Directory, AssetId.Fsh, from, to);
         var unit = BigInteger.Pow(10, 18);
         var edges = new ReportTable($"waterfall_{from}_{to}", [new("from", ColumnKind.Text), new("tag", ColumnKind.Text), new("to", ColumnKind.Text), new("amount", ColumnKind.Exact), new("fsh", ColumnKind.Real), new("flows", ColumnKind.Integer)]);
         foreach (var e in report.Edges) edges.AddRow(Side(e.From, "minted"), e.Tag.ToString(), Side(e.To, "burned"), e.Amount, Overview.Tokens(e.Amount, unit), e.Flows);
@@ -279,6 +278,13 @@ public static class ReportCommand
             task.Value = task.MaxValue;
         });
         return history;
+    }
+
+    /// <summary>An address shortened for a table cell: fs1 and the first 8 hex digits, '…', the last 4 characters.</summary>
+    private static string Short(Address address)
+    {
+        var text = address.ToString();
+        return text.Length <= 16 ? text : $"{text[..11]}…{text[^4..]}";
     }
 
     private static string Side(string group, string zero) => group == AccountDirectory.MintBurn ? zero : group;

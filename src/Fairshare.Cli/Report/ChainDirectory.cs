@@ -17,8 +17,11 @@ namespace Fairshare.Cli.Report;
 /// </summary>
 public static class ChainDirectory
 {
-    /// <summary>The directory and the set of protocol accounts; <paramref name="whale"/> in FSH base units (null: 1% of the FSH supply).</summary>
-    public static (AccountDirectory Directory, IReadOnlySet<Address> Protocol) Of(LedgerState state, BigInteger? whale)
+    /// <summary>
+    /// One pass over the state's accounts: the directory, the protocol accounts, and every asset's balances (FSH first,
+    /// then by asset id); <paramref name="whale"/> in FSH base units (null: 1% of the FSH supply).
+    /// </summary>
+    public static ChainAccounts Read(LedgerState state, BigInteger? whale)
     {
         ArgumentNullException.ThrowIfNull(state);
         var names = new Dictionary<Address, string>
@@ -35,36 +38,27 @@ public static class ChainDirectory
         var lpAssets = AmmPools.All(state).Select(p => p.LpAsset).ToHashSet();
         var threshold = whale ?? (state.FindAsset(AssetId.Fsh)?.Supply.ToBigInteger() ?? BigInteger.Zero) / 100;
         var cohorts = new Dictionary<Address, Cohort>();
-        foreach (var account in state.AccountsInOrder())
-        {
-            if (account.Cohort != Cohort.None) cohorts[account.Address] = account.Cohort;
-            if (account.Balances.Any(b => lpAssets.Contains(b.Asset) && !b.Amount.IsZero)) Add(roles, account.Address, AccountRole.LiquidityProvider);
-            if (!names.ContainsKey(account.Address) && account.Cohort != Cohort.Module && account.BalanceOf(AssetId.Fsh).ToBigInteger() > threshold)
-                Add(roles, account.Address, AccountRole.Whale);
-        }
-
-        var protocol = names.Keys.Concat(cohorts.Where(c => c.Value == Cohort.Module).Select(c => c.Key)).ToHashSet();
-        var passThrough = new HashSet<Address> { MarketStore.EscrowAccount, MarketStore.DisputeAccount };
-        return (new AccountDirectory(cohorts, roles, names, passThrough), protocol);
-    }
-
-    /// <summary>Every asset's balances, FSH first, then by asset id.</summary>
-    public static ImmutableArray<AssetHoldings> Holdings(LedgerState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
         var perAsset = new Dictionary<AssetId, List<AccountBalance>>();
         foreach (var account in state.AccountsInOrder())
         {
+            if (account.Cohort != Cohort.None) cohorts[account.Address] = account.Cohort;
             foreach (var b in account.Balances)
             {
                 if (b.Amount.IsZero) continue;
                 if (!perAsset.TryGetValue(b.Asset, out var list)) perAsset[b.Asset] = list = [];
-                list.Add(new AccountBalance(account.Address, b.Amount.ToBigInteger()));
+                var balance = b.Amount.ToBigInteger();
+                list.Add(new AccountBalance(account.Address, balance));
+                if (lpAssets.Contains(b.Asset)) Add(roles, account.Address, AccountRole.LiquidityProvider);
+                if (b.Asset == AssetId.Fsh && balance > threshold && account.Cohort != Cohort.Module && !names.ContainsKey(account.Address))
+                    Add(roles, account.Address, AccountRole.Whale);
             }
         }
 
-        return [.. state.Assets.OrderBy(a => a.Id == AssetId.Fsh ? 0 : 1).ThenBy(a => a.Id.Value)
-            .Select(a => new AssetHoldings(a.Id, a.Symbol, a.Decimals, [.. perAsset.GetValueOrDefault(a.Id) ?? []]))];
+        var protocol = names.Keys.Concat(cohorts.Where(c => c.Value == Cohort.Module).Select(c => c.Key)).ToHashSet();
+        var passThrough = new HashSet<Address> { MarketStore.EscrowAccount, MarketStore.DisputeAccount };
+        var assets = state.Assets.OrderBy(a => a.Id == AssetId.Fsh ? 0 : 1).ThenBy(a => a.Id.Value)
+            .Select(a => new AssetHoldings(a.Id, a.Symbol, a.Decimals, [.. perAsset.GetValueOrDefault(a.Id) ?? []]));
+        return new ChainAccounts(new AccountDirectory(cohorts, roles, names, passThrough), protocol, [.. assets]);
     }
 
     private static void Add(Dictionary<Address, AccountRole> roles, Address account, AccountRole role) => roles[account] = roles.GetValueOrDefault(account) | role;
