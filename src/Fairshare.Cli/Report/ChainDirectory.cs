@@ -42,8 +42,10 @@ public static class ChainDirectory
         foreach (var account in state.AccountsInOrder())
         {
             if (account.Cohort != Cohort.None) cohorts[account.Address] = account.Cohort;
-            foreach (var b in account.Balances)
+            var accountBalances = account.Balances;
+            for (int i = 0; i < accountBalances.Count; i++)
             {
+                var b = accountBalances[i];
                 if (b.Amount.IsZero) continue;
                 if (!perAsset.TryGetValue(b.Asset, out var list)) perAsset[b.Asset] = list = [];
                 var balance = b.Amount.ToBigInteger();
