@@ -101,6 +101,57 @@ public sealed class ReportCommandTests : CliTestBase
     }
 
     [Fact]
+    public async Task TheReport_ViaANode_ReadsItsStateAndFlowIndex_AsTheLocalReportDoes()
+    {
+        var ports = new Fairshare.Cli.Testnet.FreePorts();
+        string api = $"http://127.0.0.1:{ports.Next()}";
+        using var launcher = new CliProcess(CliProcess.OwnBuildExecutable);
+        var info = launcher.StartInfo("node", "start", "--data", Cli.Home, "--api", api, "--raft", $"127.0.0.1:{ports.Next()}", "--block-time-ms", "100");
+        using var node = System.Diagnostics.Process.Start(info)!;
+        node.OutputDataReceived += (_, _) => { };
+        node.ErrorDataReceived += (_, _) => { };
+        node.BeginOutputReadLine();
+        node.BeginErrorReadLine();
+        JsonNode remote;
+        try
+        {
+            using var http = new HttpClient();
+            for (int i = 0; i < 300 && !await Healthy(http, api); i++) await Task.Delay(100);
+            Json("transfer", "--from", "alice", "--to", "bob", "--amount", "12.5", "--node", api);
+            Json("transfer", "--from", "bob", "--to", "alice", "--amount", "1", "--node", api);
+            remote = Json("report", "--node", api);
+            Assert.Contains(remote["tables"]!["income_by_group"]!.AsArray(), r => r!["tag"]!.GetValue<string>() == "TxFee");
+            var range = Json("report", "waterfall", "--node", api);
+            Assert.True(range["reconciles"]!.GetValue<bool>());
+            var transfers = range["flows"]!.AsArray().Where(f => f!["tag"]!.GetValue<string>() == "Transfer");
+            Assert.Equal(13.5, transfers.Sum(f => f!["fsh"]!.GetValue<double>()));
+        }
+        finally
+        {
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync();
+        }
+
+        File.Delete(Path.Combine(Cli.Home, "node.json"));
+        var local = Json("report");
+        Assert.True(local["height"]!.GetValue<ulong>() >= remote["height"]!.GetValue<ulong>()); // the node went on making empty blocks
+        Assert.Equal(local["tables"]!["income_by_group"]!.ToJsonString(), remote["tables"]!["income_by_group"]!.ToJsonString());
+        Assert.Equal(local["tables"]!["concentration"]!.ToJsonString(), remote["tables"]!["concentration"]!.ToJsonString());
+    }
+
+    private static async Task<bool> Healthy(HttpClient http, string api)
+    {
+        try
+        {
+            return (await http.GetAsync(new Uri(api + "/health"))).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public void Conformance_OfMetricsMd_PassesEveryVector_AndNamesATamperedOne()
     {
         string spec = SpecPath();
