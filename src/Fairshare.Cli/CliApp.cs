@@ -65,6 +65,7 @@ public static class CliApp
         root.Add(NodeCommand.Create());
         root.Add(TestnetCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(ReportCommand.Create());
         root.Add(ConformanceCommand.Create());
         root.Add(SimCommand.Create());
         root.Add(DevCommand.Create());

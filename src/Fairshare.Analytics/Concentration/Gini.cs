@@ -13,8 +13,7 @@ public static class Gini
     {
         ArgumentNullException.ThrowIfNull(holdings);
         int n = holdings.Count;
-        var rankWeighted = BigInteger.Zero;
-        for (int i = 0; i < n; i++) rankWeighted += (i + 1) * holdings.Ascending[i];
+        var rankWeighted = holdings.IsNarrow ? RankWeighted(holdings.Narrow) : RankWeighted(holdings.Ascending.AsSpan());
         return new Fraction(2 * rankWeighted - (n + 1) * holdings.Total, n * holdings.Total);
     }
 
@@ -27,5 +26,28 @@ public static class Gini
         ArgumentNullException.ThrowIfNull(holdings);
         int n = holdings.Count;
         return n < 2 ? null : Exact(holdings) * new Fraction(n, n - 1);
+    }
+
+    private static BigInteger RankWeighted(ReadOnlySpan<BigInteger> ascending)
+    {
+        var sum = BigInteger.Zero;
+        for (int i = 0; i < ascending.Length; i++) sum += (i + 1) * ascending[i];
+        return sum;
+    }
+
+    // Σ i·x₍ᵢ₎ in 128-bit steps: i < 2^31, so i·x fits whenever x < 2^97 (10^29 base units); larger terms go wide.
+    private static BigInteger RankWeighted(ReadOnlySpan<UInt128> ascending)
+    {
+        var sum = default(WideSum);
+        var wide = BigInteger.Zero;
+        var limit = UInt128.One << 97;
+        for (int i = 0; i < ascending.Length; i++)
+        {
+            var x = ascending[i];
+            if (x < limit) sum.Add((UInt128)(ulong)(i + 1) * x);
+            else wide += (i + 1) * (BigInteger)x;
+        }
+
+        return sum.Value + wide;
     }
 }

@@ -15,22 +15,39 @@ namespace Fairshare.Analytics.Concentration;
 /// </summary>
 public sealed class Holdings
 {
-    // _prefix[k] = S_k, the sum of the k smallest holdings; _prefix[n] = T.
-    private readonly BigInteger[] _prefix;
+    // When every holding and the total fit in 128 bits (any u256 balance up to 3.4·10³⁸ base units in all), the sorted
+    // holdings and running sums are kept as UInt128: sorting and the one-pass metrics then run without allocating.
+    // Otherwise as BigInteger. _prefix[k] = S_k, the sum of the k smallest holdings; _prefix[n] = T.
+    private readonly UInt128[]? _narrow;
+    private readonly UInt128[]? _narrowPrefix;
+    private readonly BigInteger[]? _wide;
+    private readonly BigInteger[]? _widePrefix;
+    private ImmutableArray<BigInteger> _ascending;
+
+    private Holdings(UInt128[] ascending, int decimals)
+    {
+        _narrow = ascending;
+        Decimals = decimals;
+        _narrowPrefix = new UInt128[ascending.Length + 1];
+        for (int k = 0; k < ascending.Length; k++) _narrowPrefix[k + 1] = _narrowPrefix[k] + ascending[k];
+        Count = ascending.Length;
+    }
 
     private Holdings(BigInteger[] ascending, int decimals)
     {
-        Ascending = ImmutableCollectionsMarshal.AsImmutableArray(ascending);
+        _wide = ascending;
+        _ascending = ImmutableCollectionsMarshal.AsImmutableArray(ascending);
         Decimals = decimals;
-        _prefix = new BigInteger[ascending.Length + 1];
-        for (int k = 0; k < ascending.Length; k++) _prefix[k + 1] = _prefix[k] + ascending[k];
+        _widePrefix = new BigInteger[ascending.Length + 1];
+        for (int k = 0; k < ascending.Length; k++) _widePrefix[k + 1] = _widePrefix[k] + ascending[k];
+        Count = ascending.Length;
     }
 
     /// <summary>n, the number of holders (zero holdings included).</summary>
-    public int Count => Ascending.Length;
+    public int Count { get; }
 
     /// <summary>T, the sum of all holdings, in the same units as the holdings; always positive.</summary>
-    public BigInteger Total => _prefix[^1];
+    public BigInteger Total => SumOfSmallest(Count);
 
     /// <summary>How many decimal places the units carry: 0 for integer input, the most places given to
     /// <see cref="FromDecimals"/> otherwise. A holding h stands for h / 10^Decimals.</summary>
@@ -40,7 +57,23 @@ public sealed class Holdings
     public Fraction TotalValue => new(Total, BigInteger.Pow(10, Decimals));
 
     /// <summary>The holdings in ascending order: x₍₁₎ ≤ … ≤ x₍ₙ₎.</summary>
-    public ImmutableArray<BigInteger> Ascending { get; }
+    public ImmutableArray<BigInteger> Ascending
+    {
+        get
+        {
+            if (_ascending.IsDefault) _ascending = [.. _narrow!.Select(v => (BigInteger)v)];
+            return _ascending;
+        }
+    }
+
+    /// <summary>The holdings in ascending order as UInt128, when every holding and the total fit (else empty).</summary>
+    internal ReadOnlySpan<UInt128> Narrow => _narrow;
+
+    /// <summary>Whether <see cref="Narrow"/> holds the holdings.</summary>
+    internal bool IsNarrow => _narrow is not null;
+
+    /// <summary>x₍ₖ₊₁₎, the holding at 0-based rank <paramref name="k"/> in ascending order.</summary>
+    internal BigInteger ValueAt(int k) => _narrow is { } narrow ? narrow[k] : _wide![k];
 
     /// <summary>Validates integer holdings (base units).</summary>
     public static HoldingsResult Create(IEnumerable<BigInteger> values)
@@ -86,10 +119,10 @@ public sealed class Holdings
     }
 
     /// <summary>S_k, the sum of the <paramref name="k"/> smallest holdings (0 ≤ k ≤ n).</summary>
-    public BigInteger SumOfSmallest(int k) => _prefix[k];
+    public BigInteger SumOfSmallest(int k) => _narrowPrefix is { } narrow ? narrow[k] : _widePrefix![k];
 
     /// <summary>D_k, the sum of the <paramref name="k"/> largest holdings (0 ≤ k ≤ n).</summary>
-    public BigInteger SumOfLargest(int k) => Total - _prefix[Count - k];
+    public BigInteger SumOfLargest(int k) => Total - SumOfSmallest(Count - k);
 
     /// <summary>The distinct holdings in ascending order, each with how many holders have it.</summary>
     internal IEnumerable<(BigInteger Value, int Count)> Runs()
@@ -97,8 +130,21 @@ public sealed class Holdings
         int start = 0;
         for (int i = 1; i <= Count; i++)
         {
-            if (i < Count && Ascending[i] == Ascending[start]) continue;
-            yield return (Ascending[start], i - start);
+            if (i < Count && ValueAt(i) == ValueAt(start)) continue;
+            yield return (ValueAt(start), i - start);
+            start = i;
+        }
+    }
+
+    /// <summary>As <see cref="Runs"/>, over <see cref="Narrow"/>.</summary>
+    internal IEnumerable<(UInt128 Value, int Count)> NarrowRuns()
+    {
+        var narrow = _narrow!;
+        int start = 0;
+        for (int i = 1; i <= narrow.Length; i++)
+        {
+            if (i < narrow.Length && narrow[i] == narrow[start]) continue;
+            yield return (narrow[start], i - start);
             start = i;
         }
     }
@@ -116,7 +162,30 @@ public sealed class Holdings
             return HoldingsResult.Fail(
                 HoldingsError.ZeroTotal,
                 $"all {values.Length} holdings are zero, so the total is zero and every metric is undefined");
+        if (TryNarrow(values) is { } narrow)
+        {
+            Array.Sort(narrow);
+            return HoldingsResult.Ok(new Holdings(narrow, decimals));
+        }
+
         Array.Sort(values);
         return HoldingsResult.Ok(new Holdings(values, decimals));
+    }
+
+    /// <summary>The values as UInt128 when each and their sum fit in 128 bits; else null.</summary>
+    private static UInt128[]? TryNarrow(BigInteger[] values)
+    {
+        var narrow = new UInt128[values.Length];
+        UInt128 total = UInt128.Zero;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i].GetBitLength() > 128) return null;
+            var v = (UInt128)values[i];
+            var next = total + v;
+            if (next < total) return null;
+            (narrow[i], total) = (v, next);
+        }
+
+        return narrow;
     }
 }

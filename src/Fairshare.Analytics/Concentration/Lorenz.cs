@@ -32,7 +32,7 @@ public static class Lorenz
         if (k == n) return Fraction.One;
         var remainder = scaled % p.Denominator; // f = remainder / p.Denominator
         return new Fraction(
-            holdings.SumOfSmallest(k) * p.Denominator + remainder * holdings.Ascending[k],
+            holdings.SumOfSmallest(k) * p.Denominator + remainder * holdings.ValueAt(k),
             p.Denominator * holdings.Total);
     }
 }

@@ -351,6 +351,7 @@ public readonly struct Amount : IEquatable<Amount>, IComparable<Amount>
     /// <summary>The value as a <see cref="BigInteger"/>.</summary>
     public BigInteger ToBigInteger()
     {
+        if ((U2 | U3) == 0) return new UInt128(U1, U0);
         Span<byte> bytes = stackalloc byte[32];
         WriteBigEndian(bytes);
         return new BigInteger(bytes, isUnsigned: true, isBigEndian: true);

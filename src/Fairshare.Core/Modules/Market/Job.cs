@@ -41,6 +41,9 @@ public sealed record Job(
     bool ExpectedRevealed,
     Hash32 ExpectedOutput)
 {
+    /// <summary>FSH of the protocol fee burned for this job (the rest of each executor's fee, <see cref="JobSlot.Paid"/> − <see cref="JobSlot.Earned"/>, went to the treasury).</summary>
+    public Amount Burned { get; init; }
+
     /// <summary>The most slots a job holds (the arbiters' agree masks have a bit per slot).</summary>
     public const int MaxSlots = 16;
 
@@ -98,6 +101,7 @@ public sealed record Job(
         writer.WriteU64(ExpectedDeadline);
         writer.WriteBool(ExpectedRevealed);
         writer.WriteHash(ExpectedOutput);
+        writer.WriteAmount(Burned);
         return writer.ToArray();
     }
 
@@ -115,7 +119,7 @@ public sealed record Job(
         var job = new Job(
             id, client, spec, state, slots.ToImmutable(), reader.ReadAmount(), reader.ReadAmount(), reader.ReadAmount(), reader.ReadHash(),
             reader.ReadU64(), reader.ReadU64(), reader.ReadU8(), (SpotDraw)reader.ReadU8(), reader.ReadU64(), reader.ReadU64(), reader.ReadBool(),
-            reader.ReadHash());
+            reader.ReadHash()) { Burned = reader.ReadAmount() };
         reader.ExpectEnd();
         return reader.Ok ? job : throw new InvalidOperationException($"stored job {id} does not decode: {reader.Error}");
     }

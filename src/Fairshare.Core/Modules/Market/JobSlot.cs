@@ -24,6 +24,15 @@ public sealed record JobSlot(
     Hash32 OutputHash,
     uint AgreeMask)
 {
+    /// <summary>FSH that left the job's escrow for this slot: an executor's price (protocol fee included), an arbiter's pay when the escrow paid it.</summary>
+    public Amount Paid { get; init; }
+
+    /// <summary>FSH this slot's provider received for the job through its stake pool (provider and delegators): the price less the protocol fee, or an arbiter's pay from the escrow or from a liar's slashed stake.</summary>
+    public Amount Earned { get; init; }
+
+    /// <summary>Stake slashed from this slot's provider for this job (a missed deadline, a proven wrong result).</summary>
+    public Amount Slashed { get; init; }
+
     /// <summary>Whether the slot still has to act (assigned or committed).</summary>
     public bool IsPending => Status is SlotStatus.Assigned or SlotStatus.Committed;
 
@@ -45,10 +54,13 @@ public sealed record JobSlot(
         writer.WriteHash(Commitment);
         writer.WriteHash(OutputHash);
         writer.WriteU32(AgreeMask);
+        writer.WriteAmount(Paid);
+        writer.WriteAmount(Earned);
+        writer.WriteAmount(Slashed);
     }
 
     /// <summary>Reads a slot (check <see cref="CanonicalReader.Ok"/>).</summary>
-    public static JobSlot Read(ref CanonicalReader reader) => new(
+    public static JobSlot Read(ref CanonicalReader reader) => new JobSlot(
         reader.ReadAddress(),
         (SlotRole)reader.ReadU8(),
         (SlotStatus)reader.ReadU8(),
@@ -57,5 +69,10 @@ public sealed record JobSlot(
         reader.ReadAmount(),
         reader.ReadHash(),
         reader.ReadHash(),
-        reader.ReadU32());
+        reader.ReadU32())
+    {
+        Paid = reader.ReadAmount(),
+        Earned = reader.ReadAmount(),
+        Slashed = reader.ReadAmount(),
+    };
 }

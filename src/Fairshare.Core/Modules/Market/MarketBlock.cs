@@ -105,7 +105,9 @@ internal sealed class MarketBlock
     private Job Miss(Job job, int index)
     {
         var slot = job.Slots[index];
-        MarketPayouts.Must(StakingModule.Slash(_context, slot.Provider, _staking.SlashMissedDeadlinePpm, _state.Params.Treasury, out _));
+        MarketPayouts.Must(StakingModule.Slash(_context, slot.Provider, _staking.SlashMissedDeadlinePpm, _state.Params.Treasury, out var slashed));
+        slot = slot with { Slashed = slot.Slashed + slashed };
+        job = job.WithSlot(index, slot);
         _providers.Update(slot.Provider, p => p with
         {
             OpenSlots = (ushort)(p.OpenSlots - 1),
@@ -211,7 +213,9 @@ internal sealed class MarketBlock
         {
             if (liar[d])
             {
-                slashed += Fault(job.Slots[d].Provider);
+                var taken = Fault(job.Slots[d].Provider);
+                job = job.WithSlot(d, job.Slots[d] with { Slashed = job.Slots[d].Slashed + taken });
+                slashed += taken;
                 continue;
             }
 
@@ -224,12 +228,12 @@ internal sealed class MarketBlock
         foreach (int a in honestArbiters) Verified(job.Slots[a].Provider);
         if (disputed.Any(d => liar[d]))
         {
-            var paid = MarketPayouts.PayArbiters(_context, job, honestArbiters, MarketStore.DisputeAccount, slashed);
+            var paid = MarketPayouts.PayArbiters(_context, ref job, honestArbiters, MarketStore.DisputeAccount, slashed, fromEscrow: false);
             MarketPayouts.Must(_context.Move(MarketStore.DisputeAccount, _state.Params.Treasury, AssetId.Fsh, slashed - paid, FlowTag.Slash));
         }
         else
         {
-            var paid = MarketPayouts.PayArbiters(_context, job, honestArbiters, MarketStore.EscrowAccount, job.Escrow);
+            var paid = MarketPayouts.PayArbiters(_context, ref job, honestArbiters, MarketStore.EscrowAccount, job.Escrow, fromEscrow: true);
             job = job with { Escrow = job.Escrow - paid, Paid = job.Paid + paid };
         }
 

@@ -25,14 +25,16 @@ internal static class MarketPayouts
         Must(context.Move(escrow, context.State.Params.Treasury, AssetId.Fsh, fee - burn, FlowTag.ProtocolFee));
         Must(context.Burn(AssetId.Fsh, escrow, burn, FlowTag.ProtocolFee));
         Must(StakingModule.PayProvider(context, escrow, slot.Provider, price - fee));
-        return job with { Escrow = job.Escrow - price, Paid = job.Paid + price };
+        var paidSlot = slot with { Paid = slot.Paid + price, Earned = slot.Earned + (price - fee) };
+        return job.WithSlot(index, paidSlot) with { Escrow = job.Escrow - price, Paid = job.Paid + price, Burned = job.Burned + burn };
     }
 
     /// <summary>
     /// Pays the honest arbiters their prices from <paramref name="pot"/> held by <paramref name="source"/> (pro rata when
-    /// it is short), through their stake pools. Returns what was paid in all.
+    /// it is short), through their stake pools. Returns what was paid in all; each arbiter's slot records its pay
+    /// (<see cref="JobSlot.Earned"/>, and <see cref="JobSlot.Paid"/> when <paramref name="fromEscrow"/>).
     /// </summary>
-    public static Amount PayArbiters(TxContext context, Job job, IReadOnlyList<int> arbiters, Address source, Amount pot)
+    public static Amount PayArbiters(TxContext context, ref Job job, IReadOnlyList<int> arbiters, Address source, Amount pot, bool fromEscrow)
     {
         var total = Amount.Zero;
         foreach (int a in arbiters) total += job.Slots[a].Price;
@@ -40,9 +42,10 @@ internal static class MarketPayouts
         if (total.IsZero) return paid;
         foreach (int a in arbiters)
         {
-            var price = job.Slots[a].Price;
-            var pay = pot >= total ? price : MulDiv(price, pot, total);
-            Must(StakingModule.PayProvider(context, source, job.Slots[a].Provider, pay));
+            var slot = job.Slots[a];
+            var pay = pot >= total ? slot.Price : MulDiv(slot.Price, pot, total);
+            Must(StakingModule.PayProvider(context, source, slot.Provider, pay));
+            job = job.WithSlot(a, slot with { Paid = fromEscrow ? slot.Paid + pay : slot.Paid, Earned = slot.Earned + pay });
             paid += pay;
         }
 

@@ -47,9 +47,12 @@ public sealed class MarketCodecTests
     [Fact]
     public void Records_RoundTrip()
     {
-        var slot = new JobSlot(Chain.Key("bob").Address, SlotRole.Arbiter, SlotStatus.Revealed, 5, 15, new Amount(120), H, H, 0b101);
+        var slot = new JobSlot(Chain.Key("bob").Address, SlotRole.Arbiter, SlotStatus.Revealed, 5, 15, new Amount(120), H, H, 0b101)
+        {
+            Paid = new Amount(120), Earned = new Amount(114), Slashed = new Amount(3),
+        };
         var job = new Job(9, Chain.Key("alice").Address, MarketHarness.Spec(VerificationPolicy.SpotCheck), JobState.Disputed, [slot, slot with { Role = SlotRole.Primary }],
-            new Amount(1), new Amount(2), new Amount(3), H, 4, 0, 1, SpotDraw.Checked, 6, 7, true, H);
+            new Amount(1), new Amount(2), new Amount(3), H, 4, 0, 1, SpotDraw.Checked, 6, 7, true, H) { Burned = new Amount(5) };
         Assert.Equal(job.Encode(), Job.Decode(job.Encode()).Encode());
         Assert.Equal(job.Slots.AsEnumerable(), Job.Decode(job.Encode()).Slots);
         var provider = new ProviderRecord(Chain.Key("carol").Address, new ProviderProfile("c", new Amount(9), 2).Offer, new ProviderStats(1, 2, 3, 4, 5, 6), false, 2);

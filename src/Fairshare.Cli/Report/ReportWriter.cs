@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Fairshare.Analytics.Export;
+using Fairshare.Analytics.Plots;
+using Fairshare.Cli.Output;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Report;
+
+/// <summary>How a report leaves the command: Spectre tables in the terminal, JSON with --json, CSV + Parquet + charts with --out.</summary>
+public static class ReportWriter
+{
+    /// <summary>The most rows printed per table in the terminal (the exports hold every row).</summary>
+    public const int MaxPrintedRows = 40;
+
+    /// <summary>Tables with more columns than this are printed transposed (a row per column), a few rows at a time, to fit a terminal.</summary>
+    private const int WideTable = 7;
+
+    private const int TransposedRows = 3;
+
+    /// <summary>Prints one table; numbers right-aligned, doubles to 6 significant digits, long tables cut with a note.</summary>
+    public static void Print(CliContext context, ReportTable table, string? caption = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Columns.Length > WideTable)
+        {
+            PrintTransposed(context, table, caption);
+            return;
+        }
+
+        var output = new Table { Title = new TableTitle(Markup.Escape(caption ?? table.Name)) };
+        foreach (var column in table.Columns)
+        {
+            var c = new Spectre.Console.TableColumn(Markup.Escape(column.Name));
+            if (column.Kind != ColumnKind.Text) c.RightAligned();
+            output.AddColumn(c);
+        }
+
+        foreach (var row in table.Rows.Take(MaxPrintedRows)) output.AddRow([.. row.Select(cell => Markup.Escape(Show(cell)))]);
+        context.Console.Write(output);
+        if (table.Rows.Count > MaxPrintedRows)
+            context.Console.MarkupLine($"[grey]… {table.Rows.Count - MaxPrintedRows} more rows (all of them in {Markup.Escape(table.Name)}.csv with --out)[/]");
+    }
+
+    private static void PrintTransposed(CliContext context, ReportTable table, string? caption)
+    {
+        var rows = table.Rows.Take(MaxPrintedRows).ToList();
+        for (int start = 0; start < rows.Count; start += TransposedRows)
+        {
+            var chunk = rows.Skip(start).Take(TransposedRows).ToList();
+            var output = new Table { Title = new TableTitle(Markup.Escape(caption ?? table.Name)) }.AddColumn("");
+            foreach (var _ in chunk) output.AddColumn(new Spectre.Console.TableColumn("").RightAligned());
+            output.ShowHeaders = false;
+            for (int c = 0; c < table.Columns.Length; c++)
+                output.AddRow([Markup.Escape(table.Columns[c].Name), .. chunk.Select(r => Markup.Escape(Show(r[c])))]);
+            context.Console.Write(output);
+        }
+    }
+
+    /// <summary>A table as a JSON array of row objects (Exact as strings, so nothing is rounded).</summary>
+    public static JsonArray ToJson(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = new JsonArray();
+        foreach (var row in table.Rows)
+        {
+            var obj = new JsonObject();
+            for (int i = 0; i < table.Columns.Length; i++)
+            {
+                obj[table.Columns[i].Name] = row[i] switch
+                {
+                    null => null,
+                    double d when !double.IsFinite(d) => null,
+                    double d => JsonValue.Create(d),
+                    long l => JsonValue.Create(l),
+                    string s => JsonValue.Create(s),
+                    var other => JsonValue.Create(other.ToString()),
+                };
+            }
+
+            rows.Add(obj);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes every table as CSV and Parquet into <paramref name="directory"/>; returns the paths.</summary>
+    public static IReadOnlyList<string> Export(IEnumerable<ReportTable> tables, string directory)
+    {
+        var paths = new List<string>();
+        foreach (var table in tables)
+        {
+            var (csv, parquet) = TableExport.WriteBothAsync(table, directory).GetAwaiter().GetResult();
+            paths.Add(csv);
+            paths.Add(parquet);
+        }
+
+        return paths;
+    }
+
+    /// <summary>The paths of the charts.</summary>
+    public static IEnumerable<string> Paths(IEnumerable<ChartFiles> charts) => charts.SelectMany(c => new[] { c.Png, c.Svg });
+
+    private static string Show(object? cell) => cell switch
+    {
+        null => "undef.",
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        _ => ReportTable.Format(cell),
+    };
+}
