@@ -1,4 +1,5 @@
 using Fairshare.Core.Encoding;
+using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Market;
 
@@ -15,6 +16,10 @@ namespace Fairshare.Core.Modules.Market;
 /// <param name="ProtocolFeeBps">The protocol's share of each job payment, in basis points.</param>
 /// <param name="FeeBurnBps">The burned share of the protocol fee, in basis points of the fee (the rest goes to the treasury).</param>
 /// <param name="MaxReassignments">Missed slots a job may re-assign before it fails.</param>
+/// <param name="ProviderEmission">New FSH base units per block for providers, paid by verified work at each epoch's end (0: none).</param>
+/// <param name="EmissionEpochBlocks">Blocks per emission epoch: the emission accrued is paid at the end of every block whose height it divides.</param>
+/// <param name="RewardCurve">How an epoch's emission is shared by verified work.</param>
+/// <param name="RewardCapBps">Under <see cref="Market.RewardCurve.Capped"/>, the most of an epoch's emission one provider gets, in basis points.</param>
 public sealed record MarketParams(
     MatchingPolicy MatchingPolicy,
     uint SpotCheckPpm,
@@ -27,7 +32,11 @@ public sealed record MarketParams(
     uint JailBlocks,
     ushort ProtocolFeeBps,
     ushort FeeBurnBps,
-    byte MaxReassignments)
+    byte MaxReassignments,
+    Amount ProviderEmission,
+    uint EmissionEpochBlocks,
+    RewardCurve RewardCurve,
+    ushort RewardCapBps)
 {
     /// <summary>One million: the denominator of the ppm parameters.</summary>
     public const uint PpmDenominator = 1_000_000;
@@ -43,7 +52,12 @@ public sealed record MarketParams(
 
     /// <summary>The parameters until governance changes them.</summary>
     public static MarketParams Default { get; } = new(
-        MatchingPolicy.FairShare, 100_000, 1_000_000, 10, 100, 32, 20, 3, 1_000, 500, 2_000, 3);
+        MatchingPolicy.FairShare, 100_000, 1_000_000, 10, 100, 32, 20, 3, 1_000, 500, 2_000, 3, Amount.Zero, 100, RewardCurve.Linear, 1_000);
+
+    /// <summary>Whether the emission fields are the defaults (then they are not encoded, so older records keep their bytes).</summary>
+    private bool EmissionIsDefault =>
+        ProviderEmission.IsZero && EmissionEpochBlocks == Default.EmissionEpochBlocks && RewardCurve == Default.RewardCurve
+        && RewardCapBps == Default.RewardCapBps;
 
     /// <summary>Canonical bytes of the record.</summary>
     public byte[] Encode()
@@ -61,6 +75,15 @@ public sealed record MarketParams(
         writer.WriteU16(ProtocolFeeBps);
         writer.WriteU16(FeeBurnBps);
         writer.WriteU8(MaxReassignments);
+        // Appended only when they differ from the defaults, so records written before the emission fields keep their bytes.
+        if (!EmissionIsDefault)
+        {
+            writer.WriteAmount(ProviderEmission);
+            writer.WriteU32(EmissionEpochBlocks);
+            writer.WriteU8((byte)RewardCurve);
+            writer.WriteU16(RewardCapBps);
+        }
+
         return writer.ToArray();
     }
 
@@ -70,7 +93,19 @@ public sealed record MarketParams(
         var reader = new CanonicalReader(bytes);
         var parameters = new MarketParams(
             (MatchingPolicy)reader.ReadU8(), reader.ReadU32(), reader.ReadU32(), reader.ReadU32(), reader.ReadU32(), reader.ReadU32(),
-            reader.ReadU32(), reader.ReadU8(), reader.ReadU32(), reader.ReadU16(), reader.ReadU16(), reader.ReadU8());
+            reader.ReadU32(), reader.ReadU8(), reader.ReadU32(), reader.ReadU16(), reader.ReadU16(), reader.ReadU8(),
+            Default.ProviderEmission, Default.EmissionEpochBlocks, Default.RewardCurve, Default.RewardCapBps);
+        if (reader.Ok && reader.Remaining > 0)
+        {
+            parameters = parameters with
+            {
+                ProviderEmission = reader.ReadAmount(),
+                EmissionEpochBlocks = reader.ReadU32(),
+                RewardCurve = (RewardCurve)reader.ReadU8(),
+                RewardCapBps = reader.ReadU16(),
+            };
+        }
+
         reader.ExpectEnd();
         return reader.Ok ? parameters : throw new InvalidOperationException($"stored market parameters do not decode: {reader.Error}");
     }

@@ -63,7 +63,7 @@ public sealed class MarketCodecTests
     {
         var chain = TestChain.Create();
         var rows = GovParameters.All.Where(p => p.Module == ModuleIds.Market).ToList();
-        Assert.Equal(12, rows.Count);
+        Assert.Equal(16, rows.Count);
         Assert.All(rows, row => Assert.True(row.Accepts(row.Read(chain.State)), row.Name));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 1, new Amount(2))));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 4, Amount.Zero)));
