@@ -69,7 +69,7 @@ internal sealed class EconomyRun
         {
             var client = new ClientAgent(i, seed, p);
             _clients.Add(client);
-            genesis.Airdrop(client.Key, client.Name, 1_000_000);
+            genesis.Airdrop(client.Key, client.Name, ClientFsh(p.Clients));
         }
 
         for (int i = 0; i < p.SmallLps; i++) AddLiquidity(genesis, $"small-lp-{i}", 7_000 + (ulong)i, false, 50_000, 5_000);
@@ -187,6 +187,9 @@ internal sealed class EconomyRun
         var holdings = Holdings.Create(_world.Book.Income.Values);
         return holdings.IsOk ? Gini.Exact(holdings.Value!).ToDouble() : double.NaN;
     }
+
+    /// <summary>A client's FSH: 1,000,000, less when many clients would need more than 40% of the airdrop.</summary>
+    private static double ClientFsh(int clients) => Math.Min(1_000_000, EconomyGenesis.Supply * EconomyGenesis.AirdropShare * 0.4 / clients);
 
     private void AddLiquidity(EconomyGenesis genesis, string name, ulong stream, bool whale, double fsh, double usdf)
     {
