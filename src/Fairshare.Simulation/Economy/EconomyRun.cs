@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Numerics;
 using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
-using Fairshare.Core.Modules.Governance;
-using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Simulation.Economy.Agents;
 using Fairshare.Simulation.Randomness;
