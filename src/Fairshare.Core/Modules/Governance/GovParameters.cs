@@ -103,6 +103,9 @@ public static class GovParameters
             p => new Amount((ulong)p.RewardCurve), (p, v) => p with { RewardCurve = (RewardCurve)ToU64(v) }),
         Market(16, "market.reward-cap-bps", Amount.One, new Amount(MarketParams.BpsDenominator),
             p => new Amount(p.RewardCapBps), (p, v) => p with { RewardCapBps = (ushort)ToU64(v) }),
+        // Fair-share price band: providers within it of the cheapest eligible price share the work by capacity.
+        Market(17, "market.fair-share-band-bps", Amount.Zero, new Amount(MarketParams.MaxFairShareBandBps),
+            p => new Amount(p.FairShareBandBps), (p, v) => p with { FairShareBandBps = (uint)ToU64(v) }),
         // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
         new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
             s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),
