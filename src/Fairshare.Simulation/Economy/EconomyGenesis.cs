@@ -66,6 +66,7 @@ internal sealed class EconomyGenesis
             new GenesisParameter("market.matching-policy", new Amount((ulong)p.MatchingPolicy)),
             new GenesisParameter("market.reward-curve", new Amount((ulong)p.RewardCurve)),
             new GenesisParameter("market.reward-cap-bps", new Amount((ulong)p.RewardCapBps)),
+            new GenesisParameter("market.fair-share-band-bps", new Amount((ulong)p.FairShareBandBps)),
             new GenesisParameter("market.provider-emission", Units.Tokens(p.ProviderEmission)),
             new GenesisParameter("market.emission-epoch-blocks", new Amount((ulong)p.EmissionEpochBlocks)),
             new GenesisParameter("market.spot-check-ppm", new Amount((ulong)p.SpotCheckPpm)),

@@ -11,6 +11,13 @@ namespace Fairshare.Simulation.Economy;
 /// <summary>The outcome metrics and distributions of an economy run (names in <c>docs/simulation.md</c>).</summary>
 internal static class EconomyOutcome
 {
+    /// <summary>Slot-blocks in use over capacity-blocks, over every provider while it was registered.</summary>
+    private static double Utilization(IReadOnlyList<Agents.ProviderAgent> providers)
+    {
+        long capacity = providers.Sum(p => p.CapacityBlocks);
+        return capacity == 0 ? double.NaN : (double)providers.Sum(p => p.SlotBlocks) / capacity;
+    }
+
     /// <summary>Measures a finished run.</summary>
     public static RunOutcome Measure(EconomyRun run)
     {
@@ -19,6 +26,8 @@ internal static class EconomyOutcome
         var state = world.State;
         var income = run.Providers.Select(p => book.Income[p.Address]).ToImmutableArray();
         var incomeHoldings = Holdings.Create(income);
+        // Income per unit of hardware (capacity × benchmark score): what capacity-proportional sharing would make equal.
+        var perCapacity = Holdings.Create([.. run.Providers.Select((p, i) => income[i] / ((BigInteger)p.Offer.Capacity * p.Offer.BenchmarkScore))]);
         var records = run.Providers.Select(p => MarketStore.Provider(state, p.Address)).ToList();
         var (governanceNakamoto, lastVotes) = Governance(run);
         double sold = run.Insiders.Sum(i => Units.ToTokens(i.Sold));
@@ -49,7 +58,11 @@ internal static class EconomyOutcome
             new RunMetric("founder_share_sold", allocated > 0 ? sold / allocated : double.NaN),
             new RunMetric("arbitrage_trades", run.Arbitrageurs.Sum(a => a.Trades)),
             new RunMetric("pool_price", world.AmmPrice),
-            new RunMetric("txs_rejected", book.Rejected));
+            new RunMetric("txs_rejected", book.Rejected),
+            new RunMetric("provider_capacity_gini", Gini.Exact(Holdings.Create(run.Providers.Select(p => (long)p.Offer.Capacity * (long)p.Offer.BenchmarkScore)).Value!).ToDouble()),
+            new RunMetric("provider_income_per_capacity_gini", perCapacity.IsOk ? Gini.Exact(perCapacity.Value!).ToDouble() : double.NaN),
+            new RunMetric("capacity_utilization", Utilization(run.Providers)),
+            new RunMetric("mean_provider_price", run.Providers.Where(p => !p.Exited).Select(p => Units.ToTokens(p.Offer.PricePerWorkUnit)).DefaultIfEmpty(double.NaN).Average()));
         var holdings = state.AccountsInOrder().Select(a => a.BalanceOf(AssetId.Fsh).ToBigInteger()).Where(b => b.Sign > 0).ToImmutableArray();
         var distributions = ImmutableArray.Create(
             new RunDistribution("provider income (FSH base units; every provider, zeros included)", income),

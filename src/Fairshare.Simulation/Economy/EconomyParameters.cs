@@ -57,6 +57,27 @@ public sealed record EconomyParameters
     /// <summary>Price = cost × markup.</summary>
     public double ProviderMarkup { get; init; } = 1.2;
 
+    /// <summary>How providers price: false keeps cost × markup all run; true reprices toward what wins work (see <see cref="RepriceEveryBlocks"/>).</summary>
+    public bool AdaptivePricing { get; init; }
+
+    /// <summary>Blocks between an adaptive provider's repricings.</summary>
+    public int RepriceEveryBlocks { get; init; } = 50;
+
+    /// <summary>An adaptive provider's relative price change per repricing.</summary>
+    public double PriceStep { get; init; } = 0.05;
+
+    /// <summary>An adaptive provider's highest price, as a multiple of its cost.</summary>
+    public double PriceCeilingMarkup { get; init; } = 2.0;
+
+    /// <summary>Below this share of its capacity in use over a repricing period, an adaptive provider cuts its price (never below cost).</summary>
+    public double IdleUtilization { get; init; } = 0.25;
+
+    /// <summary>Above this share of its capacity in use over a repricing period, an adaptive provider raises its price (up to the ceiling).</summary>
+    public double BusyUtilization { get; init; } = 0.75;
+
+    /// <summary>Work units a provider executes per block per 1,000 of benchmark score (0: at once, in the block a slot is assigned).</summary>
+    public double ProviderSpeed { get; init; }
+
     /// <summary>Largest provider capacity (slots at once); capacities are drawn from 1 to this, skewed to the small.</summary>
     public int ProviderCapacityMax { get; init; } = 8;
 
@@ -68,6 +89,13 @@ public sealed record EconomyParameters
 
     /// <summary>A provider's fixed cost per block (FSH); one whose income stays below its costs over <see cref="ExitAfterBlocks"/> leaves.</summary>
     public double ProviderFixedCost { get; init; } = 0.2;
+
+    /// <summary>
+    /// A provider's fixed cost per block that scales with its hardware: this share of what running at full capacity
+    /// costs it per block (cost × capacity × speed × benchmark score / 1,000); added to <see cref="ProviderFixedCost"/>;
+    /// needs <see cref="ProviderSpeed"/>.
+    /// </summary>
+    public double FixedCostShare { get; init; }
 
     /// <summary>The window over which a provider judges its profit (0: never exits).</summary>
     public int ExitAfterBlocks { get; init; } = 400;
@@ -92,6 +120,9 @@ public sealed record EconomyParameters
 
     /// <summary><c>market.reward-cap-bps</c>.</summary>
     public int RewardCapBps { get; init; } = 500;
+
+    /// <summary><c>market.fair-share-band-bps</c>.</summary>
+    public int FairShareBandBps { get; init; } = (int)MarketParams.Default.FairShareBandBps;
 
     /// <summary><c>market.provider-emission</c>, FSH per block.</summary>
     public double ProviderEmission { get; init; }
@@ -148,6 +179,12 @@ public sealed record EconomyParameters
         ["weighted"] = MatchingPolicy.Weighted,
     };
 
+    private static readonly Dictionary<string, bool> Pricings = new(StringComparer.Ordinal)
+    {
+        ["fixed"] = false,
+        ["adaptive"] = true,
+    };
+
     private static readonly Dictionary<string, RewardCurve> RewardCurves = new(StringComparer.Ordinal)
     {
         ["linear"] = RewardCurve.Linear,
@@ -178,10 +215,18 @@ public sealed record EconomyParameters
         ["provider_cost_min"] = (p, v, k) => p with { ProviderCostMin = Real(v, k, 1e-6, 1e6) },
         ["provider_cost_max"] = (p, v, k) => p with { ProviderCostMax = Real(v, k, 1e-6, 1e6) },
         ["provider_markup"] = (p, v, k) => p with { ProviderMarkup = Real(v, k, 1, 100) },
+        ["pricing"] = (p, v, k) => p with { AdaptivePricing = Choice(v, k, Pricings) },
+        ["reprice_every_blocks"] = (p, v, k) => p with { RepriceEveryBlocks = Int(v, k, 1, 1_000_000) },
+        ["price_step"] = (p, v, k) => p with { PriceStep = Real(v, k, 0, 0.5) },
+        ["price_ceiling_markup"] = (p, v, k) => p with { PriceCeilingMarkup = Real(v, k, 1, 100) },
+        ["idle_utilization"] = (p, v, k) => p with { IdleUtilization = Real(v, k, 0, 1) },
+        ["busy_utilization"] = (p, v, k) => p with { BusyUtilization = Real(v, k, 0, 1) },
+        ["provider_speed"] = (p, v, k) => p with { ProviderSpeed = Real(v, k, 0, 1e9) },
         ["provider_capacity_max"] = (p, v, k) => p with { ProviderCapacityMax = Int(v, k, 1, 1_000) },
         ["cheater_share"] = (p, v, k) => p with { CheaterShare = Real(v, k, 0, 1) },
         ["cheat_rate"] = (p, v, k) => p with { CheatRate = Real(v, k, 0, 1) },
         ["provider_fixed_cost"] = (p, v, k) => p with { ProviderFixedCost = Real(v, k, 0, 1e6) },
+        ["fixed_cost_share"] = (p, v, k) => p with { FixedCostShare = Real(v, k, 0, 100) },
         ["exit_after_blocks"] = (p, v, k) => p with { ExitAfterBlocks = Int(v, k, 0, 10_000_000) },
         ["demand"] = (p, v, k) => p with { Demand = Real(v, k, 0, 100) },
         ["willingness_to_pay"] = (p, v, k) => p with { WillingnessToPay = Real(v, k, 1e-6, 1e6) },
@@ -190,6 +235,7 @@ public sealed record EconomyParameters
         ["matching_policy"] = (p, v, k) => p with { MatchingPolicy = Choice(v, k, MatchingPolicies) },
         ["reward_curve"] = (p, v, k) => p with { RewardCurve = Choice(v, k, RewardCurves) },
         ["reward_cap_bps"] = (p, v, k) => p with { RewardCapBps = Int(v, k, 1, 10_000) },
+        ["fair_share_band_bps"] = (p, v, k) => p with { FairShareBandBps = Int(v, k, 0, (int)MarketParams.MaxFairShareBandBps) },
         ["provider_emission"] = (p, v, k) => p with { ProviderEmission = Real(v, k, 0, 1_000_000) },
         ["emission_epoch_blocks"] = (p, v, k) => p with { EmissionEpochBlocks = Int(v, k, 1, 1_000_000) },
         ["spot_check_ppm"] = (p, v, k) => p with { SpotCheckPpm = Int(v, k, 0, 1_000_000) },
@@ -229,6 +275,8 @@ public sealed record EconomyParameters
 
         if (result.ProviderCostMax < result.ProviderCostMin)
             throw Bad($"provider_cost_max ({result.ProviderCostMax}) is below provider_cost_min ({result.ProviderCostMin})");
+        if (result.BusyUtilization < result.IdleUtilization)
+            throw Bad($"busy_utilization ({result.BusyUtilization}) is below idle_utilization ({result.IdleUtilization})");
         if (result.VestingCliffBlocks > result.VestingDurationBlocks)
             throw Bad($"vesting_cliff_blocks ({result.VestingCliffBlocks}) is past vesting_duration_blocks ({result.VestingDurationBlocks})");
         return result;
