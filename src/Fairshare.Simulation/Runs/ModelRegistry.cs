@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Fairshare.Simulation.Economy;
 using Fairshare.Simulation.Rtt;
 using Fairshare.Simulation.Scenarios;
 
@@ -19,7 +20,7 @@ public sealed class ModelRegistry
     }
 
     /// <summary>Every model the simulator ships: add a model here and every command can run it.</summary>
-    public static ModelRegistry Default { get; } = new([new RttModel()]);
+    public static ModelRegistry Default { get; } = new([new RttModel(), new EconomyModel()]);
 
     /// <summary>The model names, in registration order.</summary>
     public IEnumerable<string> Names => _models.Select(m => m.Name);

@@ -94,6 +94,18 @@ public static class GovParameters
             p => new Amount(p.FeeBurnBps), (p, v) => p with { FeeBurnBps = (ushort)ToU64(v) }),
         Market(12, "market.max-reassignments", Amount.Zero, new Amount(MarketParams.MaxReassignmentsLimit),
             p => new Amount(p.MaxReassignments), (p, v) => p with { MaxReassignments = (byte)ToU64(v) }),
+        // Provider emission (design §4): accrued per block, paid by verified work at each epoch's end under the curve.
+        new(ModuleIds.Market, 13, "market.provider-emission", Amount.Zero, new Amount(1_000_000) * GovParams.OneFsh, 18,
+            s => MarketStore.Params(s).ProviderEmission, (s, v) => MarketStore.SetParams(s, MarketStore.Params(s) with { ProviderEmission = v })),
+        Market(14, "market.emission-epoch-blocks", Amount.One, new Amount(1_000_000),
+            p => new Amount(p.EmissionEpochBlocks), (p, v) => p with { EmissionEpochBlocks = (uint)ToU64(v) }),
+        Market(15, "market.reward-curve", Amount.Zero, new Amount((ulong)RewardCurve.Capped),
+            p => new Amount((ulong)p.RewardCurve), (p, v) => p with { RewardCurve = (RewardCurve)ToU64(v) }),
+        Market(16, "market.reward-cap-bps", Amount.One, new Amount(MarketParams.BpsDenominator),
+            p => new Amount(p.RewardCapBps), (p, v) => p with { RewardCapBps = (ushort)ToU64(v) }),
+        // Fair-share price band: providers within it of the cheapest eligible price share the work by capacity.
+        Market(17, "market.fair-share-band-bps", Amount.Zero, new Amount(MarketParams.MaxFairShareBandBps),
+            p => new Amount(p.FairShareBandBps), (p, v) => p with { FairShareBandBps = (uint)ToU64(v) }),
         // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
         new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
             s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),

@@ -47,6 +47,32 @@ internal sealed class MarketBlock
         }
 
         Match(open);
+        Emission();
+    }
+
+    /// <summary>
+    /// Provider emission (design §4): while <see cref="MarketParams.ProviderEmission"/> is on, each block accrues it; at
+    /// the end of every block whose height the epoch length divides, the accrued FSH is minted and shared over the
+    /// epoch's verified work under <see cref="MarketParams.RewardCurve"/> (<see cref="EmissionCurve"/>), the remainder
+    /// to the treasury, all tagged <see cref="FlowTag.Emission"/>. With emission off and nothing accrued it touches nothing.
+    /// </summary>
+    private void Emission()
+    {
+        var accrued = MarketStore.EmissionAccrued(_state);
+        if (_params.ProviderEmission.IsZero && accrued.IsZero) return;
+        accrued += _params.ProviderEmission;
+        if (_params.EmissionEpochBlocks == 0 || _height % _params.EmissionEpochBlocks != 0)
+        {
+            MarketStore.PutEmissionAccrued(_state, accrued);
+            return;
+        }
+
+        var work = MarketStore.EpochWork(_state);
+        var split = EmissionCurve.Split(_params.RewardCurve, accrued, [.. work.Select(w => w.WorkUnits)], _params.RewardCapBps);
+        for (int i = 0; i < work.Count; i++) MarketPayouts.Must(_context.Mint(AssetId.Fsh, work[i].Provider, split.Paid[i], FlowTag.Emission));
+        MarketPayouts.Must(_context.Mint(AssetId.Fsh, _state.Params.Treasury, split.ToTreasury, FlowTag.Emission));
+        MarketStore.ClearEpochWork(_state);
+        MarketStore.PutEmissionAccrued(_state, Amount.Zero);
     }
 
     private Job Advance(Job job)
@@ -176,7 +202,7 @@ internal sealed class MarketBlock
         {
             if (!job.Slots[i].IsExecutor || job.Slots[i].Status != SlotStatus.Revealed) continue;
             job = MarketPayouts.PayExecutor(_context, _params, job, i);
-            Verified(job.Slots[i].Provider);
+            Verified(job.Slots[i].Provider, job.Spec.WorkUnits);
         }
 
         return Close(job, JobState.Settled, accepted);
@@ -220,12 +246,12 @@ internal sealed class MarketBlock
             }
 
             job = MarketPayouts.PayExecutor(_context, _params, job, d);
-            Verified(job.Slots[d].Provider);
+            Verified(job.Slots[d].Provider, job.Spec.WorkUnits);
             honest.Add(d);
         }
 
         var honestArbiters = arbiters.Where(a => disputed.All(d => Agrees(job.Slots[a], d) != liar[d])).ToList();
-        foreach (int a in honestArbiters) Verified(job.Slots[a].Provider);
+        foreach (int a in honestArbiters) Verified(job.Slots[a].Provider, job.Spec.WorkUnits);
         if (disputed.Any(d => liar[d]))
         {
             var paid = MarketPayouts.PayArbiters(_context, ref job, honestArbiters, MarketStore.DisputeAccount, slashed, fromEscrow: false);
@@ -250,8 +276,12 @@ internal sealed class MarketBlock
         return slashed;
     }
 
-    private void Verified(Address provider) =>
+    /// <summary>A slot's work was accepted: one more verified slot, and its work units count for the epoch's emission while it is on.</summary>
+    private void Verified(Address provider, ulong workUnits)
+    {
         _providers.Update(provider, p => p with { Stats = p.Stats with { Verified = p.Stats.Verified + 1 } });
+        if (!_params.ProviderEmission.IsZero) MarketStore.AddEpochWork(_state, provider, workUnits);
+    }
 
     /// <summary>Refunds what the escrow holds, frees the slots still pending, and closes the job.</summary>
     private Job Close(Job job, JobState state, Hash32 accepted)

@@ -17,19 +17,76 @@ public static class MarketMatcher
 
     /// <summary>
     /// The eligible providers, best first, under <paramref name="policy"/>. <paramref name="totalAssignedWorkUnits"/> is
-    /// the market's work so far (the fair-share denominator); <paramref name="weights"/> is the job's (weighted policy).
+    /// the market's work so far (the fair-share denominator); <paramref name="weights"/> is the job's (weighted policy);
+    /// <paramref name="fairShareBandBps"/> is the fair-share price band (<c>market.fair-share-band-bps</c>).
     /// </summary>
     public static IReadOnlyList<ProviderRecord> Rank(
-        MatchingPolicy policy, IReadOnlyList<ProviderRecord> eligible, ulong totalAssignedWorkUnits, MatchWeights weights) => policy switch
+        MatchingPolicy policy, IReadOnlyList<ProviderRecord> eligible, ulong totalAssignedWorkUnits, MatchWeights weights, uint fairShareBandBps) => policy switch
         {
             MatchingPolicy.LowestPrice => [.. eligible
                 .OrderBy(p => p.Offer.PricePerWorkUnit)
                 .ThenByDescending(p => p.Stats.ReputationPpm)
                 .ThenBy(p => p.Provider)],
-            MatchingPolicy.FairShare => ByScoreThenAddress(eligible, FairShareScores(eligible, totalAssignedWorkUnits)),
+            MatchingPolicy.FairShare => FairShare(eligible, totalAssignedWorkUnits, fairShareBandBps),
             MatchingPolicy.Weighted => ByScoreThenAddress(eligible, WeightedScores(eligible, weights)),
             _ => throw new InvalidOperationException($"unknown matching policy {policy}"),
         };
+
+    /// <summary>
+    /// Fair share with a price band: the providers priced within <paramref name="bandBps"/> of the cheapest eligible
+    /// price come first, the one furthest behind its share of capacity first (see <see cref="BehindFirst"/>); then the
+    /// others by <see cref="FairShareScores"/>, ties by address.
+    /// </summary>
+    public static IReadOnlyList<ProviderRecord> FairShare(IReadOnlyList<ProviderRecord> eligible, ulong totalAssignedWorkUnits, uint bandBps)
+    {
+        if (eligible.Count == 0) return [];
+        var ceiling = BandCeiling(eligible, bandBps);
+        var inBand = new List<ProviderRecord>();
+        var outside = new List<ProviderRecord>();
+        foreach (var p in eligible) (InBand(p, ceiling) ? inBand : outside).Add(p);
+        inBand.Sort(BehindFirst);
+        return [.. inBand, .. ByScoreThenAddress(outside, FairShareScores(outside, totalAssignedWorkUnits))];
+    }
+
+    /// <summary>
+    /// The band's ceiling: the cheapest eligible price × (10⁴ + <paramref name="bandBps"/>), compared with a price × 10⁴
+    /// (exact, no rounding).
+    /// </summary>
+    public static BigInteger BandCeiling(IReadOnlyList<ProviderRecord> eligible, uint bandBps)
+    {
+        var cheapest = eligible.Min(p => p.Offer.PricePerWorkUnit);
+        return cheapest.ToBigInteger() * (MarketParams.BpsDenominator + (BigInteger)bandBps);
+    }
+
+    /// <summary>Whether the provider's price × 10⁴ is at most the band's <paramref name="ceiling"/>.</summary>
+    public static bool InBand(ProviderRecord provider, BigInteger ceiling) =>
+        provider.Offer.PricePerWorkUnit.ToBigInteger() * MarketParams.BpsDenominator <= ceiling;
+
+    /// <summary>
+    /// The order inside the band: smaller assigned work per unit of capacity (benchmark score × capacity) first, compared
+    /// exactly by cross-multiplication (workShare / capacityShare over the same set orders as work / capacity); a
+    /// provider with no work comes before any with work, and one with no capacity after every one with some. Ties: lower
+    /// price, higher reputation, lower address.
+    /// </summary>
+    public static int BehindFirst(ProviderRecord a, ProviderRecord b)
+    {
+        var byShare = CompareWorkPerCapacity(a, b);
+        if (byShare != 0) return byShare;
+        var byPrice = a.Offer.PricePerWorkUnit.CompareTo(b.Offer.PricePerWorkUnit);
+        if (byPrice != 0) return byPrice;
+        var byReputation = b.Stats.ReputationPpm.CompareTo(a.Stats.ReputationPpm);
+        return byReputation != 0 ? byReputation : a.Provider.CompareTo(b.Provider);
+    }
+
+    private static int CompareWorkPerCapacity(ProviderRecord a, ProviderRecord b)
+    {
+        UInt128 capacityA = (UInt128)a.Offer.BenchmarkScore * a.Offer.Capacity, capacityB = (UInt128)b.Offer.BenchmarkScore * b.Offer.Capacity;
+        if (capacityA == 0 || capacityB == 0) return capacityB.CompareTo(capacityA);
+        // work / capacity: a.work × b.capacity against b.work × a.capacity (u64 × u80 fits in BigInteger exactly).
+        var left = (BigInteger)a.Stats.AssignedWorkUnits * (BigInteger)capacityB;
+        var right = (BigInteger)b.Stats.AssignedWorkUnits * (BigInteger)capacityA;
+        return left.CompareTo(right);
+    }
 
     /// <summary>
     /// Fair share: reputation × (10⁶ + capacityShare − workShare) / price, with the shares in ppm. capacityShare is the

@@ -1,4 +1,5 @@
 using Fairshare.Core.Encoding;
+using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Market;
 
@@ -15,6 +16,12 @@ namespace Fairshare.Core.Modules.Market;
 /// <param name="ProtocolFeeBps">The protocol's share of each job payment, in basis points.</param>
 /// <param name="FeeBurnBps">The burned share of the protocol fee, in basis points of the fee (the rest goes to the treasury).</param>
 /// <param name="MaxReassignments">Missed slots a job may re-assign before it fails.</param>
+/// <param name="ProviderEmission">New FSH base units per block for providers, paid by verified work at each epoch's end (0: none).</param>
+/// <param name="EmissionEpochBlocks">Blocks per emission epoch: the emission accrued is paid at the end of every block whose height it divides.</param>
+/// <param name="RewardCurve">How an epoch's emission is shared by verified work.</param>
+/// <param name="RewardCapBps">Under <see cref="Market.RewardCurve.Capped"/>, the most of an epoch's emission one provider gets, in basis points.</param>
+/// <param name="FairShareBandBps">Under <see cref="MatchingPolicy.FairShare"/>, how far above the cheapest eligible price, in basis
+/// points, a provider still counts as competitive and is ranked by how far it is behind its share of capacity.</param>
 public sealed record MarketParams(
     MatchingPolicy MatchingPolicy,
     uint SpotCheckPpm,
@@ -27,7 +34,12 @@ public sealed record MarketParams(
     uint JailBlocks,
     ushort ProtocolFeeBps,
     ushort FeeBurnBps,
-    byte MaxReassignments)
+    byte MaxReassignments,
+    Amount ProviderEmission,
+    uint EmissionEpochBlocks,
+    RewardCurve RewardCurve,
+    ushort RewardCapBps,
+    uint FairShareBandBps)
 {
     /// <summary>One million: the denominator of the ppm parameters.</summary>
     public const uint PpmDenominator = 1_000_000;
@@ -43,7 +55,18 @@ public sealed record MarketParams(
 
     /// <summary>The parameters until governance changes them.</summary>
     public static MarketParams Default { get; } = new(
-        MatchingPolicy.FairShare, 100_000, 1_000_000, 10, 100, 32, 20, 3, 1_000, 500, 2_000, 3);
+        MatchingPolicy.FairShare, 100_000, 1_000_000, 10, 100, 32, 20, 3, 1_000, 500, 2_000, 3, Amount.Zero, 100, RewardCurve.Linear, 1_000, 1_000);
+
+    /// <summary>The widest fair-share band governance may set: ten times the cheapest price.</summary>
+    public const uint MaxFairShareBandBps = 100_000;
+
+    /// <summary>Whether the emission fields are the defaults (then they are not encoded, so older records keep their bytes).</summary>
+    private bool EmissionIsDefault =>
+        ProviderEmission.IsZero && EmissionEpochBlocks == Default.EmissionEpochBlocks && RewardCurve == Default.RewardCurve
+        && RewardCapBps == Default.RewardCapBps;
+
+    /// <summary>Whether the fair-share band is the default (then it is not encoded).</summary>
+    private bool BandIsDefault => FairShareBandBps == Default.FairShareBandBps;
 
     /// <summary>Canonical bytes of the record.</summary>
     public byte[] Encode()
@@ -61,6 +84,18 @@ public sealed record MarketParams(
         writer.WriteU16(ProtocolFeeBps);
         writer.WriteU16(FeeBurnBps);
         writer.WriteU8(MaxReassignments);
+        // Appended only when they differ from the defaults, so records written before the emission fields and the band
+        // keep their bytes; the band comes after the emission fields, so a non-default band writes them too.
+        if (!EmissionIsDefault || !BandIsDefault)
+        {
+            writer.WriteAmount(ProviderEmission);
+            writer.WriteU32(EmissionEpochBlocks);
+            writer.WriteU8((byte)RewardCurve);
+            writer.WriteU16(RewardCapBps);
+        }
+
+        if (!BandIsDefault) writer.WriteU32(FairShareBandBps);
+
         return writer.ToArray();
     }
 
@@ -70,7 +105,21 @@ public sealed record MarketParams(
         var reader = new CanonicalReader(bytes);
         var parameters = new MarketParams(
             (MatchingPolicy)reader.ReadU8(), reader.ReadU32(), reader.ReadU32(), reader.ReadU32(), reader.ReadU32(), reader.ReadU32(),
-            reader.ReadU32(), reader.ReadU8(), reader.ReadU32(), reader.ReadU16(), reader.ReadU16(), reader.ReadU8());
+            reader.ReadU32(), reader.ReadU8(), reader.ReadU32(), reader.ReadU16(), reader.ReadU16(), reader.ReadU8(),
+            Default.ProviderEmission, Default.EmissionEpochBlocks, Default.RewardCurve, Default.RewardCapBps, Default.FairShareBandBps);
+        if (reader.Ok && reader.Remaining > 0)
+        {
+            parameters = parameters with
+            {
+                ProviderEmission = reader.ReadAmount(),
+                EmissionEpochBlocks = reader.ReadU32(),
+                RewardCurve = (RewardCurve)reader.ReadU8(),
+                RewardCapBps = reader.ReadU16(),
+            };
+        }
+
+        if (reader.Ok && reader.Remaining > 0) parameters = parameters with { FairShareBandBps = reader.ReadU32() };
+
         reader.ExpectEnd();
         return reader.Ok ? parameters : throw new InvalidOperationException($"stored market parameters do not decode: {reader.Error}");
     }

@@ -18,6 +18,8 @@ public static class MarketStore
     private const byte CounterTable = 4;
     private const byte ActiveTable = 5;
     private const byte TotalsTable = 6;
+    private const byte EpochWorkTable = 7;
+    private const byte EmissionTable = 8;
 
     /// <summary>The account holding every active job's escrow.</summary>
     public static Address EscrowAccount { get; } = Address.ForModule("market/escrow");
@@ -119,6 +121,52 @@ public static class MarketStore
         BinaryPrimitives.WriteUInt64BigEndian(bytes, totals.AssignedWorkUnits);
         BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(8), totals.MatchCursor);
         state.WriteRecord(StateKey.Of(ModuleIds.Market, TotalsTable), bytes);
+    }
+
+    /// <summary>
+    /// Verified work units per provider in the current emission epoch, in address order (kept only while
+    /// <c>market.provider-emission</c> is on; cleared when the epoch pays).
+    /// </summary>
+    public static IReadOnlyList<(Address Provider, ulong WorkUnits)> EpochWork(LedgerState state)
+    {
+        var work = new List<(Address, ulong)>();
+        foreach (var (key, value) in state.Records(ModuleIds.Market, EpochWorkTable))
+            work.Add((Address.Read(key.Bytes[2..]), BinaryPrimitives.ReadUInt64BigEndian(value)));
+        return work;
+    }
+
+    /// <summary>Provider emission accrued in the current epoch and not yet paid, in FSH base units.</summary>
+    public static Amount EmissionAccrued(LedgerState state)
+    {
+        if (state.ReadRecord(StateKey.Of(ModuleIds.Market, EmissionTable)) is not { } bytes) return Amount.Zero;
+        var reader = new CanonicalReader(bytes);
+        var accrued = reader.ReadAmount();
+        reader.ExpectEnd();
+        return reader.Ok ? accrued : throw new InvalidOperationException($"stored emission accrual does not decode: {reader.Error}");
+    }
+
+    /// <summary>Adds verified work units to a provider's epoch record.</summary>
+    internal static void AddEpochWork(LedgerState state, Address provider, ulong workUnits)
+    {
+        var key = StateKey.Of(ModuleIds.Market, EpochWorkTable, provider);
+        ulong before = state.ReadRecord(key) is { } bytes ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : 0;
+        var updated = new byte[8];
+        BinaryPrimitives.WriteUInt64BigEndian(updated, before > ulong.MaxValue - workUnits ? ulong.MaxValue : before + workUnits);
+        state.WriteRecord(key, updated);
+    }
+
+    /// <summary>Clears the epoch's work records (after it paid).</summary>
+    internal static void ClearEpochWork(LedgerState state)
+    {
+        foreach (var key in state.Records(ModuleIds.Market, EpochWorkTable).Select(r => r.Key).ToList()) state.WriteRecord(key, null);
+    }
+
+    /// <summary>Stores the accrued emission (zero deletes the record).</summary>
+    internal static void PutEmissionAccrued(LedgerState state, Amount accrued)
+    {
+        var writer = new CanonicalWriter(40);
+        writer.WriteAmount(accrued);
+        state.WriteRecord(StateKey.Of(ModuleIds.Market, EmissionTable), accrued.IsZero ? null : writer.ToArray());
     }
 
     private static StateKey JobKey(ulong jobId) => StateKey.Of(ModuleIds.Market, JobTable, checked((uint)jobId));

@@ -91,7 +91,7 @@ internal sealed class ProviderBook
     public Job Assign(Job job, int count, SlotRole role)
     {
         if (count <= 0) return job;
-        var ranked = MarketMatcher.Rank(_params.MatchingPolicy, Eligible(job, role), Totals.AssignedWorkUnits, job.Spec.Weights);
+        var ranked = MarketMatcher.Rank(_params.MatchingPolicy, Eligible(job, role), Totals.AssignedWorkUnits, job.Spec.Weights, _params.FairShareBandBps);
         int take = count;
         if (ranked.Count < take) take = ranked.Count;
         if (Job.MaxSlots - job.Slots.Length < take) take = Job.MaxSlots - job.Slots.Length;

@@ -62,16 +62,38 @@ public sealed class MarketCodecTests
     }
 
     [Fact]
+    public void MarketParams_AppendTheBandOnlyWhenNotDefault_SoOldRecordsKeepTheirBytes()
+    {
+        // The original fields: 1 + 4 × 6 + 1 + 4 + 2 + 2 + 1 bytes, unchanged by the emission fields and the band.
+        var original = MarketParams.Default.Encode();
+        Assert.Equal(35, original.Length);
+        var emission = MarketParams.Default with { ProviderEmission = new Amount(5) };
+        var band = emission with { FairShareBandBps = 250 };
+        // The band is four more bytes after the emission fields; a band alone writes the (default) emission fields too.
+        Assert.Equal(emission.Encode(), band.Encode()[..^4]);
+        var bandOnly = MarketParams.Default with { FairShareBandBps = 250 };
+        Assert.Equal(original, bandOnly.Encode()[..35]);
+        Assert.Equal(bandOnly, MarketParams.Decode(bandOnly.Encode()));
+        Assert.Equal(band, MarketParams.Decode(band.Encode()));
+        Assert.Equal(emission, MarketParams.Decode(emission.Encode()));
+        Assert.Equal(MarketParams.Default, MarketParams.Decode(MarketParams.Default.Encode()));
+    }
+
+    [Fact]
     public void GovernanceRows_SetEveryMarketParameter_WithinTheirRanges()
     {
         var chain = TestChain.Create();
         var rows = GovParameters.All.Where(p => p.Module == ModuleIds.Market).ToList();
-        Assert.Equal(12, rows.Count);
+        Assert.Equal(17, rows.Count);
         Assert.All(rows, row => Assert.True(row.Accepts(row.Read(chain.State)), row.Name));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 1, new Amount(2))));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 4, Amount.Zero)));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 11, new Amount(10_000))));
-        Assert.Equal(MarketParams.Default with { MatchingPolicy = MatchingPolicy.Weighted, ProbationJobs = 0, FeeBurnBps = 10_000 }, MarketStore.Params(chain.State));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 17, new Amount(2_500))));
+        Assert.Equal(
+            MarketParams.Default with { MatchingPolicy = MatchingPolicy.Weighted, ProbationJobs = 0, FeeBurnBps = 10_000, FairShareBandBps = 2_500 },
+            MarketStore.Params(chain.State));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 17, new Amount(MarketParams.MaxFairShareBandBps + 1))));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 1, new Amount(3))));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 8, new Amount(MarketParams.MaxArbiters + 1))));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 12, new Amount(MarketParams.MaxReassignmentsLimit + 1))));
