@@ -35,6 +35,7 @@ public static class CliApp
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        WidenRedirectedOutput();
         var root = new RootCommand("""
             fairshare: a decentralized GPU-compute network whose economy is made of DeFi parts, and which measures where its profits go.
 
@@ -171,4 +172,14 @@ public static class CliApp
     public static Uri AsBase(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// Output sent to a file or a pipe has no terminal width, and Spectre would wrap wide tables (sim compare, report) at
+    /// 80 columns, cell by cell. Give it room unless the user set COLUMNS.
+    /// </summary>
+    private static void WidenRedirectedOutput()
+    {
+        if (Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLUMNS")))
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+    }
 }
