@@ -175,11 +175,11 @@ public static class CliApp
 
     /// <summary>
     /// Output sent to a file or a pipe has no terminal width, and Spectre would wrap wide tables (sim compare, report) at
-    /// 80 columns, cell by cell. Give it room unless the user set COLUMNS.
+    /// 80 columns, cell by cell. Give it $COLUMNS when set, else 200.
     /// </summary>
     private static void WidenRedirectedOutput()
     {
-        if (Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLUMNS")))
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+        if (!Console.IsOutputRedirected) return;
+        AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns >= 40 ? columns : 200;
     }
 }

@@ -89,7 +89,7 @@ public static class Charts
         plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, steps.Count).Select(i => (double)i).ToArray(), steps.Select(s => s.Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = steps.Count > 6 ? 30 : 0;
+        SlantLabelsWhenCrowded(plot, steps.Select(s => s.Label).ToList());
         return Save(plot, pathWithoutExtension);
     }
 
@@ -100,6 +100,7 @@ public static class Charts
         plot.Add.Bars(bars.Select((b, i) => new Bar { Position = i, Value = b.Value }).ToArray());
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
+        SlantLabelsWhenCrowded(plot, bars.Select(b => b.Label).ToList());
         plot.Axes.Margins(bottom: 0);
         return Save(plot, pathWithoutExtension);
     }
@@ -107,10 +108,35 @@ public static class Charts
     private static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
-        plot.Title(title);
+        plot.Title(FitTitle(title));
         if (xLabel.Length > 0) plot.XLabel(xLabel);
         if (yLabel.Length > 0) plot.YLabel(yLabel);
         return plot;
+    }
+
+    /// <summary>A title longer than the chart is wide goes on two lines, broken at the space nearest its middle.</summary>
+    internal static string FitTitle(string title)
+    {
+        const int MaxLine = 80;
+        if (title.Length <= MaxLine) return title;
+        int middle = title.Length / 2;
+        for (int offset = 0; offset < middle; offset++)
+        {
+            if (title[middle + offset] == ' ') return string.Concat(title.AsSpan(0, middle + offset), "\n", title.AsSpan(middle + offset + 1));
+            if (title[middle - offset] == ' ') return string.Concat(title.AsSpan(0, middle - offset), "\n", title.AsSpan(middle - offset + 1));
+        }
+
+        return title;
+    }
+
+    /// <summary>Category labels that would run into each other are slanted, with room below the axis for them.</summary>
+    private static void SlantLabelsWhenCrowded(Plot plot, IReadOnlyList<string> labels)
+    {
+        int longest = labels.Count == 0 ? 0 : labels.Max(l => l.Length);
+        if (labels.Count * Math.Max(longest, 1) * 8 <= Width * 0.8) return;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = Math.Min(160, 20 + (longest * 4));
     }
 
     private static ChartFiles Save(Plot plot, string pathWithoutExtension)

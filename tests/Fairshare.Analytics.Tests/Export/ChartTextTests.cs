@@ -30,6 +30,18 @@ public sealed class ChartTextTests : IDisposable
         Assert.True(beside < 10, $"{beside} dark pixels beside the title");
     }
 
+    [Theory]
+    [InlineData("Gini over time")]
+    [InlineData("standard: Lorenz curve of provider income (FSH base units; every provider, zeros included), run 1")]
+    public void ALongTitle_GoesOnTwoLinesAtASpace_AndKeepsEveryWord(string title)
+    {
+        string fitted = Charts.FitTitle(title);
+
+        Assert.Equal(title, fitted.Replace('\n', ' '));
+        Assert.All(fitted.Split('\n'), line => Assert.True(line.Length <= 80, line));
+        Assert.Equal(title.Length > 80, fitted.Contains('\n', StringComparison.Ordinal));
+    }
+
     [Fact]
     public void EveryChartKind_WritesAPngAndAnSvg()
     {
