@@ -3,6 +3,7 @@ using System.Text;
 using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
 using Fairshare.Analytics.Plots;
+using Fairshare.Analytics.Reports;
 using Fairshare.Simulation.Runs;
 
 namespace Fairshare.Cli.Sim;
@@ -64,10 +65,7 @@ public static class SimOutputs
             {
                 var holdings = Holdings.Create(record.Outcome.Distributions[d].Holdings);
                 if (!holdings.IsOk) continue;
-                var curve = Lorenz.Curve(holdings.Value);
-                int stride = Math.Max(1, (curve.Length - 1) / MaxLorenzPoints);
-                var picked = curve.Where((_, i) => i % stride == 0 || i == curve.Length - 1).ToList();
-                curves.Add(new ChartSeries(record.Point.Label, [.. picked.Select(p => p.X)], [.. picked.Select(p => p.Y)]));
+                curves.Add(LorenzSample.Of(record.Point.Label, holdings.Value, MaxLorenzPoints));
             }
 
             yield return (firsts[0].Outcome.Distributions[d].Name, curves);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Fairshare.Analytics.Concentration;
+using Fairshare.Analytics.Reports;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Market;
@@ -88,9 +89,11 @@ internal static class AnalyticsViews
     public static GiniSeriesDto IncomeSeries(IReadOnlyList<Address> providers, IReadOnlyList<IndexedFlow> payments, IReadOnlyList<(ulong Height, ulong TimestampMs)> heights)
     {
         var points = new List<GiniPointDto>(heights.Count);
+        var income = providers.ToDictionary(p => p, _ => BigInteger.Zero);
+        int next = 0;
         foreach (var (height, timestamp) in heights)
         {
-            var income = Income(providers, payments, height);
+            next = Accumulate(income, payments, next, height);
             var result = Holdings.Create(providers.Select(p => income[p]));
             var total = providers.Aggregate(BigInteger.Zero, (sum, p) => sum + income[p]);
             points.Add(result.IsOk
@@ -136,22 +139,28 @@ internal static class AnalyticsViews
     /// <summary>The curve's vertices, every one when there are at most <see cref="MaxLorenzPoints"/>, otherwise that many evenly spaced in k.</summary>
     private static List<LorenzPointDto> LorenzPoints(Holdings holdings)
     {
-        var curve = Lorenz.Curve(holdings);
-        if (curve.Length <= MaxLorenzPoints) return [.. curve.Select(p => new LorenzPointDto(p.X, p.Y))];
-        int last = curve.Length - 1;
-        return [.. Enumerable.Range(0, MaxLorenzPoints).Select(i => curve[(int)((long)i * last / (MaxLorenzPoints - 1))]).Select(p => new LorenzPointDto(p.X, p.Y))];
+        var sample = LorenzSample.Of("", holdings, MaxLorenzPoints - 1);
+        return [.. sample.X.Zip(sample.Y, (x, y) => new LorenzPointDto(x, y))];
     }
 
     private static Dictionary<Address, BigInteger> Income(IReadOnlyList<Address> providers, IReadOnlyList<IndexedFlow> payments, ulong height)
     {
         var income = providers.ToDictionary(p => p, _ => BigInteger.Zero);
-        foreach (var flow in payments)
+        Accumulate(income, payments, 0, height);
+        return income;
+    }
+
+    /// <summary>Adds the payments from index <paramref name="from"/> up to <paramref name="height"/> (they are in height order); returns the next index.</summary>
+    private static int Accumulate(Dictionary<Address, BigInteger> income, IReadOnlyList<IndexedFlow> payments, int from, ulong height)
+    {
+        int i = from;
+        for (; i < payments.Count && payments[i].Height <= height; i++)
         {
-            if (flow.Height > height) break;
+            var flow = payments[i];
             if (income.TryGetValue(flow.Event.To, out var sum)) income[flow.Event.To] = sum + flow.Event.Amount.ToBigInteger();
         }
 
-        return income;
+        return i;
     }
 
     private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
