@@ -54,18 +54,35 @@ public sealed record LayerRules(
     /// </summary>
     public static LayerRules Compute { get; } = new(
         MayReferenceAssembly: name => !IsFairshare(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
-        BannedNamespaces: ["Fairshare.Node", "Fairshare.Cli", "Fairshare.Analytics", "Fairshare.Simulation"],
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Agents", "Fairshare.Cli", "Fairshare.Analytics", "Fairshare.Simulation"],
         BannedTypes: [],
         BannedMembers: [],
         AllowedExceptions: [],
         ForbidFloatingPoint: false);
 
-    /// <summary>Node: storage and I/O are fine; it may use Core and Compute, and must not reference the apps above it.</summary>
+    /// <summary>
+    /// Node: the validator (storage, replication, the index). I/O is fine; it may use Core and Compute, and never the
+    /// agents, the SDK, the HTTP server or the apps above it.
+    /// </summary>
     public static LayerRules Node { get; } = new(
         MayReferenceAssembly: name => !IsFairshare(name)
                                       || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase)
                                       || string.Equals(name, "Fairshare.Compute", StringComparison.OrdinalIgnoreCase),
-        BannedNamespaces: ["Fairshare.Cli"],
+        BannedNamespaces: ["Fairshare.Cli", "Fairshare.Agents", "Fairshare.Client", "Fairshare.Server"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
+    /// <summary>
+    /// Agents: the provider and client agents, their node gateways (in process and over HTTP), the job SDK, the in-process
+    /// network of the demo. They use Core, Compute (to run and check jobs), Node (the in-process gateway's validator) and
+    /// Client (the HTTP SDK); never the node's HTTP server, the reports, the simulator or the apps.
+    /// </summary>
+    public static LayerRules Agents { get; } = new(
+        MayReferenceAssembly: name => !IsFairshare(name)
+                                      || name is "Fairshare.Core" or "Fairshare.Compute" or "Fairshare.Node" or "Fairshare.Client",
+        BannedNamespaces: ["Fairshare.Cli", "Fairshare.Server", "Fairshare.Analytics", "Fairshare.Simulation"],
         BannedTypes: [],
         BannedMembers: [],
         AllowedExceptions: [],
@@ -90,7 +107,7 @@ public sealed record LayerRules(
     /// </summary>
     public static LayerRules Client { get; } = new(
         MayReferenceAssembly: name => !IsFairshare(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
-        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Server", "Fairshare.Analytics", "Fairshare.Simulation", "Fairshare.Cli"],
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Agents", "Fairshare.Server", "Fairshare.Analytics", "Fairshare.Simulation", "Fairshare.Cli"],
         BannedTypes: [],
         BannedMembers: [],
         AllowedExceptions: [],
@@ -100,7 +117,7 @@ public sealed record LayerRules(
     public static LayerRules Server { get; } = new(
         MayReferenceAssembly: name => !IsFairshare(name)
                                       || name is "Fairshare.Core" or "Fairshare.Compute" or "Fairshare.Node" or "Fairshare.Client" or "Fairshare.Analytics",
-        BannedNamespaces: ["Fairshare.Cli", "Fairshare.Simulation"],
+        BannedNamespaces: ["Fairshare.Cli", "Fairshare.Simulation", "Fairshare.Agents"],
         BannedTypes: [],
         BannedMembers: [],
         AllowedExceptions: [],

@@ -20,6 +20,8 @@ public sealed class LayerTests
 
     private static string NodePath => Beside("Fairshare.Node.dll");
 
+    private static string AgentsPath => Beside("Fairshare.Agents.dll");
+
     private static string CliPath => Beside("fairshare.dll");
 
     private static string AnalyticsPath => Beside("Fairshare.Analytics.dll");
@@ -61,6 +63,17 @@ public sealed class LayerTests
         Assert.DoesNotContain(
             AssemblyRuleScanner.ReadAssemblyReferences(NodePath),
             name => LayerRules.IsFairshare(name) && name is not ("Fairshare.Core" or "Fairshare.Compute"));
+    }
+
+    [Fact]
+    public void Agents_UseTheValidatorAndTheSdkButNoServerOrApp()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(AgentsPath, LayerRules.Agents), "Fairshare.Agents breaks the Agents rules");
+        var references = AssemblyRuleScanner.ReadAssemblyReferences(AgentsPath).Where(LayerRules.IsFairshare).Order(StringComparer.Ordinal);
+        Assert.Equal(["Fairshare.Client", "Fairshare.Compute", "Fairshare.Core", "Fairshare.Node"], references);
+        // The validator knows nothing of the agents: an arrow from Node up to them is a violation.
+        Assert.True(LayerRules.Node.Bans("Fairshare.Agents", "Fairshare.Agents.ProviderAgent"));
+        Assert.False(LayerRules.Node.MayReferenceAssembly("Fairshare.Agents"));
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
-using Fairshare.Cli.Remote;
+using Fairshare.Agents.Remote;
 using Fairshare.Core.Crypto;
-using Fairshare.Node.Agents.Remote;
 
 namespace Fairshare.Cli.Commands;
 

@@ -5,6 +5,7 @@ using Fairshare.Cli.Bench;
 using Fairshare.Cli.Output;
 using Fairshare.Cli.Testnet;
 using Fairshare.Node.Bench;
+using Fairshare.Agents.Bench;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;

@@ -2,14 +2,13 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Fairshare.Cli.Output;
-using Fairshare.Cli.Remote;
+using Fairshare.Agents.Remote;
 using Fairshare.Client;
 using Fairshare.Compute.Blobs;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
-using Fairshare.Node.Agents;
-using Fairshare.Node.Agents.Remote;
-using Fairshare.Node.Demo;
+using Fairshare.Agents;
+using Fairshare.Agents.Demo;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Fairshare.Analytics.Concentration;
 using Fairshare.Cli.Output;
 using Fairshare.Core.Primitives;
-using Fairshare.Node.Demo;
+using Fairshare.Agents.Demo;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using Fairshare.Cli.Output;
-using Fairshare.Cli.Remote;
+using Fairshare.Agents.Remote;
 using Fairshare.Client;
 using Fairshare.Compute.Blobs;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
-using Fairshare.Node.Agents;
-using Fairshare.Node.Agents.Remote;
+using Fairshare.Agents;
 
 namespace Fairshare.Cli.Commands;
 

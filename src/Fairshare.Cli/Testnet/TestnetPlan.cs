@@ -4,7 +4,7 @@ using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
-using Fairshare.Node.Demo;
+using Fairshare.Agents.Demo;
 using Fairshare.Node.Storage;
 
 namespace Fairshare.Cli.Testnet;

@@ -106,6 +106,13 @@ public static class GovParameters
         // Fair-share price band: providers within it of the cheapest eligible price share the work by capacity.
         Market(17, "market.fair-share-band-bps", Amount.Zero, new Amount(MarketParams.MaxFairShareBandBps),
             p => new Amount(p.FairShareBandBps), (p, v) => p with { FairShareBandBps = (uint)ToU64(v) }),
+        // Job limits: what a stranger's job may ask of a provider (checked by clients, nodes and providers, not in Apply).
+        Market(18, "market.max-model-bytes", new Amount(1UL << 20), new Amount(MarketParams.MaxBlobLimit),
+            p => new Amount(p.MaxModelBytes), (p, v) => p with { MaxModelBytes = ToU64(v) }),
+        Market(19, "market.max-input-bytes", new Amount(1UL << 20), new Amount(MarketParams.MaxBlobLimit),
+            p => new Amount(p.MaxInputBytes), (p, v) => p with { MaxInputBytes = ToU64(v) }),
+        Market(20, "market.run-time-factor", new Amount(2), new Amount(MarketParams.MaxRunTimeFactor),
+            p => new Amount(p.RunTimeFactor), (p, v) => p with { RunTimeFactor = (uint)ToU64(v) }),
         // StableSwap: what new pools start with (a pool keeps the A and fees it was created with, as a Curve pool does).
         new(ModuleIds.StableSwap, 1, "stable.amplification", Amount.One, new Amount(StableParams.MaxA), 0,
             s => new Amount(StablePools.Params(s).A), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { A = (uint)ToU64(v) })),

@@ -22,6 +22,11 @@ namespace Fairshare.Core.Modules.Market;
 /// <param name="RewardCapBps">Under <see cref="Market.RewardCurve.Capped"/>, the most of an epoch's emission one provider gets, in basis points.</param>
 /// <param name="FairShareBandBps">Under <see cref="MatchingPolicy.FairShare"/>, how far above the cheapest eligible price, in basis
 /// points, a provider still counts as competitive and is ranked by how far it is behind its share of capacity.</param>
+/// <param name="MaxModelBytes">The largest model blob a job may name: nodes refuse larger uploads, providers refuse to run it
+/// (a job fault, not the provider's), clients check before submitting.</param>
+/// <param name="MaxInputBytes">The largest input blob a job may name, enforced like <paramref name="MaxModelBytes"/>.</param>
+/// <param name="RunTimeFactor">How many times its estimated run time (work units at the provider's benchmark score) a run
+/// may take before the provider stops it; a stopped run is the job's fault, not the provider's.</param>
 public sealed record MarketParams(
     MatchingPolicy MatchingPolicy,
     uint SpotCheckPpm,
@@ -39,8 +44,26 @@ public sealed record MarketParams(
     uint EmissionEpochBlocks,
     RewardCurve RewardCurve,
     ushort RewardCapBps,
-    uint FairShareBandBps)
+    uint FairShareBandBps,
+    ulong MaxModelBytes = MarketParams.DefaultMaxModelBytes,
+    ulong MaxInputBytes = MarketParams.DefaultMaxInputBytes,
+    uint RunTimeFactor = MarketParams.DefaultRunTimeFactor)
 {
+    /// <summary>64 MiB: the default largest model (the real PP-OCR models are 0.6 to 11 MB).</summary>
+    public const ulong DefaultMaxModelBytes = 64UL << 20;
+
+    /// <summary>64 MiB: the default largest input blob.</summary>
+    public const ulong DefaultMaxInputBytes = 64UL << 20;
+
+    /// <summary>The default run-time factor: a run may take ten times its estimate.</summary>
+    public const uint DefaultRunTimeFactor = 10;
+
+    /// <summary>The largest blob limit governance may set: 4 GiB.</summary>
+    public const ulong MaxBlobLimit = 4UL << 30;
+
+    /// <summary>The largest run-time factor governance may set.</summary>
+    public const uint MaxRunTimeFactor = 1_000;
+
     /// <summary>One million: the denominator of the ppm parameters.</summary>
     public const uint PpmDenominator = 1_000_000;
 
@@ -68,6 +91,10 @@ public sealed record MarketParams(
     /// <summary>Whether the fair-share band is the default (then it is not encoded).</summary>
     private bool BandIsDefault => FairShareBandBps == Default.FairShareBandBps;
 
+    /// <summary>Whether the job limits are the defaults (then they are not encoded).</summary>
+    private bool LimitsAreDefault =>
+        MaxModelBytes == DefaultMaxModelBytes && MaxInputBytes == DefaultMaxInputBytes && RunTimeFactor == DefaultRunTimeFactor;
+
     /// <summary>Canonical bytes of the record.</summary>
     public byte[] Encode()
     {
@@ -84,9 +111,9 @@ public sealed record MarketParams(
         writer.WriteU16(ProtocolFeeBps);
         writer.WriteU16(FeeBurnBps);
         writer.WriteU8(MaxReassignments);
-        // Appended only when they differ from the defaults, so records written before the emission fields and the band
-        // keep their bytes; the band comes after the emission fields, so a non-default band writes them too.
-        if (!EmissionIsDefault || !BandIsDefault)
+        // Appended only when they differ from the defaults, so records written before the emission fields, the band and
+        // the job limits keep their bytes; each group comes after the previous ones, so a non-default group writes them too.
+        if (!EmissionIsDefault || !BandIsDefault || !LimitsAreDefault)
         {
             writer.WriteAmount(ProviderEmission);
             writer.WriteU32(EmissionEpochBlocks);
@@ -94,7 +121,13 @@ public sealed record MarketParams(
             writer.WriteU16(RewardCapBps);
         }
 
-        if (!BandIsDefault) writer.WriteU32(FairShareBandBps);
+        if (!BandIsDefault || !LimitsAreDefault) writer.WriteU32(FairShareBandBps);
+        if (!LimitsAreDefault)
+        {
+            writer.WriteU64(MaxModelBytes);
+            writer.WriteU64(MaxInputBytes);
+            writer.WriteU32(RunTimeFactor);
+        }
 
         return writer.ToArray();
     }
@@ -119,6 +152,8 @@ public sealed record MarketParams(
         }
 
         if (reader.Ok && reader.Remaining > 0) parameters = parameters with { FairShareBandBps = reader.ReadU32() };
+        if (reader.Ok && reader.Remaining > 0)
+            parameters = parameters with { MaxModelBytes = reader.ReadU64(), MaxInputBytes = reader.ReadU64(), RunTimeFactor = reader.ReadU32() };
 
         reader.ExpectEnd();
         return reader.Ok ? parameters : throw new InvalidOperationException($"stored market parameters do not decode: {reader.Error}");

@@ -80,19 +80,47 @@ public sealed class MarketCodecTests
     }
 
     [Fact]
+    public void MarketParams_AppendTheJobLimitsAfterTheBand_OnlyWhenNotDefault()
+    {
+        var bandOnly = MarketParams.Default with { FairShareBandBps = 250 };
+        var limits = bandOnly with { MaxModelBytes = 1UL << 20, RunTimeFactor = 3 };
+        var encoded = limits.Encode();
+        // u64 max-model-bytes, u64 max-input-bytes, u32 run-time-factor, little-endian, after the band.
+        Assert.Equal(bandOnly.Encode(), encoded[..^20]);
+        Assert.Equal(Convert.FromHexString("0000100000000000" + "0000000400000000" + "03000000"), encoded[^20..]);
+        Assert.Equal(limits, MarketParams.Decode(encoded));
+        // Limits alone write the default emission fields and band before them, so positions hold.
+        var limitsOnly = MarketParams.Default with { MaxInputBytes = 5UL << 20 };
+        // emission: a zero amount (its length byte), u32 epoch, u8 curve, u16 cap; then the u32 band and the 20 bytes of limits.
+        Assert.Equal(35 + 1 + 4 + 1 + 2 + 4 + 20, limitsOnly.Encode().Length);
+        Assert.Equal(limitsOnly, MarketParams.Decode(limitsOnly.Encode()));
+        Assert.Equal(35, MarketParams.Default.Encode().Length);
+    }
+
+    [Fact]
     public void GovernanceRows_SetEveryMarketParameter_WithinTheirRanges()
     {
         var chain = TestChain.Create();
         var rows = GovParameters.All.Where(p => p.Module == ModuleIds.Market).ToList();
-        Assert.Equal(17, rows.Count);
+        Assert.Equal(20, rows.Count);
         Assert.All(rows, row => Assert.True(row.Accepts(row.Read(chain.State)), row.Name));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 1, new Amount(2))));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 4, Amount.Zero)));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 11, new Amount(10_000))));
         Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 17, new Amount(2_500))));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 18, new Amount(2UL << 20))));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 19, new Amount(3UL << 20))));
+        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 20, new Amount(4))));
         Assert.Equal(
-            MarketParams.Default with { MatchingPolicy = MatchingPolicy.Weighted, ProbationJobs = 0, FeeBurnBps = 10_000, FairShareBandBps = 2_500 },
+            MarketParams.Default with
+            {
+                MatchingPolicy = MatchingPolicy.Weighted, ProbationJobs = 0, FeeBurnBps = 10_000, FairShareBandBps = 2_500,
+                MaxModelBytes = 2UL << 20, MaxInputBytes = 3UL << 20, RunTimeFactor = 4,
+            },
             MarketStore.Params(chain.State));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 18, new Amount((1UL << 20) - 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 19, new Amount((4UL << 30) + 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 20, new Amount(1))));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 17, new Amount(MarketParams.MaxFairShareBandBps + 1))));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 1, new Amount(3))));
         Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 8, new Amount(MarketParams.MaxArbiters + 1))));

@@ -1,0 +1,118 @@
+using Fairshare.Compute.Blobs;
+using Fairshare.Core.Crypto;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Modules.Market;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Agents.Remote;
+
+/// <summary>
+/// One provider as its own process, talking to a node only through an <see cref="INodeGateway"/>: it polls the
+/// height, and on each new height fetches the committed state, brings the blobs its slots need into its own local
+/// <see cref="BlobStore"/> (the job's model and input; as an arbiter, the outputs the other slots revealed), runs
+/// <see cref="ProviderAgent.OnBlock"/>, uploads an output just before revealing it (not earlier: a copy could be
+/// committed by a lazy provider), and sends the transactions without waiting for them in the loop. A node that is
+/// briefly unreachable is retried; a restarted process picks its slots up from the chain (salts derive from the key).
+/// </summary>
+public sealed class ProviderProcess : IAsyncDisposable
+{
+    private readonly INodeGateway _node;
+    private readonly BlobStore _cache;
+    private readonly Action<string> _log;
+    private readonly AgentSender _sender;
+    private readonly HashSet<Hash32> _uploaded = [];
+    private readonly CancellationTokenSource _stop = new();
+    private HeightPoller? _poller;
+    private Task? _loop;
+    private int _jobsHandled;
+
+    /// <summary>A provider process for <paramref name="key"/>, caching blobs in <paramref name="cache"/>, logging one line per event.</summary>
+    public ProviderProcess(INodeGateway node, ProviderProfile profile, KeyPair key, BlobStore cache, Action<string>? log = null)
+    {
+        _node = node;
+        _cache = cache;
+        _log = log ?? (_ => { });
+        Agent = new ProviderAgent(profile, key, new JobExecutor(cache));
+        _sender = new AgentSender(node, key, _log) { Committed = (tx, outcome) => OnCommitted(tx.Body.Payload, outcome.Height) };
+    }
+
+    /// <summary>The agent that decides what to send.</summary>
+    public ProviderAgent Agent { get; }
+
+    /// <summary>How often the node's height is polled.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The last height the agent acted on.</summary>
+    public ulong Height => _poller?.Height ?? 0;
+
+    /// <summary>Slots whose reveal the chain committed (one per job handled).</summary>
+    public int JobsHandled => Volatile.Read(ref _jobsHandled);
+
+    /// <summary>Starts the loop in the background (stop it with <see cref="DisposeAsync"/>).</summary>
+    public void Start() => _loop ??= RunAsync(_stop.Token);
+
+    /// <summary>Runs the loop until <paramref name="ct"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        _poller = new HeightPoller(_node, PollInterval, _log);
+        await _poller.RunAsync(StepAsync, ct).ConfigureAwait(false);
+        await _sender.DrainAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private async Task<bool> StepAsync(LedgerState state, CancellationToken ct)
+    {
+        await FetchBlobsAsync(state, ct).ConfigureAwait(false);
+        var payloads = Agent.OnBlock(state);
+        foreach (var reveal in payloads.OfType<MarketRevealPayload>()) await UploadAsync(reveal.OutputHash, ct).ConfigureAwait(false);
+        _sender.Send(state, payloads, ct);
+        return false;
+    }
+
+    /// <summary>The model and input of every slot it holds; as an arbiter, the outputs it must compare with its own.</summary>
+    private async Task FetchBlobsAsync(LedgerState state, CancellationToken ct)
+    {
+        foreach (var (job, slot) in MarketStore.OpenSlotsFor(state, Agent.Address))
+        {
+            if (job.Spec.Kind == JobKind.OnnxInference) await FetchAsync(job.Spec.Model, ct).ConfigureAwait(false);
+            await FetchAsync(job.Spec.Input, ct).ConfigureAwait(false);
+            if (job.Slots[slot].Role != SlotRole.Arbiter) continue;
+            for (int i = 0; i < job.Slots.Length; i++)
+            {
+                var other = job.Slots[i];
+                if (i != slot && other.Role != SlotRole.Arbiter && other.Status == SlotStatus.Revealed)
+                    await FetchAsync(other.OutputHash, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FetchAsync(Hash32 address, CancellationToken ct)
+    {
+        if (_cache.Contains(address)) return;
+        var bytes = await _node.GetBlobAsync(address, ct).ConfigureAwait(false);
+        if (bytes is not null) _cache.Put(bytes);
+        // A blob the node does not hold stays missing: the agent records a failure (or an arbiter votes "disagree").
+    }
+
+    private async Task UploadAsync(Hash32 address, CancellationToken ct)
+    {
+        if (_uploaded.Contains(address) || !_cache.TryGet(address, out var bytes)) return;
+        await _node.PutBlobAsync(bytes, ct).ConfigureAwait(false);
+        if (_uploaded.Count > 10_000) _uploaded.Clear();
+        _uploaded.Add(address);
+    }
+
+    private void OnCommitted(Core.Ledger.Transactions.TxPayload payload, ulong? height)
+    {
+        if (payload is not MarketRevealPayload reveal) return;
+        Interlocked.Increment(ref _jobsHandled);
+        _log($"job {reveal.JobId} slot {reveal.Slot}: revealed output {reveal.OutputHash.ToString()[..12]}… (block {height})");
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Fairshare.Compute.Blobs;
+using Fairshare.Core.Modules.Market;
+using Fairshare.Core.Primitives;
+using Fairshare.Agents;
+using Fairshare.Agents.Remote;
+using Fairshare.Agents.Demo;
+
+namespace Fairshare.Agents.Tests.Agents;
+
+/// <summary>
+/// Provider and client processes that reach the node only through a gateway (in process here, HTTP in the CLI), with
+/// their own blob caches, real ONNX jobs, blocks on a timer, and submissions that do not block the agents' loops.
+/// </summary>
+public sealed class RemoteAgentTests : IAsyncDisposable
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "fairshare-remote-" + Guid.NewGuid().ToString("N"));
+    private readonly BlobStore _clientBlobs;
+    private readonly DemoWorkload _workload;
+    private readonly ConcurrentQueue<string> _log = new();
+    private readonly List<ProviderProcess> _providers = [];
+    private LocalNetwork? _network;
+    private LocalNodeGateway? _gateway;
+
+    public RemoteAgentTests()
+    {
+        _clientBlobs = new BlobStore(Path.Combine(_root, "client-blobs"));
+        _workload = DemoRunner.BuildWorkload(_clientBlobs, new JobExecutor(_clientBlobs), 4);
+    }
+
+    [Fact]
+    public async Task ProviderAndClientProcesses_SettleRealJobs_ThroughTheGatewayOnly_AndRideOutAnUnreachableNode()
+    {
+        var plan = ImmutableArray.Create(
+            Planned(0, VerificationPolicy.SpotCheck, 1),
+            Planned(1, VerificationPolicy.Replicate, 2),
+            Planned(2, VerificationPolicy.Canary, 1, canary: true),
+            Planned(3, VerificationPolicy.SpotCheck, 1));
+        var gateway = Start("run", providers: 2);
+        foreach (var provider in _providers) provider.Start();
+
+        var client = new ClientProcess(gateway, new ClientProfile("client", plan), _network!.KeyOf("client"), _clientBlobs, Log("client")) { PollInterval = Poll };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = client.RunAsync(timeout.Token);
+
+        // The node goes away for a moment once jobs are on the chain; every loop must retry and carry on.
+        await Until(() => MarketStore.Jobs(gateway.Snapshot()).Any(), "no job reached the chain");
+        gateway.Reachable = false;
+        await Task.Delay(300);
+        gateway.Reachable = true;
+
+        var summary = await run;
+        Assert.True(summary.AllSettled, $"summary: {summary}\n{string.Join('\n', _log)}");
+        Assert.Equal(Amount.Zero, summary.Locked - summary.Spent - summary.Refunded); // nothing left in escrow
+        var state = gateway.Snapshot();
+        foreach (var job in client.Agent!.Jobs(state))
+            Assert.Equal(_workload.ReferenceOutputs[job.Plan.Spec.Input], job.Job!.AcceptedOutput);
+        Assert.True(_providers.Sum(p => p.JobsHandled) >= plan.Length + 1, "each slot's reveal is one job handled");
+        Assert.Contains(_log, line => line.Contains("node unreachable", StringComparison.Ordinal));
+        // Outputs reached the node's store only through uploads (the node never ran anything).
+        Assert.All(client.Agent.Jobs(state), j => Assert.True(gateway.Blobs.Contains(j.Job!.AcceptedOutput)));
+    }
+
+    [Fact]
+    public async Task ProviderProcessCrashedMidJob_IsReplacedByAFreshOne_ThatStillRevealsAndTheJobsSettle()
+    {
+        var plan = ImmutableArray.Create(Planned(0, VerificationPolicy.Replicate, 2), Planned(1, VerificationPolicy.Replicate, 2));
+        var gateway = Start("crash", providers: 2);
+        // Provider 1 is slow (10 blocks), so provider 0 waits committed for a while: the crash lands between its commit and its reveal.
+        foreach (var provider in _providers) provider.Start();
+        var client = new ClientProcess(gateway, new ClientProfile("client", plan), _network!.KeyOf("client"), _clientBlobs, Log("client")) { PollInterval = Poll };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = client.RunAsync(timeout.Token);
+
+        var crashed = _providers[0];
+        await Until(() => MarketStore.Jobs(gateway.Snapshot()).Any(j => j.Slots.Any(s => s.Provider == crashed.Agent.Address && s.Status == SlotStatus.Committed)),
+            "provider 0 never committed");
+        await crashed.DisposeAsync();
+        _providers.Remove(crashed);
+        var restarted = NewProvider(crashed.Agent.Profile, "prov-0-restarted");
+        _providers.Add(restarted);
+        restarted.Start();
+
+        var summary = await run;
+        Assert.True(summary.AllSettled, $"summary: {summary}\n{string.Join('\n', _log)}");
+        Assert.True(restarted.JobsHandled >= 1, "the restarted provider revealed nothing");
+        var state = gateway.Snapshot();
+        Assert.All(MarketStore.Jobs(state).SelectMany(j => j.Slots), s => Assert.Equal(SlotStatus.Revealed, s.Status));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers) await provider.DisposeAsync();
+        if (_gateway is not null) await _gateway.DisposeAsync();
+        _network?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private LocalNodeGateway Start(string name, int providers)
+    {
+        var profiles = Enumerable.Range(0, providers).Select(i => new ProviderProfile(
+            "prov-" + i,
+            new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, DemoRunner.OneFsh * new Amount(100 + (ulong)i * 10) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
+            DemoRunner.OneFsh * new Amount(1000), 1000,
+            i == 1 && name == "crash" ? new ProviderBehavior(DelayBlocks: 10) : ProviderBehavior.Honest)).ToImmutableArray();
+        var setup = new NetworkSetup(Path.Combine(_root, name), "fairshare-remote-" + name, profiles, [new ClientProfile("client", [])], [],
+            DemoRunner.OneFsh * new Amount(2_000), DemoRunner.OneFsh * new Amount(1_000_000));
+        _network = LocalNetwork.Create(setup, new BlobStore(Path.Combine(_root, name, "node-blobs")));
+        _gateway = new LocalNodeGateway(_network.Node, _network.Blobs);
+        _gateway.StartBlocks(TimeSpan.FromMilliseconds(30));
+        foreach (var profile in profiles) _providers.Add(NewProvider(profile, profile.Name));
+        return _gateway;
+    }
+
+    private ProviderProcess NewProvider(ProviderProfile profile, string cacheName) =>
+        new(_gateway!, profile, _network!.KeyOf(profile.Name), new BlobStore(Path.Combine(_root, "cache-" + cacheName + "-" + Guid.NewGuid().ToString("N"))), Log(cacheName))
+        {
+            PollInterval = Poll,
+        };
+
+    private PlannedJob Planned(int index, VerificationPolicy policy, byte replicas, bool canary = false)
+    {
+        var input = _workload.Inputs[index];
+        return new PlannedJob((ulong)(2 + index), DemoRunner.InferenceSpec(_workload.Model, input, _workload.WorkUnits, policy, replicas, deadlineBlocks: 200),
+            canary ? _workload.ReferenceOutputs[input] : null);
+    }
+
+    private string Describe()
+    {
+        var state = _gateway!.Snapshot();
+        var jobs = MarketStore.Jobs(state).Select(j => $"job {j.Id} {j.State}: " + string.Join(", ", j.Slots.Select(s => $"{s.Role} {s.Status} by {s.Provider}")));
+        var providers = _providers.Select(p => $"{p.Agent.Profile.Name} {p.Agent.Address}: height {p.Height}, {p.Agent.Stats}");
+        return $"height {state.Head.Height}, refusals {string.Join(", ", _gateway.Refusals)}\n" + string.Join('\n', jobs.Concat(providers));
+    }
+
+    private Action<string> Log(string who) => line => _log.Enqueue($"{who}: {line}");
+
+    private async Task Until(Func<bool> condition, string message)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, message + "\n" + string.Join('\n', _log) + "\n" + Describe());
+            await Task.Delay(20);
+        }
+    }
+}
