@@ -46,6 +46,37 @@ public sealed class ValidationTests : IAsyncLifetime
         await _node.Client.PutBlobAsync(new byte[RequestLimit * 3 / 2]);
     }
 
+    [Fact]
+    public async Task BlobOverTheGovernedLimit_Is413BlobTooLarge_AndIsNotStored()
+    {
+        // A chain that lets jobs name models and inputs of 1 MiB at most: a larger blob is refused however it is sent.
+        const long governed = 1L << 20;
+        var genesis = Fairshare.Testing.TestChain.CreateGenesis() with
+        {
+            Parameters =
+            [
+                new Fairshare.Core.Genesis.GenesisParameter("market.max-model-bytes", new Amount((ulong)governed)),
+                new Fairshare.Core.Genesis.GenesisParameter("market.max-input-bytes", new Amount((ulong)governed)),
+            ],
+        };
+        await using var node = await TestNode.StartAsync(genesisJson: Fairshare.Core.Genesis.GenesisWriter.ToJson(genesis));
+        var over = new byte[governed + 1];
+        over[0] = 7;
+
+        var declared = await Assert.ThrowsAsync<FairshareApiException>(() => node.Client.PutBlobAsync(over));
+        using var http = new HttpClient { BaseAddress = node.Url };
+        var chunked = new StreamContent(new MemoryStream(over));
+        chunked.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var streamed = await Raw.ErrorOf(await http.PutAsync("v1/blobs", chunked), 413);
+
+        Assert.Equal(("blob_too_large", 413), (declared.Code, declared.Status));
+        Assert.Contains("1048576 bytes", declared.Message, StringComparison.Ordinal);
+        Assert.Equal("blob_too_large", streamed.Code);
+        Assert.False(node.Ledger.Blobs.Contains(Hash32.Compute(over)));
+        var exact = new byte[governed];
+        Assert.Equal(Hash32.Compute(exact), await node.Client.PutBlobAsync(exact));
+    }
+
     [Theory]
     [InlineData("{\"transactions\": [", "malformed_json")]
     [InlineData("[1, 2]", "malformed_json")]

@@ -265,14 +265,11 @@ public static class MarketCommand
     }
 
     /// <summary>Why a provider does or does not take new slots at <paramref name="height"/>.</summary>
-    private static string Status(LedgerState state, ProviderRecord p, ulong height)
+    private static string Status(LedgerState state, ProviderRecord p, ulong height) => ProviderEligibility.Status(state, p, height) switch
     {
-        if (!p.Registered) return "deregistered";
-        if (p.Stats.IsJailedAt(height)) return $"jailed until {p.Stats.JailedUntil}";
-        if (height - p.Stats.LastHeartbeat > MarketStore.Params(state).HeartbeatTimeoutBlocks) return "no heartbeat";
-        if (StakingModule.SelfBonded(state, p.Provider) < StakingModule.Params(state).MinSelfBond) return "self-bond too low";
-        return p.OpenSlots >= p.Offer.Capacity ? "full" : "available";
-    }
+        ProviderStatus.Jailed => $"jailed until {p.Stats.JailedUntil}",
+        var status => ProviderEligibility.Name(status),
+    };
 
     private static string Policy(JobSpec spec) => spec.Policy == VerificationPolicy.Replicate ? $"Replicate ×{spec.Replicas}" : spec.Policy.ToString();
 

@@ -1,5 +1,6 @@
 using Fairshare.Client;
 using Fairshare.Client.Dto;
+using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Server.Cluster;
 using Fairshare.Node.Cluster;
@@ -22,8 +23,16 @@ internal static class BlobEndpoints
                 var type = context.Request.ContentType;
                 if (type is null || !type.StartsWith(OctetStream, StringComparison.OrdinalIgnoreCase))
                     return RouteValues.UnsupportedMediaType(OctetStream);
+                // The chain governs the largest model and input a job may name; nothing larger is worth storing.
+                long governed = ledger.Read(state =>
+                {
+                    var limits = MarketStore.Params(state);
+                    return (long)Math.Min(Math.Max(limits.MaxModelBytes, limits.MaxInputBytes), long.MaxValue);
+                });
+                if (context.Request.ContentLength > governed) return BlobTooLarge(governed);
                 using var buffer = new MemoryStream(context.Request.ContentLength is { } length and > 0 ? (int)Math.Min(length, int.MaxValue) : 4096);
                 await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+                if (buffer.Length > governed) return BlobTooLarge(governed);
                 var address = ledger.Blobs.Put(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 return Results.Ok(new BlobStored(address.ToString()));
             })
@@ -49,6 +58,9 @@ internal static class BlobEndpoints
             .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType)
             .Produces<ApiError>(StatusCodes.Status404NotFound, ApiErrors.ContentType);
     }
+
+    private static IResult BlobTooLarge(long governed) => ApiErrors.Result(StatusCodes.Status413PayloadTooLarge, "blob_too_large",
+        $"this chain takes blobs up to {governed} bytes (market.max-model-bytes and market.max-input-bytes); a job cannot name a larger model or input");
 
     /// <summary>
     /// A blob this node lacks, fetched from the other members (each checks nothing further: the forwarded header stops

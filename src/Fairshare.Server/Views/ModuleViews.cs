@@ -109,20 +109,10 @@ internal static class ModuleViews
         var offer = p.Offer;
         var stats = p.Stats;
         return new ProviderDto(
-            p.Provider.ToString(), p.Registered, Status(state, p, height), offer.Device.ToString(), offer.MemoryMb, offer.BenchmarkScore,
+            p.Provider.ToString(), p.Registered, ProviderEligibility.Name(ProviderEligibility.Status(state, p, height)), offer.Device.ToString(), offer.MemoryMb, offer.BenchmarkScore,
             offer.PricePerWorkUnit.ToString(), offer.Capacity, p.OpenSlots, offer.Region, offer.GramsCo2PerKwh, offer.RenewablePercent,
             offer.Hardware, stats.ReputationPpm, stats.Verified, stats.Faults, stats.Missed, stats.IsJailedAt(height), stats.JailedUntil,
             stats.LastHeartbeat, StakingModule.SelfBonded(state, p.Provider).ToString(), StakingModule.BondedTokens(state, p.Provider).ToString());
-    }
-
-    /// <summary>Why a provider does or does not take new slots at <paramref name="height"/> (the CLI's rule).</summary>
-    private static string Status(LedgerState state, ProviderRecord p, ulong height)
-    {
-        if (!p.Registered) return "deregistered";
-        if (p.Stats.IsJailedAt(height)) return "jailed";
-        if (height - p.Stats.LastHeartbeat > MarketStore.Params(state).HeartbeatTimeoutBlocks) return "no-heartbeat";
-        if (StakingModule.SelfBonded(state, p.Provider) < StakingModule.Params(state).MinSelfBond) return "self-bond-too-low";
-        return p.OpenSlots >= p.Offer.Capacity ? "full" : "available";
     }
 
     private static string RuleName(VotingRule rule) => rule switch

@@ -72,11 +72,9 @@ internal sealed class ProviderBook
         var eligible = new List<ProviderRecord>();
         foreach (var p in _all)
         {
-            if (!p.Registered || p.Stats.IsJailedAt(_height) || _height - p.Stats.LastHeartbeat > _params.HeartbeatTimeoutBlocks) continue;
-            int limit = verification ? 2 * p.Offer.Capacity : p.Offer.Capacity;
-            if (p.OpenSlots >= limit || !job.Spec.Fits(p.Offer) || p.Provider == job.Client) continue;
-            if (job.Slots.Any(s => s.Provider == p.Provider)) continue;
-            if (StakingModule.SelfBonded(_state, p.Provider) < _minSelfBond) continue;
+            if (!job.Spec.Fits(p.Offer) || p.Provider == job.Client || job.Slots.Any(s => s.Provider == p.Provider)) continue;
+            bool selfBondEnough = StakingModule.SelfBonded(_state, p.Provider) >= _minSelfBond;
+            if (ProviderEligibility.Status(p, _height, _params.HeartbeatTimeoutBlocks, selfBondEnough, verification) != ProviderStatus.Available) continue;
             eligible.Add(p);
         }
 
