@@ -54,6 +54,45 @@ public enum ComputeError
     /// <summary>The model produced an output whose element type a tensor blob cannot carry.</summary>
     UnsupportedOutputType = 203,
 
+    /// <summary>
+    /// The run took longer than its <c>JobLimits.RunTime</c> (the market's <c>run-time-factor</c> × work units ÷ the
+    /// provider's benchmark score, plus the model-loading allowance) and was stopped. A job fault.
+    /// </summary>
+    RunTimeExceeded = 210,
+
+    /// <summary>
+    /// The run needed more memory than its <c>JobLimits.MemoryBytes</c> (the job's minimum memory), or the runtime
+    /// could not allocate what the model asked for, and was stopped. A job fault.
+    /// </summary>
+    MemoryLimitExceeded = 211,
+
+    /// <summary>The sandbox's worker process died while running the job, twice, each time in a fresh worker. A job fault.</summary>
+    WorkerCrashed = 212,
+
+    /// <summary>The model blob is larger than <c>JobLimits.MaxModelBytes</c> (<c>market.max-model-bytes</c>). A job fault.</summary>
+    ModelTooLarge = 213,
+
+    /// <summary>The input blob is larger than <c>JobLimits.MaxInputBytes</c> (<c>market.max-input-bytes</c>). A job fault.</summary>
+    InputTooLarge = 214,
+
+    /// <summary>
+    /// A blob the job names could not be found anywhere on the network for more than half of the slot's deadline. A job
+    /// fault: the client never uploaded it.
+    /// </summary>
+    BlobUnavailable = 215,
+
+    /// <summary>
+    /// The sandbox's worker process cannot be started, or does not answer its handshake. The provider's own problem, not
+    /// a job fault: it commits nothing and retries later.
+    /// </summary>
+    WorkerUnavailable = 216,
+
+    /// <summary>
+    /// The provider's own blob store cannot read a blob it holds or write an output (a disk or permission error). The
+    /// provider's own problem, not a job fault: it commits nothing and retries later.
+    /// </summary>
+    BlobStoreFailed = 217,
+
     /// <summary>The model bytes are not a parseable ONNX <c>ModelProto</c> with a graph.</summary>
     ModelUnparseable = 300,
 }

@@ -4,6 +4,8 @@ using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Hardware;
+using Fairshare.Compute.Runtime;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
@@ -11,7 +13,10 @@ using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;
 
-/// <summary><c>fairshare provider detect|register</c>: what this machine offers, and putting that offer on the chain.</summary>
+/// <summary>
+/// <c>fairshare provider detect|register|start</c>: what this machine offers, putting that offer on the chain, and the
+/// agent; the hidden <c>provider worker</c> is the sandbox's worker process (<see cref="SandboxWorker"/>).
+/// </summary>
 public static class ProviderCommand
 {
     /// <summary>Builds the command.</summary>
@@ -26,16 +31,45 @@ public static class ProviderCommand
         command.Add(Detect());
         command.Add(Register());
         command.Add(ProviderStart.Create());
+        command.Add(Worker());
+        return command;
+    }
+
+    /// <summary>How the process sandbox starts this executable as its worker (<c>fairshare provider worker</c>).</summary>
+    public static WorkerCommand SandboxWorkerCommand(long? managedHeapLimitBytes = null)
+    {
+        string host = Environment.ProcessPath ?? throw new InvalidOperationException("the process has no executable path");
+        // Started as 'dotnet fairshare.dll': the worker is the same dll under the same host.
+        bool viaDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
+        string[] arguments = viaDotnet ? [typeof(ProviderCommand).Assembly.Location, "provider", "worker"] : ["provider", "worker"];
+        return new WorkerCommand(host, [.. arguments], managedHeapLimitBytes);
+    }
+
+    private static Command Worker()
+    {
+        var command = new Command("worker", "The sandbox's worker process: JSON requests on standard input, answers on standard output.") { Hidden = true };
+        command.SetAction(_ =>
+        {
+            // Standard output carries the protocol only: anything else that writes to Console.Out goes to stderr.
+            using var protocol = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false));
+            using var requests = new StreamReader(Console.OpenStandardInput(), new System.Text.UTF8Encoding(false));
+            Console.SetOut(Console.Error);
+            return SandboxWorker.Serve(requests, protocol);
+        });
         return command;
     }
 
     private static Command Detect()
     {
         var budget = BudgetOption();
-        var command = new Command("detect", "Detect the CPU, memory and NVIDIA GPUs (nvidia-smi), and run the standard benchmark.") { budget };
+        var command = new Command("detect", """
+            Detect the CPU, memory and NVIDIA GPUs (nvidia-smi), which ONNX Runtime execution providers load here (each is
+            tried on a tiny model; for those that do not, why), and run the standard benchmark.
+            """) { budget };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var (hardware, score) = Measure(parsed.GetValue(budget));
+            var providers = ExecutionProviders.Detect();
             if (context.Json)
             {
                 context.WriteJson(new JsonObject
@@ -47,6 +81,14 @@ public static class ProviderCommand
                     ["avx512"] = hardware.Avx512,
                     ["gpus"] = new JsonArray([.. hardware.Gpus.Select(g => (JsonNode)g.Name)]),
                     ["work_units_per_s"] = score.WorkUnitsPerSecond,
+                    ["execution_providers"] = new JsonArray([.. providers.Providers.Select(p => (JsonNode)new JsonObject
+                    {
+                        ["provider"] = p.Provider.ToString(),
+                        ["in_build"] = p.InBuild,
+                        ["loads"] = p.Loads,
+                        ["reason"] = p.Reason,
+                        ["device"] = p.Device,
+                    })]),
                 });
                 return ExitCodes.Ok;
             }
@@ -57,6 +99,12 @@ public static class ProviderCommand
             table.AddRow("memory", $"{hardware.MemoryMb / 1024.0:N1} GiB");
             table.AddRow("vector units", (hardware.Avx512 ? "AVX-512" : hardware.Avx2 ? "AVX2" : "no AVX2") + " (ONNX Runtime picks its kernels by these)");
             table.AddRow("NVIDIA GPUs", hardware.Gpus.IsEmpty ? "none (nvidia-smi not found or no device)" : Markup.Escape(string.Join(", ", hardware.Gpus.Select(g => g.Name))));
+            foreach (var p in providers.Providers)
+            {
+                string name = p.Provider.Kind == ExecutionProviderKind.Cuda ? "ONNX Runtime CUDA" : "ONNX Runtime CPU";
+                table.AddRow(name, Markup.Escape(p.Loads ? $"loads ({p.Device})" : $"does not load: {p.Reason}"));
+            }
+
             table.AddRow("standard benchmark", $"{score.WorkUnitsPerSecond:N0} work units/s");
             context.Console.Write(table);
             return ExitCodes.Ok;

@@ -1,3 +1,5 @@
+using Fairshare.Compute.Sandbox;
+
 namespace Fairshare.Compute.Runtime;
 
 /// <summary>
@@ -16,4 +18,17 @@ public interface IJobRunner : IDisposable
     /// <param name="model">The model blob (an ONNX model); ignored by kernel jobs, which pass an empty array.</param>
     /// <param name="input">The input tensor blob.</param>
     JobRunResult Run(byte[] model, byte[] input);
+
+    /// <summary>
+    /// Runs one job within <paramref name="limits"/>: a run past its time or memory limit fails with
+    /// <see cref="ComputeError.RunTimeExceeded"/> or <see cref="ComputeError.MemoryLimitExceeded"/>. This default only
+    /// judges the run when it has ended; runners that can stop a run midway replace it.
+    /// </summary>
+    JobRunResult Run(byte[] model, byte[] input, JobLimits limits)
+    {
+        using var watchdog = RunWatchdog.Start(limits);
+        var result = Run(model, input);
+        watchdog.Dispose();
+        return watchdog.Tripped == ComputeError.None ? result : JobRunResult.Fail(watchdog.Tripped, watchdog.Describe(), result.Elapsed);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Fairshare.Compute.Runtime;
 
 /// <summary>Picks the runner for a job kind on this machine.</summary>
@@ -14,6 +16,20 @@ public static class JobRunners
         ComputeJobKind.OnnxInference => new OnnxJobRunner(),
         ComputeJobKind.Kernel => new KernelJobRunner(
             IlgpuMatMul.CudaAvailable ? IlgpuMatMul.Create(preferCuda: true) : new TensorPrimitivesMatMul()),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
+    };
+
+    /// <summary>
+    /// A new runner for <paramref name="kind"/> on <paramref name="provider"/>: ONNX Runtime with that execution provider
+    /// (CUDA falls back to the CPU where it does not load, logged); for kernels the ILGPU kernel on the first CUDA
+    /// device when CUDA is asked for and ILGPU finds one, else <see cref="TensorPrimitivesMatMul"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown kind.</exception>
+    public static IJobRunner For(ComputeJobKind kind, ExecutionProvider provider, ILogger? logger = null) => kind switch
+    {
+        ComputeJobKind.OnnxInference => new OnnxJobRunner(),
+        ComputeJobKind.Kernel => new KernelJobRunner(
+            provider.Kind == ExecutionProviderKind.Cuda && IlgpuMatMul.CudaAvailable ? IlgpuMatMul.Create(preferCuda: true) : new TensorPrimitivesMatMul()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
     };
 }

@@ -1,0 +1,45 @@
+using Fairshare.Compute.Sandbox;
+
+namespace Fairshare.Compute.Tests.Sandbox;
+
+public sealed class JobLimitsTests
+{
+    [Fact]
+    public void A_market_job_may_run_the_factor_times_its_estimate_plus_the_loading_allowance()
+    {
+        // 10 × 500 work units ÷ 1,000 units/s = 5 s, plus 10 s for loading the model.
+        var limits = JobLimits.ForMarketJob(workUnits: 500, unitsPerSecond: 1_000, runTimeFactor: 10, memoryMb: 256, maxModelBytes: 1 << 20, maxInputBytes: 2 << 20);
+
+        Assert.Equal(TimeSpan.FromSeconds(15), limits.RunTime);
+        Assert.Equal(256L << 20, limits.MemoryBytes);
+        Assert.Equal(1L << 20, limits.MaxModelBytes);
+        Assert.Equal(2L << 20, limits.MaxInputBytes);
+    }
+
+    [Fact]
+    public void Huge_estimates_are_capped_at_a_day_without_overflow()
+    {
+        var limits = JobLimits.ForMarketJob(1_000_000_000_000, 1, 1_000, 1, 1, 1);
+
+        Assert.Equal(TimeSpan.FromDays(1) + JobLimits.ModelLoadAllowance, limits.RunTime);
+    }
+
+    [Fact]
+    public void Zero_scores_and_limits_are_bugs()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => JobLimits.ForMarketJob(1, 0, 10, 1, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JobLimits(TimeSpan.Zero, 1, 1, 1).Validate());
+    }
+
+    [Fact]
+    public void Resident_memory_is_read_from_statm_and_status()
+    {
+        Assert.Equal(3L * 4096, ProcessMemory.ParseStatm("100 3 2 1 0 5 0\n", 4096));
+        Assert.Equal(0, ProcessMemory.ParseStatm("garbage", 4096));
+        Assert.Equal(2048L * 1024, ProcessMemory.ParseStatusVmRss("Name:\tx\nVmPeak:\t9 kB\nVmRSS:\t    2048 kB\nThreads: 1\n"));
+        Assert.Equal(0, ProcessMemory.ParseStatusVmRss("Name:\tzombie\nState:\tZ\n"));
+        Assert.True(ProcessMemory.SelfResidentBytes() > 1 << 20);
+        Assert.InRange(ProcessMemory.ResidentBytes(Environment.ProcessId)!.Value, 1L << 20, long.MaxValue);
+        Assert.Null(ProcessMemory.ResidentBytes(int.MaxValue));
+    }
+}
