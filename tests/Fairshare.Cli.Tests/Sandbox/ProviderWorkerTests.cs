@@ -76,14 +76,14 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_worker_killed_from_outside_mid_job_is_replaced_and_the_job_retried()
+    public async Task A_worker_killed_from_outside_mid_job_is_replaced_and_the_job_retried()
     {
         AssertQuickJobRuns();
         int first = _sandbox.WorkerPid!.Value;
         var killer = Task.Run(() => KillWorkers(1));
 
         var outcome = _sandbox.Run(Job(HostileModels.SlowLoop, LoopInput(1_000_000_000), seconds: 4));
-        killer.Wait();
+        await killer;
 
         // The fresh worker ran the whole job again, to its time limit.
         Assert.Equal(ComputeError.RunTimeExceeded, outcome.Error);
@@ -93,13 +93,13 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_worker_that_dies_twice_on_a_job_is_a_deterministic_fault()
+    public async Task A_worker_that_dies_twice_on_a_job_is_a_deterministic_fault()
     {
         AssertQuickJobRuns();
         var killer = Task.Run(() => KillWorkers(2));
 
         var outcome = _sandbox.Run(Job(HostileModels.SlowLoop, LoopInput(1_000_000_000), seconds: 30));
-        killer.Wait();
+        await killer;
 
         Assert.Equal(ComputeError.WorkerCrashed, outcome.Error);
         Assert.True(outcome.IsJobFault);
