@@ -55,7 +55,7 @@ public sealed class JobExecutor
     public bool Agrees(byte[] mine, Hash32 theirs)
     {
         if (!_blobs.TryGet(theirs, out var other)) return false;
-        return OutputComparator.Compare(mine, other, Tolerance.Default).Agrees;
+        return OutputComparator.Compare(mine, other, Tolerances.Default).Agrees;
     }
 
     /// <summary>A plausible but wrong output: every float tensor's elements in reverse order (what a cheater returns).</summary>

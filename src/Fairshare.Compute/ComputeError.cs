@@ -2,7 +2,8 @@ namespace Fairshare.Compute;
 
 /// <summary>
 /// Why a compute operation failed. The numbers are stable (job results, logs and the provider agent carry them):
-/// never renumber or reuse a value, only add. Ranges: 1xx tensor blob format, 2xx job runtime, 3xx model graph.
+/// never renumber or reuse a value, only add. Ranges: 1xx tensor blobs and job items, 2xx job runtime, 3xx model
+/// graph, 4xx NumPy <c>.npy</c>/<c>.npz</c> files.
 /// </summary>
 public enum ComputeError
 {
@@ -41,6 +42,48 @@ public enum ComputeError
 
     /// <summary>A tensor's element count or byte size overflows, or exceeds what the blob can hold.</summary>
     BlobSizeOverflow = 110,
+
+    /// <summary>A bool element's byte is neither 0 nor 1 (the encoding is canonical).</summary>
+    BlobBadBool = 111,
+
+    /// <summary>A version 2 blob's layout byte is not a known <c>JobLayout</c>.</summary>
+    BlobUnknownLayout = 112,
+
+    /// <summary>A version 2 blob records a fault and still holds items.</summary>
+    BlobFaultWithItems = 113,
+
+    /// <summary>
+    /// A version 2 blob's item count is wrong: none without a fault, more than <c>JobTensors.MaxItems</c>, or not
+    /// exactly one for the <c>Single</c> layout.
+    /// </summary>
+    BlobBadItemCount = 114,
+
+    /// <summary>An item name is longer than <c>TensorBlob.MaxNameBytes</c> or not valid UTF-8.</summary>
+    BlobBadItemName = 115,
+
+    /// <summary>Two items share a name.</summary>
+    BlobDuplicateItemName = 116,
+
+    /// <summary>A <c>Stacked</c> item is not named after its index ("0", "1", … in order).</summary>
+    BlobStackedItemName = 117,
+
+    /// <summary>A version 2 blob holds what must be written as version 1 (one unnamed item, no fault).</summary>
+    BlobNotCanonical = 118,
+
+    /// <summary>Nothing to split or stack: no tensors, no items, or a batch axis of length 0.</summary>
+    BatchEmpty = 120,
+
+    /// <summary>
+    /// The tensors do not line up along the batch axis: a scalar, different lengths of axis 0, or items whose tensors
+    /// differ in name, element type or shape.
+    /// </summary>
+    BatchShapeMismatch = 121,
+
+    /// <summary>The batch axis is longer than <c>JobTensors.MaxItems</c>.</summary>
+    BatchTooManyItems = 122,
+
+    /// <summary>Stacking would give a tensor of rank above <c>TensorBlob.MaxRank</c>.</summary>
+    BatchRankTooLarge = 123,
 
     /// <summary>The model bytes are not a model the runtime can load.</summary>
     ModelInvalid = 200,
@@ -95,4 +138,58 @@ public enum ComputeError
 
     /// <summary>The model bytes are not a parseable ONNX <c>ModelProto</c> with a graph.</summary>
     ModelUnparseable = 300,
+
+    /// <summary>The file does not start with the <c>.npy</c> magic bytes <c>\x93NUMPY</c>.</summary>
+    NpyBadMagic = 400,
+
+    /// <summary>The <c>.npy</c> format version is not 1.0, 2.0 or 3.0.</summary>
+    NpyUnsupportedVersion = 401,
+
+    /// <summary>The <c>.npy</c> file ends inside its header or its data.</summary>
+    NpyTruncated = 402,
+
+    /// <summary>
+    /// The <c>.npy</c> header is not the dictionary numpy writes: exactly the keys <c>descr</c>, <c>fortran_order</c>
+    /// and <c>shape</c> with a string, a bool and a tuple of integers.
+    /// </summary>
+    NpyMalformedHeader = 403,
+
+    /// <summary>The array holds Python objects (<c>|O</c>), which only pickle can read.</summary>
+    NpyObjectArray = 404,
+
+    /// <summary>The dtype is structured (a list of fields).</summary>
+    NpyStructuredDtype = 405,
+
+    /// <summary>The dtype is a byte string or unicode string (<c>S</c>, <c>a</c>, <c>U</c>).</summary>
+    NpyStringDtype = 406,
+
+    /// <summary>The dtype is none of the numeric types a tensor carries (complex, datetime, float128, …).</summary>
+    NpyUnsupportedDtype = 407,
+
+    /// <summary>Bytes follow the array's data.</summary>
+    NpyTrailingBytes = 408,
+
+    /// <summary>The array's element count or byte size overflows.</summary>
+    NpySizeOverflow = 409,
+
+    /// <summary>A bool element's byte is neither 0 nor 1.</summary>
+    NpyBadBool = 410,
+
+    /// <summary>The array's rank exceeds <c>TensorBlob.MaxRank</c>.</summary>
+    NpyRankTooLarge = 411,
+
+    /// <summary>The <c>.npz</c> bytes are not a zip archive this program can read (corrupt, encrypted, an unknown compression).</summary>
+    NpzCorrupt = 420,
+
+    /// <summary>An <c>.npz</c> entry's name does not end in <c>.npy</c>.</summary>
+    NpzNotNpy = 421,
+
+    /// <summary>Two <c>.npz</c> entries give the same array name.</summary>
+    NpzDuplicateName = 422,
+
+    /// <summary>An <c>.npz</c> array name is empty or longer than <c>TensorBlob.MaxNameBytes</c> in UTF-8.</summary>
+    NpzBadName = 423,
+
+    /// <summary>The <c>.npz</c> archive holds more than <c>TensorBlob.MaxTensors</c> arrays.</summary>
+    NpzTooManyArrays = 424,
 }

@@ -1,12 +1,14 @@
 using System.Runtime.InteropServices;
 using Fairshare.Compute.Models.Onnx;
+using Fairshare.Compute.Tensors;
 using Google.Protobuf;
 
 namespace Fairshare.Compute.Models;
 
 /// <summary>
-/// Assembles an ONNX graph node by node (float32 initializers in <c>raw_data</c>) and serialises it as a model with
-/// <see cref="OnnxModelBuilder.IrVersion"/> and the default domain at <see cref="OnnxModelBuilder.Opset"/>.
+/// Assembles an ONNX graph node by node (float32 initializers in <c>raw_data</c>; graph inputs and outputs of any
+/// <see cref="TensorElementType"/>) and serialises it as a model with <see cref="OnnxModelBuilder.IrVersion"/> and the
+/// default domain at <see cref="OnnxModelBuilder.Opset"/>.
 /// </summary>
 internal sealed class OnnxGraphBuilder(string graphName)
 {
@@ -57,14 +59,23 @@ internal sealed class OnnxGraphBuilder(string graphName)
         return attribute;
     }
 
-    /// <summary>
-    /// The serialised model with one float32 graph input and output. A null dimension is the symbolic
-    /// <c>batch</c> dimension.
-    /// </summary>
+    /// <summary>Declares a graph input. A null dimension is the symbolic <c>batch</c> dimension.</summary>
+    public void Input(string name, TensorElementType type, long?[] shape) => _graph.Input.Add(ValueInfo(name, type, shape));
+
+    /// <summary>Declares a graph output. A null dimension is the symbolic <c>batch</c> dimension.</summary>
+    public void Output(string name, TensorElementType type, long?[] shape) => _graph.Output.Add(ValueInfo(name, type, shape));
+
+    /// <summary>The serialised model with one float32 graph input and output (see <see cref="Input"/>).</summary>
     public byte[] Build(string input, long?[] inputShape, string output, long?[] outputShape)
     {
-        _graph.Input.Add(ValueInfo(input, inputShape));
-        _graph.Output.Add(ValueInfo(output, outputShape));
+        Input(input, TensorElementType.Float32, inputShape);
+        Output(output, TensorElementType.Float32, outputShape);
+        return Build();
+    }
+
+    /// <summary>The serialised model with the inputs and outputs declared so far.</summary>
+    public byte[] Build()
+    {
         var model = new ModelProto
         {
             IrVersion = OnnxModelBuilder.IrVersion,
@@ -75,7 +86,7 @@ internal sealed class OnnxGraphBuilder(string graphName)
         return model.ToByteArray();
     }
 
-    private static ValueInfoProto ValueInfo(string name, long?[] shape)
+    private static ValueInfoProto ValueInfo(string name, TensorElementType type, long?[] shape)
     {
         var tensorShape = new TensorShapeProto();
         foreach (long? dim in shape)
@@ -90,7 +101,7 @@ internal sealed class OnnxGraphBuilder(string graphName)
             Name = name,
             Type = new TypeProto
             {
-                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = tensorShape },
+                TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = tensorShape },
             },
         };
     }

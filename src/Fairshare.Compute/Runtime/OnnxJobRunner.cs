@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Fairshare.Compute.Tensors;
 using Fairshare.Core.Primitives;
@@ -8,10 +9,12 @@ namespace Fairshare.Compute.Runtime;
 
 /// <summary>
 /// Runs ONNX inference jobs on ONNX Runtime's CPU execution provider with one intra-op and one inter-op thread (more
-/// threads were slower on our machines, and one thread keeps runs reproducible). The input blob's tensors must match
-/// the model's inputs by name, element type and rank, and fixed dimensions; the output blob holds every model output,
-/// in the model's output order. Loaded sessions are cached by model (a hit is found by comparing the bytes, which is
-/// cheaper than hashing them), least recently used evicted.
+/// threads were slower on our machines, and one thread keeps runs reproducible). The input blob is a
+/// <see cref="JobTensors"/> (version 1 or 2); the model runs once per item, in item order, and each item's tensors
+/// must match the model's inputs by name, element type (any <see cref="TensorElementType"/>), rank and fixed
+/// dimensions. The output blob has the input's layout and item names, each item holding every model output in the
+/// model's output order, so a version 1 input gives a version 1 output. Loaded sessions are cached by model (a hit is
+/// found by comparing the bytes, which is cheaper than hashing them), least recently used evicted.
 /// </summary>
 public sealed class OnnxJobRunner : IJobRunner
 {
@@ -44,24 +47,28 @@ public sealed class OnnxJobRunner : IJobRunner
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
         var clock = Stopwatch.StartNew();
-        var decoded = TensorBlob.Decode(input);
+        var decoded = JobTensors.Decode(input);
         if (!decoded.IsOk) return JobRunResult.Fail(decoded.Error, decoded.Message!, clock.Elapsed);
+        if (decoded.Value.IsFault)
+            return JobRunResult.Fail(ComputeError.InputMismatch, $"the input blob records a fault ({decoded.Value.Fault}) instead of tensors", clock.Elapsed);
         var session = Session(model);
         if (!session.IsOk) return JobRunResult.Fail(session.Error, session.Message!, clock.Elapsed);
 
-        var inputs = Bind(session.Value, decoded.Value);
-        if (!inputs.IsOk) return JobRunResult.Fail(inputs.Error, inputs.Message!, clock.Elapsed);
-        try
+        var outputs = ImmutableArray.CreateBuilder<JobItem>(decoded.Value.Items.Length);
+        foreach (var item in decoded.Value.Items)
         {
-            var outputs = Execute(session.Value, inputs.Value);
-            return outputs.IsOk
-                ? JobRunResult.Ok(TensorBlob.Encode(outputs.Value), clock.Elapsed)
-                : JobRunResult.Fail(outputs.Error, outputs.Message!, clock.Elapsed);
+            var result = RunItem(session.Value, item);
+            if (!result.IsOk)
+            {
+                string message = item.Name.Length == 0 ? result.Message! : $"item \"{item.Name}\": {result.Message}";
+                return JobRunResult.Fail(result.Error, message, clock.Elapsed);
+            }
+
+            outputs.Add(new JobItem(item.Name, [.. result.Value]));
         }
-        finally
-        {
-            foreach (var value in inputs.Value.Values) value.Dispose();
-        }
+
+        var output = new JobTensors(decoded.Value.Layout, outputs.MoveToImmutable(), ComputeError.None);
+        return JobRunResult.Ok(output.Encode(), clock.Elapsed);
     }
 
     /// <summary>Releases every cached session.</summary>
@@ -110,16 +117,31 @@ public sealed class OnnxJobRunner : IJobRunner
         return ComputeResult<InferenceSession>.Ok(session);
     }
 
-    /// <summary>Checks the tensors against the model's inputs and wraps each in an <see cref="OrtValue"/>.</summary>
-    private static ComputeResult<Dictionary<string, OrtValue>> Bind(InferenceSession session, TensorBlob blob)
+    /// <summary>Runs the model once on one item: binds its tensors, executes, and reads back every output.</summary>
+    private static ComputeResult<List<TensorData>> RunItem(InferenceSession session, JobItem item)
     {
-        var extra = blob.Tensors.Select(t => t.Name).Where(name => !session.InputMetadata.ContainsKey(name)).ToList();
+        var inputs = Bind(session, item);
+        if (!inputs.IsOk) return inputs.As<List<TensorData>>();
+        try
+        {
+            return Execute(session, inputs.Value);
+        }
+        finally
+        {
+            foreach (var value in inputs.Value.Values) value.Dispose();
+        }
+    }
+
+    /// <summary>Checks the tensors against the model's inputs and copies each into an <see cref="OrtValue"/>.</summary>
+    private static ComputeResult<Dictionary<string, OrtValue>> Bind(InferenceSession session, JobItem item)
+    {
+        var extra = item.Tensors.Select(t => t.Name).Where(name => !session.InputMetadata.ContainsKey(name)).ToList();
         if (extra.Count > 0) return Mismatch($"the model has no input named {string.Join(", ", extra.Select(n => $"\"{n}\""))}");
 
         var values = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
         foreach (var (name, metadata) in session.InputMetadata)
         {
-            var tensor = blob.Find(name);
+            var tensor = item.Find(name);
             string? problem = tensor is null ? $"the input blob has no tensor \"{name}\"" : Misfit(tensor, metadata);
             if (problem is not null)
             {
@@ -127,12 +149,21 @@ public sealed class OnnxJobRunner : IJobRunner
                 return Mismatch(problem);
             }
 
-            values[name] = tensor!.Type == TensorElementType.Float32
-                ? OrtValue.CreateTensorValueFromMemory(tensor.AsFloat32().ToArray(), tensor.Shape)
-                : OrtValue.CreateTensorValueFromMemory(tensor.AsInt64().ToArray(), tensor.Shape);
+            values[name] = ToOrtValue(tensor!);
         }
 
         return ComputeResult<Dictionary<string, OrtValue>>.Ok(values);
+    }
+
+    /// <summary>
+    /// A native tensor of the same element type and shape holding a copy of the bytes: a blob's little-endian layout
+    /// is ONNX Runtime's for every element type, float16 and bool (one byte, 0 or 1) included.
+    /// </summary>
+    private static OrtValue ToOrtValue(TensorData tensor)
+    {
+        var value = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, ToOrt(tensor.Type), tensor.Shape);
+        tensor.Data.CopyTo(value.GetTensorMutableRawData());
+        return value;
     }
 
     private static string? Misfit(TensorData tensor, NodeMetadata metadata)
@@ -165,13 +196,15 @@ public sealed class OnnxJobRunner : IJobRunner
             {
                 string name = session.OutputNames[i];
                 var value = results[i];
-                var type = value.IsTensor ? FromOrt(value.GetTensorTypeAndShape().ElementDataType) : null;
-                if (type is null)
-                    return ComputeResult<List<TensorData>>.Fail(ComputeError.UnsupportedOutputType, $"output \"{name}\" is not a Float32 or Int64 tensor");
-                long[] shape = value.GetTensorTypeAndShape().Shape;
-                outputs.Add(type == TensorElementType.Float32
-                    ? TensorData.Float32(name, shape, value.GetTensorDataAsSpan<float>())
-                    : TensorData.Int64(name, shape, value.GetTensorDataAsSpan<long>()));
+                var info = value.IsTensor ? value.GetTensorTypeAndShape() : (OrtTensorTypeAndShapeInfo?)null;
+                if (info is not { } tensorInfo || FromOrt(tensorInfo.ElementDataType) is not TensorElementType type)
+                {
+                    string what = info is { } known ? $"a {known.ElementDataType} tensor" : $"a {value.OnnxType}";
+                    return ComputeResult<List<TensorData>>.Fail(ComputeError.UnsupportedOutputType,
+                        $"output \"{name}\" is {what}; a tensor blob carries numeric and bool tensors");
+                }
+
+                outputs.Add(TensorData.Create(name, type, tensorInfo.Shape, value.GetTensorMutableRawData()));
             }
 
             return ComputeResult<List<TensorData>>.Ok(outputs);
@@ -181,8 +214,35 @@ public sealed class OnnxJobRunner : IJobRunner
     private static TensorElementType? FromOrt(OrtElementType type) => type switch
     {
         OrtElementType.Float => TensorElementType.Float32,
+        OrtElementType.UInt8 => TensorElementType.UInt8,
+        OrtElementType.Int8 => TensorElementType.Int8,
+        OrtElementType.UInt16 => TensorElementType.UInt16,
+        OrtElementType.Int16 => TensorElementType.Int16,
+        OrtElementType.Int32 => TensorElementType.Int32,
         OrtElementType.Int64 => TensorElementType.Int64,
+        OrtElementType.Bool => TensorElementType.Bool,
+        OrtElementType.Float16 => TensorElementType.Float16,
+        OrtElementType.Double => TensorElementType.Float64,
+        OrtElementType.UInt32 => TensorElementType.UInt32,
+        OrtElementType.UInt64 => TensorElementType.UInt64,
         _ => null,
+    };
+
+    private static OrtElementType ToOrt(TensorElementType type) => type switch
+    {
+        TensorElementType.Float32 => OrtElementType.Float,
+        TensorElementType.UInt8 => OrtElementType.UInt8,
+        TensorElementType.Int8 => OrtElementType.Int8,
+        TensorElementType.UInt16 => OrtElementType.UInt16,
+        TensorElementType.Int16 => OrtElementType.Int16,
+        TensorElementType.Int32 => OrtElementType.Int32,
+        TensorElementType.Int64 => OrtElementType.Int64,
+        TensorElementType.Bool => OrtElementType.Bool,
+        TensorElementType.Float16 => OrtElementType.Float16,
+        TensorElementType.Float64 => OrtElementType.Double,
+        TensorElementType.UInt32 => OrtElementType.UInt32,
+        TensorElementType.UInt64 => OrtElementType.UInt64,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown element type"),
     };
 
     private static ComputeResult<Dictionary<string, OrtValue>> Mismatch(string message) =>

@@ -1,15 +1,16 @@
 namespace Fairshare.Compute.Verification;
 
 /// <summary>
-/// How far two float32 outputs may differ and still count as the same result: element-wise
-/// <c>|a − b| ≤ Absolute + Relative · |a|</c>, where a is the expected (reference) element.
+/// How far two floating-point outputs of one element type may differ and still count as the same result:
+/// element-wise <c>|a − b| ≤ Absolute + Relative · |a|</c>, where a is the expected (reference) element.
+/// <see cref="Tolerances"/> holds one per floating-point type.
 /// </summary>
 /// <param name="Absolute">The absolute slack, for elements near zero.</param>
 /// <param name="Relative">The slack as a fraction of the expected element's magnitude.</param>
 public sealed record Tolerance(double Absolute, double Relative)
 {
     /// <summary>
-    /// Absolute 1e-4, relative 1e-3: what replicas on different CPUs and GPUs need. ONNX Runtime's MLAS picks its
+    /// The float32 tolerance, absolute 1e-4, relative 1e-3: what replicas on different CPUs and GPUs need. ONNX Runtime's MLAS picks its
     /// kernels by instruction set (SSE, AVX2, AVX-512, NEON), and GPUs fuse multiply-adds, so the same model on the
     /// same input differs by a few units in the last place per operation, and those differences grow with depth and
     /// with the length of the dot products. Float32 carries about 7 significant digits; 1e-3 relative leaves room for

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Fairshare.Compute.Models;
 using Fairshare.Compute.Runtime;
 using Fairshare.Compute.Tensors;
+using Fairshare.Compute.Tests.Tensors;
 
 namespace Fairshare.Compute.Tests.Runtime;
 
@@ -19,6 +21,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     public static TheoryData<string, byte[], ComputeError> BadInputs() => new()
     {
         { "not a blob", [1, 2, 3], ComputeError.BlobTruncated },
+        { "a version 2 blob that should be version 1", [.. "FSTB"u8, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], ComputeError.BlobNotCanonical },
         { "no x", Input(), ComputeError.InputMismatch },
         { "extra tensor", Input(X([1, 4]), X([1, 4]) with { Name = "z" }), ComputeError.InputMismatch },
         { "x is int64", Input(TensorData.Int64("x", [1, 4], [1, 2, 3, 4])), ComputeError.InputMismatch },
@@ -59,6 +62,137 @@ public sealed class OnnxJobRunnerTests : IDisposable
         Assert.True(_runner.Run(third, input).IsOk);
         Assert.Equal(2, _runner.CachedSessions);
         Assert.True(_runner.Run(Model, input).IsOk);
+    }
+
+    /// <summary>Six values of each element type (extremes, NaN for floats), written as the doubles they equal.</summary>
+    public static TheoryData<TensorElementType, double[]> EveryType() => new()
+    {
+        { TensorElementType.Float16, [0, 1.5, -2.25, 65504, 5.9604644775390625e-08, double.NaN] },
+        { TensorElementType.Float32, [0, 1.5, -2.25, 3.4028234663852886e38, 1.401298464324817e-45, double.NaN] },
+        { TensorElementType.Float64, [0, 1.5, -2.25, double.MaxValue, double.Epsilon, double.NaN] },
+        { TensorElementType.UInt8, [0, 1, 2, 127, 128, 255] },
+        { TensorElementType.Int8, [-128, -1, 0, 1, 2, 127] },
+        { TensorElementType.UInt16, [0, 1, 2, 32767, 32768, 65535] },
+        { TensorElementType.Int16, [-32768, -1, 0, 1, 2, 32767] },
+        { TensorElementType.Int32, [int.MinValue, -1, 0, 1, 2, int.MaxValue] },
+        { TensorElementType.UInt32, [0, 1, 2, 2147483648, 4e9, uint.MaxValue] },
+        { TensorElementType.Int64, [long.MinValue, -1, 0, 1, 9007199254740992, 4611686018427387904] },
+        { TensorElementType.UInt64, [0, 1, 2, 9223372036854775808, 9007199254740992, 18446744073709549568] },
+        { TensorElementType.Bool, [0, 1, 1, 0, 1, 0] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryType))]
+    public void Every_element_type_is_bound_and_read_back(TensorElementType type, double[] values)
+    {
+        var x = TypedTensors.Of(type, "x", [2, 3], values);
+
+        var result = _runner.Run(TestModels.IdentityAndCast(type), TensorBlob.Encode([x]));
+
+        Assert.True(result.IsOk, result.Message);
+        var output = TensorBlob.Decode(result.Output);
+        Assert.True(output.IsOk, output.Message);
+        TensorAssert.Same(x with { Name = "same" }, output.Value.Find("same")!);
+        var wide = output.Value.Find("wide")!;
+        Assert.Equal([2, 3], wide.Shape);
+        Assert.Equal(values, wide.As<double>().ToArray());
+    }
+
+    [Fact]
+    public void A_version_1_input_gives_a_version_1_output()
+    {
+        var x = TensorData.Float32("x", [2], [1.5f, -4f]);
+
+        var result = _runner.Run(TestModels.Doubling(TensorElementType.Float32, [null]), TensorBlob.Encode([x]));
+
+        Assert.True(result.IsOk, result.Message);
+        Assert.Equal(TensorBlob.Encode([TensorData.Float32("y", [2], [3f, -8f])]), result.Output);
+    }
+
+    [Fact]
+    public void Scalars_and_empty_tensors_run()
+    {
+        var scalar = _runner.Run(TestModels.Doubling(TensorElementType.Float32, []), TensorBlob.Encode([TensorData.Float32("x", [], [2.5f])]));
+        var empty = _runner.Run(TestModels.Doubling(TensorElementType.Int64, [null, 2]), TensorBlob.Encode([TensorData.Int64("x", [0, 2], [])]));
+
+        Assert.True(scalar.IsOk, scalar.Message);
+        Assert.Equal(TensorBlob.Encode([TensorData.Float32("y", [], [5f])]), scalar.Output);
+        Assert.True(empty.IsOk, empty.Message);
+        Assert.Equal(TensorBlob.Encode([TensorData.Int64("y", [0, 2], [])]), empty.Output);
+    }
+
+    [Fact]
+    public void A_folder_runs_each_item_in_order_and_keeps_the_item_names()
+    {
+        byte[] model = TestModels.Doubling(TensorElementType.Int32, [null, 2]);
+        var input = new JobTensors(JobLayout.Folder,
+        [
+            new JobItem("scan_b", [TensorData.Int32("x", [1, 2], [1, 2])]),
+            new JobItem("scan_a", [TensorData.Int32("x", [3, 2], [0, -1, 10, 20, int.MaxValue / 2, 7])]),
+        ], ComputeError.None);
+
+        var result = _runner.Run(model, input.Encode());
+
+        Assert.True(result.IsOk, result.Message);
+        Assert.Equal(JobTensors.Version, result.Output[4]);
+        var expected = new JobTensors(JobLayout.Folder,
+        [
+            new JobItem("scan_b", [TensorData.Int32("y", [1, 2], [2, 4])]),
+            new JobItem("scan_a", [TensorData.Int32("y", [3, 2], [0, -2, 20, 40, int.MaxValue - 1, 14])]),
+        ], ComputeError.None);
+        TensorAssert.Same(expected, JobTensors.Decode(result.Output).Value!);
+    }
+
+    [Fact]
+    public void A_stacked_batch_runs_once_per_row_and_stacks_back()
+    {
+        var batch = TensorData.Float64("x", [3, 2], [1, 2, 3, 4, 0.5, -0.25]);
+        var input = JobTensors.SplitBatch([batch]).Value!;
+
+        var result = _runner.Run(TestModels.Doubling(TensorElementType.Float64, [2]), input.Encode());
+
+        Assert.True(result.IsOk, result.Message);
+        var output = JobTensors.Decode(result.Output).Value!;
+        Assert.Equal(JobLayout.Stacked, output.Layout);
+        Assert.Equal(["0", "1", "2"], output.Items.Select(i => i.Name));
+        TensorAssert.Same([TensorData.Float64("y", [2], [6, 8])], output.Items[1].Tensors);
+        TensorAssert.Same([TensorData.Float64("y", [3, 2], [2, 4, 6, 8, 1, -0.5])], output.StackItems().Value!);
+    }
+
+    [Fact]
+    public void A_named_single_item_keeps_its_name_in_a_version_2_output()
+    {
+        var input = new JobTensors(JobLayout.Single, [new JobItem("photo", [TensorData.UInt8("x", [2], [3, 100])])], ComputeError.None);
+
+        var result = _runner.Run(TestModels.Doubling(TensorElementType.UInt8, [2]), input.Encode());
+
+        Assert.True(result.IsOk, result.Message);
+        var output = JobTensors.Decode(result.Output).Value!;
+        TensorAssert.Same(new JobTensors(JobLayout.Single, [new JobItem("photo", [TensorData.UInt8("y", [2], [6, 200])])], ComputeError.None), output);
+    }
+
+    [Fact]
+    public void An_item_that_does_not_fit_fails_the_job_and_is_named()
+    {
+        var input = new JobTensors(JobLayout.Folder,
+        [
+            new JobItem("good", [TensorData.Float32("x", [2], [1f, 2f])]),
+            new JobItem("bad", [TensorData.Float32("x", [3], [1f, 2f, 3f])]),
+        ], ComputeError.None);
+
+        var result = _runner.Run(TestModels.Doubling(TensorElementType.Float32, [2]), input.Encode());
+
+        Assert.Equal(ComputeError.InputMismatch, result.Error);
+        Assert.Contains("item \"bad\"", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fault_is_not_an_input()
+    {
+        var result = _runner.Run(Model, JobTensors.Failed(JobLayout.Single, ComputeError.RunFailed).Encode());
+
+        Assert.Equal(ComputeError.InputMismatch, result.Error);
+        Assert.Contains("fault", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

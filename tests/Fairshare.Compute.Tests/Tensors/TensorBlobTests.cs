@@ -53,19 +53,30 @@ public sealed class TensorBlobTests
         Assert.Equal(expected, blob);
     }
 
-    [Property(MaxTest = 50)]
-    public void Random_float_tensors_round_trip(byte rows, byte columns, int seed, bool asInt)
+    [Property(MaxTest = 100, StartSize = 10, EndSize = 50, Arbitrary = [typeof(TensorGenerators)])]
+    public void Tensors_of_every_element_type_round_trip(TensorData tensor)
     {
-        int r = rows % 9, c = columns % 9;
-        var tensor = asInt
-            ? TensorData.Int64("t", [r, c], Enumerable.Range(0, r * c).Select(i => (long)seed * i).ToArray())
-            : TensorData.Float32("t", [r, c], TestData.Floats(r * c, seed));
-
-        var decoded = TensorBlob.Decode(TensorBlob.Encode([tensor]));
+        byte[] blob = TensorBlob.Encode([tensor]);
+        var decoded = TensorBlob.Decode(blob);
 
         Assert.True(decoded.IsOk, decoded.Message);
-        Assert.Equal(tensor.Data, decoded.Value.Tensors[0].Data);
-        Assert.Equal(tensor.Shape, decoded.Value.Tensors[0].Shape);
+        TensorAssert.Same(tensor, decoded.Value.Tensors[0]);
+        Assert.Equal((byte)tensor.Type, blob[9 + 2 + TensorWire.StrictUtf8.GetByteCount(tensor.Name)]);
+    }
+
+    [Fact]
+    public void Element_type_bytes_are_onnx_data_type_numbers()
+    {
+        var expected = new Dictionary<TensorElementType, byte>
+        {
+            [TensorElementType.Float32] = 1, [TensorElementType.UInt8] = 2, [TensorElementType.Int8] = 3,
+            [TensorElementType.UInt16] = 4, [TensorElementType.Int16] = 5, [TensorElementType.Int32] = 6,
+            [TensorElementType.Int64] = 7, [TensorElementType.Bool] = 9, [TensorElementType.Float16] = 10,
+            [TensorElementType.Float64] = 11, [TensorElementType.UInt32] = 12, [TensorElementType.UInt64] = 13,
+        };
+
+        Assert.Equal(expected.Keys.Order(), Enum.GetValues<TensorElementType>().Order());
+        foreach (var (type, number) in expected) Assert.Equal(number, (byte)type);
     }
 
     [Fact]
@@ -106,12 +117,17 @@ public sealed class TensorBlobTests
             { "empty name", Edit(b => b[9] = 0), ComputeError.BlobBadName },
             { "name too long", Edit(b => BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(9), TensorBlob.MaxNameBytes + 1)), ComputeError.BlobBadName },
             { "name not UTF-8", Edit(b => b[11] = 0xFF), ComputeError.BlobBadName },
-            { "unknown element type", Edit(b => b[12] = 2), ComputeError.BlobUnknownElementType },
+            { "string element type", Edit(b => b[12] = 8), ComputeError.BlobUnknownElementType },
+            { "bfloat16 element type", Edit(b => b[12] = 16), ComputeError.BlobUnknownElementType },
+            { "element type 0", Edit(b => b[12] = 0), ComputeError.BlobUnknownElementType },
             { "rank 9", Edit(b => b[13] = TensorBlob.MaxRank + 1), ComputeError.BlobRankTooLarge },
             { "negative dimension", Edit(b => BinaryPrimitives.WriteInt64LittleEndian(b.AsSpan(14), -2)), ComputeError.BlobBadDimension },
             { "dimension larger than the data", Edit(b => b[14] = 3), ComputeError.BlobTruncated },
             { "element count overflows", Edit(b => BinaryPrimitives.WriteInt64LittleEndian(b.AsSpan(14), long.MaxValue / 2)), ComputeError.BlobSizeOverflow },
         };
+        byte[] flags = TensorBlob.Encode([TensorData.Bool("m", [3], [true, false, true])]);
+        flags[^2] = 2; // the middle element
+        data.Add("bool byte 2", flags, ComputeError.BlobBadBool);
         byte[] twice = TensorBlob.Encode([TensorData.Float32("a", [1], [1f]), TensorData.Float32("b", [1], [2f])]);
         twice[9 + 2 + 1 + 1 + 1 + 8 + 4 + 2] = (byte)'a'; // rename the second tensor "a"
         data.Add("duplicate name", twice, ComputeError.BlobDuplicateName);
@@ -136,6 +152,7 @@ public sealed class TensorBlobTests
         Assert.Throws<ArgumentException>(() => TensorBlob.Encode([good, good]));
         Assert.Throws<ArgumentException>(() => TensorBlob.Encode([good with { Shape = [2] }]));
         Assert.Throws<ArgumentException>(() => TensorData.Float32("a", [2, 2], [1f, 2f]));
+        Assert.Throws<ArgumentException>(() => TensorBlob.Encode([TensorData.UInt8("m", [1], [2]) with { Type = TensorElementType.Bool }]));
     }
 
     /// <summary>A blob of one float32 tensor "y" [2]: name at 11, type at 12, rank at 13, the dimension at 14..21.</summary>

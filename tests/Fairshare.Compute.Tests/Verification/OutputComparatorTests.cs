@@ -1,4 +1,5 @@
 using Fairshare.Compute.Tensors;
+using Fairshare.Compute.Tests.Tensors;
 using Fairshare.Compute.Verification;
 
 namespace Fairshare.Compute.Tests.Verification;
@@ -8,7 +9,7 @@ public sealed class OutputComparatorTests
     private static byte[] Y(params float[] values) => TensorBlob.Encode([TensorData.Float32("y", [values.Length], values)]);
 
     private static ComparisonResult Compare(byte[] expected, byte[] actual) =>
-        OutputComparator.Compare(expected, actual, Tolerance.Default);
+        OutputComparator.Compare(expected, actual, Tolerances.Default);
 
     [Fact]
     public void Byte_identical_outputs_are_equal()
@@ -55,6 +56,147 @@ public sealed class OutputComparatorTests
         Assert.False(tol.Accepts(double.PositiveInfinity, 1e300));
         Assert.False(tol.Accepts(double.NaN, double.NaN));
         Assert.Equal(new Tolerance(1e-4, 1e-3), Tolerance.Default);
+    }
+
+    [Fact]
+    public void Default_tolerances_are_per_floating_point_type_and_none_for_integers()
+    {
+        var tol = Tolerances.Default;
+
+        Assert.Equal(new Tolerance(1e-2, 2e-2), tol.Float16);
+        Assert.Equal(Tolerance.Default, tol.Float32);
+        Assert.Equal(new Tolerance(1e-10, 1e-9), tol.Float64);
+        Assert.Same(tol.Float16, tol.For(TensorElementType.Float16));
+        Assert.Same(tol.Float64, tol.For(TensorElementType.Float64));
+        Assert.All(TensorGenerators.AllTypes.Except([TensorElementType.Float16, TensorElementType.Float32, TensorElementType.Float64]),
+            type => Assert.Null(tol.For(type)));
+    }
+
+    /// <summary>Per float type: the expected value, one just inside its default tolerance, one just outside.</summary>
+    public static TheoryData<TensorElementType, double, double, double> FloatEdges() => new()
+    {
+        // float16: allowed 1e-2 + 2e-2·1 = 0.03; 1 + 30 ulp (2^-10 each) = 1.0293, 1 + 31 ulp = 1.0303
+        { TensorElementType.Float16, 1, 1 + 30 / 1024.0, 1 + 31 / 1024.0 },
+        // float32: allowed 1e-4 + 1e-3·100 = 0.1001
+        { TensorElementType.Float32, 100, 100.1, 100.1002 },
+        // float64: allowed 1e-10 + 1e-9·1000 = 1.0000001e-6
+        { TensorElementType.Float64, 1000, 1000.0000009, 1000.0000011 },
+        // float64 near zero: the absolute 1e-10 alone
+        { TensorElementType.Float64, 0, 9e-11, 1.1e-10 },
+    };
+
+    [Theory]
+    [MemberData(nameof(FloatEdges))]
+    public void Each_float_type_has_its_own_tolerance(TensorElementType type, double expected, double inside, double outside)
+    {
+        byte[] Blob(double value) => TensorBlob.Encode([TypedTensors.Of(type, "y", [2], 0.5, value)]);
+
+        var within = Compare(Blob(expected), Blob(inside));
+        var beyond = Compare(Blob(expected), Blob(outside));
+
+        Assert.Equal(ComparisonOutcome.WithinTolerance, within.Outcome);
+        Assert.Equal(1, within.Worst!.Index);
+        Assert.Equal(ComparisonOutcome.Mismatch, beyond.Outcome);
+        Assert.Equal(1, beyond.Worst!.Index);
+        Assert.Contains($"for {type}", beyond.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TensorElementType.Float16)]
+    [InlineData(TensorElementType.Float64)]
+    public void NaN_matches_nothing_in_any_float_type(TensorElementType type)
+    {
+        byte[] Blob(double value) => TensorBlob.Encode([TypedTensors.Of(type, "y", [2], 1, value)]);
+
+        Assert.Equal(ComparisonOutcome.Mismatch, Compare(Blob(double.NaN), Blob(double.NaN)).Outcome);
+        Assert.Equal(ComparisonOutcome.Mismatch, Compare(Blob(2), Blob(double.NaN)).Outcome);
+        Assert.Contains("NaN", Compare(Blob(double.NaN), Blob(2)).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TensorElementType.UInt8)]
+    [InlineData(TensorElementType.Int8)]
+    [InlineData(TensorElementType.UInt16)]
+    [InlineData(TensorElementType.Int16)]
+    [InlineData(TensorElementType.UInt32)]
+    [InlineData(TensorElementType.Int32)]
+    [InlineData(TensorElementType.UInt64)]
+    [InlineData(TensorElementType.Int64)]
+    [InlineData(TensorElementType.Bool)]
+    public void Integer_and_bool_elements_must_be_exactly_equal(TensorElementType type)
+    {
+        byte[] Blob(double last) => TensorBlob.Encode([TypedTensors.Of(type, "v", [3], 1, 0, last)]);
+
+        Assert.Equal(ComparisonOutcome.Equal, Compare(Blob(1), Blob(1)).Outcome);
+        var offByOne = Compare(Blob(1), Blob(0));
+        Assert.Equal(ComparisonOutcome.Mismatch, offByOne.Outcome);
+        Assert.Equal(2, offByOne.Worst!.Index);
+        Assert.Equal(1.0, offByOne.Worst.Expected);
+        Assert.Equal(0.0, offByOne.Worst.Actual);
+        Assert.Contains($"{type} elements must be equal", offByOne.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Large_64_bit_integers_differing_in_the_last_unit_are_a_mismatch()
+    {
+        byte[] Signed(long v) => TensorBlob.Encode([TensorData.Int64("v", [1], [v])]);
+        byte[] Unsigned(ulong v) => TensorBlob.Encode([TensorData.UInt64("v", [1], [v])]);
+
+        Assert.Equal(ComparisonOutcome.Mismatch, Compare(Signed(long.MaxValue), Signed(long.MaxValue - 1)).Outcome);
+        Assert.Equal(ComparisonOutcome.Mismatch, Compare(Unsigned(ulong.MaxValue), Unsigned(ulong.MaxValue - 1)).Outcome);
+    }
+
+    private static JobTensors Folder(params (string Name, float Value)[] items) =>
+        new(JobLayout.Folder, [.. items.Select(i => new JobItem(i.Name, [TensorData.Float32("y", [1], [i.Value])]))], ComputeError.None);
+
+    [Fact]
+    public void Items_are_compared_one_by_one_and_the_worst_names_its_item()
+    {
+        var within = Compare(Folder(("a", 1f), ("b", 10f)).Encode(), Folder(("a", 1f), ("b", 10.005f)).Encode());
+        var beyond = Compare(Folder(("a", 1f), ("b", 10f)).Encode(), Folder(("a", 1f), ("b", 10.5f)).Encode());
+
+        Assert.Equal(ComparisonOutcome.WithinTolerance, within.Outcome);
+        Assert.Equal("b", within.Worst!.Item);
+        Assert.Equal(ComparisonOutcome.Mismatch, beyond.Outcome);
+        Assert.Equal("b", beyond.Worst!.Item);
+        Assert.Contains("item \"b\": \"y\"[0]", beyond.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Equal_faults_agree()
+    {
+        byte[] fault = JobTensors.Failed(JobLayout.Folder, ComputeError.RunFailed).Encode();
+
+        var result = Compare(fault, (byte[])fault.Clone());
+
+        Assert.Equal(ComparisonOutcome.Equal, result.Outcome);
+        Assert.True(result.Agrees);
+        Assert.Contains("RunFailed", result.Reason, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, byte[], byte[]> ItemMismatches() => new()
+    {
+        { "different faults", JobTensors.Failed(JobLayout.Folder, ComputeError.RunFailed).Encode(), JobTensors.Failed(JobLayout.Folder, ComputeError.InputMismatch).Encode() },
+        { "same fault, other layout", JobTensors.Failed(JobLayout.Folder, ComputeError.RunFailed).Encode(), JobTensors.Failed(JobLayout.Stacked, ComputeError.RunFailed).Encode() },
+        { "fault against output", JobTensors.Failed(JobLayout.Single, ComputeError.RunFailed).Encode(), Y(1f) },
+        { "output against fault", Y(1f), JobTensors.Failed(JobLayout.Single, ComputeError.RunFailed).Encode() },
+        { "other item names", Folder(("a", 1f), ("b", 2f)).Encode(), Folder(("a", 1f), ("c", 2f)).Encode() },
+        { "items in another order", Folder(("a", 1f), ("b", 1f)).Encode(), Folder(("b", 1f), ("a", 1f)).Encode() },
+        { "another item count", Folder(("a", 1f), ("b", 2f)).Encode(), Folder(("a", 1f)).Encode() },
+        { "another layout", Folder(("0", 1f)).Encode(), JobTensors.SplitBatch([TensorData.Float32("y", [1, 1], [1f])]).Value!.Encode() },
+        { "single against folder", Y(1f), Folder(("", 1f)).Encode() },
+        { "a tensor differs inside an item", Folder(("a", 1f)).Encode(), new JobTensors(JobLayout.Folder, [new JobItem("a", [TensorData.Float64("y", [1], [1])])], ComputeError.None).Encode() },
+    };
+
+    [Theory]
+    [MemberData(nameof(ItemMismatches))]
+    public void Layout_item_and_fault_differences_are_mismatches(string what, byte[] expected, byte[] actual)
+    {
+        var result = Compare(expected, actual);
+
+        Assert.Equal(ComparisonOutcome.Mismatch, result.Outcome);
+        Assert.Null(result.Worst);
+        Assert.False(string.IsNullOrEmpty(result.Reason), what);
     }
 
     [Theory]

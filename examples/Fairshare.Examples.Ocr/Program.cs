@@ -1,0 +1,3 @@
+using Fairshare.Examples.Ocr;
+
+return OcrApp.Run(args, Console.Out, Console.Error);
