@@ -20,15 +20,9 @@ public interface IJobRunner : IDisposable
     JobRunResult Run(byte[] model, byte[] input);
 
     /// <summary>
-    /// Runs one job within <paramref name="limits"/>: a run past its time or memory limit fails with
-    /// <see cref="ComputeError.RunTimeExceeded"/> or <see cref="ComputeError.MemoryLimitExceeded"/>. This default only
-    /// judges the run when it has ended; runners that can stop a run midway replace it.
+    /// Runs one job within <paramref name="limits"/>: a run stopped at its time or memory limit fails with
+    /// <see cref="ComputeError.RunTimeExceeded"/> or <see cref="ComputeError.MemoryLimitExceeded"/>. The limits hold
+    /// for the whole job (every item); a run that completes is kept.
     /// </summary>
-    JobRunResult Run(byte[] model, byte[] input, JobLimits limits)
-    {
-        using var watchdog = RunWatchdog.Start(limits);
-        var result = Run(model, input);
-        watchdog.Dispose();
-        return watchdog.Tripped == ComputeError.None ? result : JobRunResult.Fail(watchdog.Tripped, watchdog.Describe(), result.Elapsed);
-    }
+    JobRunResult Run(byte[] model, byte[] input, JobLimits limits);
 }

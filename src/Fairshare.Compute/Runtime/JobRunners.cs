@@ -27,7 +27,7 @@ public static class JobRunners
     /// <exception cref="ArgumentOutOfRangeException">An unknown kind.</exception>
     public static IJobRunner For(ComputeJobKind kind, ExecutionProvider provider, ILogger? logger = null) => kind switch
     {
-        ComputeJobKind.OnnxInference => new OnnxJobRunner(),
+        ComputeJobKind.OnnxInference => new OnnxJobRunner(new OnnxRunnerOptions(provider), logger),
         ComputeJobKind.Kernel => new KernelJobRunner(
             provider.Kind == ExecutionProviderKind.Cuda && IlgpuMatMul.CudaAvailable ? IlgpuMatMul.Create(preferCuda: true) : new TensorPrimitivesMatMul()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Compute.Tensors;
 
 namespace Fairshare.Compute.Runtime;
@@ -6,6 +7,9 @@ namespace Fairshare.Compute.Runtime;
 /// <summary>
 /// Runs kernel jobs: matrix multiplication. The input blob holds exactly two float32 matrices, <c>A</c> [m, k] and
 /// <c>B</c> [k, n]; the output blob holds <c>C</c> [m, n] = A · B. The runner owns its backend and disposes it.
+/// Within <see cref="JobLimits"/>, a C larger than the memory limit is refused before it is allocated
+/// (<see cref="ComputeError.MemoryLimitExceeded"/>), and a product of more than <see cref="BlockMacs"/>
+/// multiply-adds runs in blocks of A's rows, the watchdog's limits checked between blocks.
 /// </summary>
 /// <param name="backend">What multiplies: <see cref="TensorPrimitivesMatMul"/> on a CPU, <see cref="IlgpuMatMul"/> on a GPU.</param>
 public sealed class KernelJobRunner(IMatMulBackend backend) : IJobRunner
@@ -18,6 +22,9 @@ public sealed class KernelJobRunner(IMatMulBackend backend) : IJobRunner
 
     /// <summary>The name of the output matrix.</summary>
     public const string C = "C";
+
+    /// <summary>Multiply-adds per block of rows when a run has limits: a few hundred milliseconds on one CPU core.</summary>
+    public const long BlockMacs = 1L << 30;
 
     private readonly IMatMulBackend _backend = backend ?? throw new ArgumentNullException(nameof(backend));
 
@@ -32,7 +39,16 @@ public sealed class KernelJobRunner(IMatMulBackend backend) : IJobRunner
         TensorBlob.Encode([TensorData.Float32(A, [m, k], a), TensorData.Float32(B, [k, n], b)]);
 
     /// <inheritdoc/>
-    public JobRunResult Run(byte[] model, byte[] input)
+    public JobRunResult Run(byte[] model, byte[] input) => Run(input, watchdog: null, memoryLimit: long.MaxValue);
+
+    /// <inheritdoc/>
+    public JobRunResult Run(byte[] model, byte[] input, JobLimits limits)
+    {
+        using var watchdog = RunWatchdog.Start(limits);
+        return Run(input, watchdog, limits.MemoryBytes);
+    }
+
+    private JobRunResult Run(byte[] input, RunWatchdog? watchdog, long memoryLimit)
     {
         var clock = Stopwatch.StartNew();
         var decoded = TensorBlob.Decode(input);
@@ -41,8 +57,20 @@ public sealed class KernelJobRunner(IMatMulBackend backend) : IJobRunner
         if (problem is not null) return JobRunResult.Fail(ComputeError.InputMismatch, problem, clock.Elapsed);
 
         int m = (int)a.Shape[0], k = (int)a.Shape[1], n = (int)b.Shape[1];
+        long outputBytes = (long)m * n * sizeof(float);
+        if (outputBytes > memoryLimit)
+            return JobRunResult.Fail(ComputeError.MemoryLimitExceeded, $"C [{m}, {n}] needs {outputBytes >> 20} MiB, over the limit of {memoryLimit >> 20} MiB", clock.Elapsed);
         var c = new float[m * n];
-        _backend.Multiply(a.AsFloat32(), b.AsFloat32(), c, m, k, n);
+        long macs = (long)m * k * n;
+        int rows = watchdog is null || macs <= BlockMacs ? m : (int)Math.Max(1, BlockMacs / ((long)k * n));
+        var left = a.AsFloat32();
+        for (int row = 0; row < m; row += rows)
+        {
+            if (watchdog is { Tripped: not ComputeError.None }) return JobRunResult.Fail(watchdog.Tripped, watchdog.Describe(), clock.Elapsed);
+            int count = Math.Min(rows, m - row);
+            _backend.Multiply(left.Slice(row * k, count * k), b.AsFloat32(), c.AsSpan(row * n, count * n), count, k, n);
+        }
+
         byte[] output = TensorBlob.Encode([TensorData.Float32(C, [m, n], c)]);
         return JobRunResult.Ok(output, clock.Elapsed);
     }

@@ -1,15 +1,21 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Compute.Tensors;
-using Fairshare.Core.Primitives;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using OrtElementType = Microsoft.ML.OnnxRuntime.Tensors.TensorElementType;
 
 namespace Fairshare.Compute.Runtime;
 
 /// <summary>
-/// Runs ONNX inference jobs on ONNX Runtime's CPU execution provider with one intra-op and one inter-op thread (more
-/// threads were slower on our machines, and one thread keeps runs reproducible). The input blob is a
+/// Runs ONNX inference jobs on ONNX Runtime, on the execution provider of its <see cref="OnnxRunnerOptions"/> (CUDA
+/// falling back to the CPU where it does not load), with the settings every replica shares
+/// (<see cref="OnnxSessionFactory"/>: a fixed optimisation level, one intra-op and one inter-op thread, no memory
+/// arena). Given <see cref="JobLimits"/>, a <see cref="RunWatchdog"/> sets ONNX Runtime's <c>RunOptions.Terminate</c>
+/// when the run passes its time or memory limit, and the run ends with <see cref="ComputeError.RunTimeExceeded"/> or
+/// <see cref="ComputeError.MemoryLimitExceeded"/> (as does an allocation ONNX Runtime refuses); the limits hold for the
+/// whole job, model loading and every item included, and a run that completes is kept. The input blob is a
 /// <see cref="JobTensors"/> (version 1 or 2); the model runs once per item, in item order, and each item's tensors
 /// must match the model's inputs by name, element type (any <see cref="TensorElementType"/>), rank and fixed
 /// dimensions. The output blob has the input's layout and item names, each item holding every model output in the
@@ -23,26 +29,47 @@ public sealed class OnnxJobRunner : IJobRunner
 
     private readonly List<CachedSession> _sessions = [];
     private readonly int _capacity;
+    private readonly OnnxSessionFactory _factory;
     private long _uses;
 
-    /// <summary>A runner keeping up to <paramref name="cacheCapacity"/> loaded models.</summary>
+    /// <summary>A CPU runner keeping up to <paramref name="cacheCapacity"/> loaded models.</summary>
     public OnnxJobRunner(int cacheCapacity = DefaultCacheCapacity)
+        : this(OnnxRunnerOptions.Default with { CacheCapacity = cacheCapacity })
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(cacheCapacity, 1);
-        _capacity = cacheCapacity;
+    }
+
+    /// <summary>A runner with <paramref name="options"/>; a CUDA fallback is logged to <paramref name="logger"/>.</summary>
+    public OnnxJobRunner(OnnxRunnerOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CacheCapacity, 1);
+        _capacity = options.CacheCapacity;
+        _factory = new OnnxSessionFactory(options.Provider, logger);
     }
 
     /// <inheritdoc/>
     public ComputeJobKind Kind => ComputeJobKind.OnnxInference;
 
     /// <inheritdoc/>
-    public string Backend => "onnxruntime-cpu";
+    public string Backend => _factory.Backend;
+
+    /// <summary>Where sessions are made: the provider asked for, the one used, and why they differ.</summary>
+    public OnnxSessionFactory Sessions => _factory;
 
     /// <summary>The number of models loaded now.</summary>
     public int CachedSessions => _sessions.Count;
 
     /// <inheritdoc/>
-    public JobRunResult Run(byte[] model, byte[] input)
+    public JobRunResult Run(byte[] model, byte[] input) => Run(model, input, watchdog: null);
+
+    /// <inheritdoc/>
+    public JobRunResult Run(byte[] model, byte[] input, JobLimits limits)
+    {
+        using var watchdog = RunWatchdog.Start(limits);
+        return Run(model, input, watchdog);
+    }
+
+    private JobRunResult Run(byte[] model, byte[] input, RunWatchdog? watchdog)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
@@ -57,7 +84,8 @@ public sealed class OnnxJobRunner : IJobRunner
         var outputs = ImmutableArray.CreateBuilder<JobItem>(decoded.Value.Items.Length);
         foreach (var item in decoded.Value.Items)
         {
-            var result = RunItem(session.Value, item);
+            if (watchdog is { Tripped: not ComputeError.None }) return JobRunResult.Fail(watchdog.Tripped, watchdog.Describe(), clock.Elapsed);
+            var result = RunItem(session.Value, item, watchdog);
             if (!result.IsOk)
             {
                 string message = item.Name.Length == 0 ? result.Message! : $"item \"{item.Name}\": {result.Message}";
@@ -89,22 +117,9 @@ public sealed class OnnxJobRunner : IJobRunner
             return ComputeResult<InferenceSession>.Ok(cached.Session);
         }
 
-        InferenceSession session;
-        try
-        {
-            using var options = new SessionOptions
-            {
-                IntraOpNumThreads = 1,
-                InterOpNumThreads = 1,
-                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
-            };
-            session = new InferenceSession(model, options);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            return ComputeResult<InferenceSession>.Fail(ComputeError.ModelInvalid, $"ONNX Runtime cannot load the model {Hash32.Compute(model)}: {e.Message}");
-        }
+        var created = _factory.Create(model);
+        if (!created.IsOk) return created;
+        var session = created.Value;
 
         if (_sessions.Count >= _capacity)
         {
@@ -118,13 +133,13 @@ public sealed class OnnxJobRunner : IJobRunner
     }
 
     /// <summary>Runs the model once on one item: binds its tensors, executes, and reads back every output.</summary>
-    private static ComputeResult<List<TensorData>> RunItem(InferenceSession session, JobItem item)
+    private static ComputeResult<List<TensorData>> RunItem(InferenceSession session, JobItem item, RunWatchdog? watchdog)
     {
         var inputs = Bind(session, item);
         if (!inputs.IsOk) return inputs.As<List<TensorData>>();
         try
         {
-            return Execute(session, inputs.Value);
+            return Execute(session, inputs.Value, watchdog);
         }
         finally
         {
@@ -176,17 +191,22 @@ public sealed class OnnxJobRunner : IJobRunner
         return fits ? null : $"input \"{tensor.Name}\" has shape {tensor.ShapeText}; the model wants [{string.Join(", ", dims.Select(d => d < 0 ? "?" : d.ToString()))}]";
     }
 
-    private static ComputeResult<List<TensorData>> Execute(InferenceSession session, Dictionary<string, OrtValue> inputs)
+    private static ComputeResult<List<TensorData>> Execute(InferenceSession session, Dictionary<string, OrtValue> inputs, RunWatchdog? watchdog)
     {
         IDisposableReadOnlyCollection<OrtValue> results;
+        using var runOptions = new RunOptions();
         try
         {
-            using var runOptions = new RunOptions();
+            // ONNX Runtime checks the flag between operators, inside Loop and Scan bodies too.
+            using var stop = watchdog?.Token.Register(() => runOptions.Terminate = true);
             results = session.Run(runOptions, inputs.Keys.ToList(), inputs.Values.ToList(), session.OutputNames);
         }
         catch (OnnxRuntimeException e)
         {
-            return ComputeResult<List<TensorData>>.Fail(ComputeError.RunFailed, $"ONNX Runtime failed: {e.Message}");
+            if (watchdog is { Tripped: not ComputeError.None }) return ComputeResult<List<TensorData>>.Fail(watchdog.Tripped, watchdog.Describe());
+            if (IsAllocationFailure(e.Message))
+                return ComputeResult<List<TensorData>>.Fail(ComputeError.MemoryLimitExceeded, $"ONNX Runtime could not allocate what the model asked for: {OnnxSessionFactory.FirstLine(e.Message)}");
+            return ComputeResult<List<TensorData>>.Fail(ComputeError.RunFailed, $"ONNX Runtime failed: {OnnxSessionFactory.FirstLine(e.Message)}");
         }
 
         using (results)
@@ -210,6 +230,13 @@ public sealed class OnnxJobRunner : IJobRunner
             return ComputeResult<List<TensorData>>.Ok(outputs);
         }
     }
+
+    /// <summary>
+    /// Whether ONNX Runtime failed because an allocation was refused (<c>Failed to allocate memory</c>,
+    /// <c>bad_alloc</c>): a tensor larger than the machine can hold, which no provider's run can complete.
+    /// </summary>
+    private static bool IsAllocationFailure(string message) =>
+        message.Contains("allocate", StringComparison.OrdinalIgnoreCase) || message.Contains("bad_alloc", StringComparison.Ordinal);
 
     private static TensorElementType? FromOrt(OrtElementType type) => type switch
     {

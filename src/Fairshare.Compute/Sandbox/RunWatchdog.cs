@@ -69,9 +69,6 @@ public sealed class RunWatchdog : IDisposable
         _trip.Dispose();
     }
 
-    /// <summary>Marks the memory limit as crossed (an allocation the runtime refused).</summary>
-    public void TripMemory() => Trip(ComputeError.MemoryLimitExceeded);
-
     private void Watch()
     {
         do

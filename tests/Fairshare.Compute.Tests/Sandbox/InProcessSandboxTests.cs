@@ -85,6 +85,36 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
+    public void Asking_for_CUDA_on_a_machine_without_it_runs_on_the_CPU_and_says_why()
+    {
+        var model = OnnxModelBuilder.Mlp(4, [3], 2, seed: 1);
+        var input = TensorBlob.Encode([TensorData.Float32("x", [1, 4], [1, 2, 3, 4])]);
+        var onCpu = Job(model, input, Limits());
+        var onCuda = Job(model, input, Limits(), ExecutionProvider.Cuda(0));
+
+        var cpu = _sandbox.Run(onCpu);
+        var cuda = _sandbox.Run(onCuda);
+
+        Assert.True(cpu.IsOk && cuda.IsOk, cuda.Message);
+        Assert.Equal("onnxruntime-cpu", cpu.Backend);
+        Assert.StartsWith("onnxruntime-cpu (CUDA unavailable: ", cuda.Backend, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(onCpu.OutputPath), File.ReadAllBytes(onCuda.OutputPath));
+    }
+
+    [Fact]
+    public void A_kernel_whose_product_would_not_fit_the_memory_limit_is_refused_before_it_allocates()
+    {
+        // A [4096, 1] · B [1, 4096]: 32 KiB in, a 64 MiB C out, against a limit of 16 MiB.
+        var input = KernelJobRunner.EncodeInput(new float[4096], new float[4096], 4096, 1, 4096);
+        var job = Job([], input, Limits(memoryMb: 16)) with { Kind = ComputeJobKind.Kernel, ModelPath = "" };
+
+        var outcome = _sandbox.Run(job);
+
+        Assert.Equal(ComputeError.MemoryLimitExceeded, outcome.Error);
+        Assert.False(File.Exists(job.OutputPath));
+    }
+
+    [Fact]
     public void A_missing_blob_file_is_the_providers_own_problem_not_a_job_fault()
     {
         var job = Job(OnnxModelBuilder.Mlp(4, [3], 2, seed: 1), [], Limits()) with { InputPath = Path.Combine(_folder, "gone") };
