@@ -1,6 +1,7 @@
-using System.Diagnostics;
+using Fairshare.Compute;
 using Fairshare.Compute.Blobs;
 using Fairshare.Compute.Runtime;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Compute.Tensors;
 using Fairshare.Compute.Verification;
 using Fairshare.Core.Modules.Market;
@@ -9,43 +10,102 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Agents;
 
 /// <summary>
-/// Runs a market job on this machine: fetches the model and input blobs by content address, runs them in the
-/// Compute runtime for the job's kind (ONNX Runtime or the matmul kernel), and stores the output blob. It also
-/// compares outputs within tolerance, which is how an arbiter votes in a dispute.
+/// Runs a market job on this machine: finds the model and input blobs by content address in the blob store (each
+/// re-hashed once), runs them in a sandbox (<see cref="ISandbox"/>: in this process, or a worker process that a bad
+/// model cannot take down) within the job's limits, and returns the output. A failure that is the job's own (a bad
+/// model or input, a run past its limits, a blob over the size limits, a worker the model crashed twice) becomes a
+/// fault blob, <c>JobTensors.Failed(layout, code)</c>, committed and revealed like any output, so honest providers
+/// agree and are paid for a stranger's bad job. It also compares outputs within tolerance, which is how an arbiter
+/// votes in a dispute.
 /// </summary>
-public sealed class JobExecutor
+public sealed class JobExecutor : IDisposable
 {
+    private const int VerifiedCapacity = 10_000;
+
     private readonly BlobStore _blobs;
-    private readonly Dictionary<ComputeJobKind, IJobRunner> _runners = [];
+    private readonly HashSet<Hash32> _verified = [];
+    private readonly Dictionary<Hash32, long> _oversized = [];
 
-    // Models are large and reused across jobs: keep the last few verified ones, so a job does not re-read and re-hash
-    // its model from disk each time (the runtime then finds its loaded session by reference).
-    private readonly List<(Hash32 Address, byte[] Bytes)> _models = [];
-    private const int ModelCacheCapacity = 4;
-
-    /// <summary>Creates an executor over a blob store.</summary>
-    public JobExecutor(BlobStore blobs) => _blobs = blobs;
+    /// <summary>An executor over a blob store, running jobs in <paramref name="sandbox"/> (default: in this process) on <paramref name="provider"/> (default: the CPU).</summary>
+    public JobExecutor(BlobStore blobs, ISandbox? sandbox = null, ExecutionProvider? provider = null)
+    {
+        _blobs = blobs;
+        Sandbox = sandbox ?? new InProcessSandbox();
+        Provider = provider ?? ExecutionProvider.Cpu;
+    }
 
     /// <summary>The blob store jobs read from and write to.</summary>
     public BlobStore Blobs => _blobs;
 
-    /// <summary>Runs a job spec; the output bytes (not yet stored), or an error naming the missing blob or the failure.</summary>
-    public ExecutionOutcome Run(JobSpec spec)
+    /// <summary>Where jobs run.</summary>
+    public ISandbox Sandbox { get; }
+
+    /// <summary>The execution provider jobs ask for.</summary>
+    public ExecutionProvider Provider { get; }
+
+    /// <summary>
+    /// The limits of a market job on a provider with <paramref name="offer"/> (docs/compute.md, "Limits"): run time
+    /// <c>market.run-time-factor × work units ÷ the offer's benchmark score</c> plus
+    /// <see cref="JobLimits.ModelLoadAllowance"/>; memory the job's minimum memory, or the offer's memory when the job
+    /// asks for none; blob sizes <c>market.max-model-bytes</c> and <c>market.max-input-bytes</c>.
+    /// </summary>
+    public static JobLimits LimitsFor(JobSpec spec, MarketParams market, ProviderOffer offer)
     {
-        var kind = spec.Kind == JobKind.Kernel ? ComputeJobKind.Kernel : ComputeJobKind.OnnxInference;
-        byte[] model = [];
-        if (kind == ComputeJobKind.OnnxInference && !TryGetModel(spec.Model, out model))
-            return ExecutionOutcome.Failed($"model blob {spec.Model} is not in the blob store");
-        if (!_blobs.TryGet(spec.Input, out var input))
-            return ExecutionOutcome.Failed($"input blob {spec.Input} is not in the blob store");
-        var runner = Runner(kind);
-        var watch = Stopwatch.StartNew();
-        var result = runner.Run(model, input);
-        watch.Stop();
-        return result.Output is { } output
-            ? new ExecutionOutcome(output, watch.Elapsed, null)
-            : ExecutionOutcome.Failed(result.Message ?? result.Error.ToString());
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(offer);
+        uint memoryMb = spec.MinMemoryMb != 0 ? spec.MinMemoryMb : Math.Max(1u, offer.MemoryMb);
+        return JobLimits.ForMarketJob(
+            spec.WorkUnits, Math.Max(1UL, offer.BenchmarkScore), Math.Max(1u, market.RunTimeFactor), memoryMb, market.MaxModelBytes, market.MaxInputBytes);
     }
+
+    /// <summary>Runs a job of trusted origin (the demo's own answers, benchmarks) with <see cref="JobLimits.Trusted"/>.</summary>
+    public ExecutionOutcome Run(JobSpec spec) => Run(spec, JobLimits.Trusted);
+
+    /// <summary>Runs a job within <paramref name="limits"/>: its output, a fault blob, or the provider's own problem.</summary>
+    public ExecutionOutcome Run(JobSpec spec, JobLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(limits);
+        var kind = spec.Kind == JobKind.Kernel ? ComputeJobKind.Kernel : ComputeJobKind.OnnxInference;
+        if (kind == ComputeJobKind.OnnxInference && Check(spec, spec.Model, limits.MaxModelBytes, ComputeError.ModelTooLarge, "model") is { } model) return model;
+        if (Check(spec, spec.Input, limits.MaxInputBytes, ComputeError.InputTooLarge, "input") is { } input) return input;
+
+        string outputs = Path.Combine(_blobs.Root, "outputs");
+        Directory.CreateDirectory(outputs);
+        string outputPath = Path.Combine(outputs, $"{spec.Input}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            var job = new SandboxJob(kind, kind == ComputeJobKind.Kernel ? "" : _blobs.PathOf(spec.Model), _blobs.PathOf(spec.Input), outputPath, limits, Provider);
+            var outcome = Sandbox.Run(job);
+            if (outcome.IsOk) return new ExecutionOutcome(File.ReadAllBytes(outputPath), outcome.Elapsed, null);
+            return outcome.IsJobFault
+                ? new ExecutionOutcome(FaultBlob(spec, outcome.Error), outcome.Elapsed, outcome.Message, outcome.Error)
+                : ExecutionOutcome.Failed(outcome.Message, outcome.Error);
+        }
+        finally
+        {
+            File.Delete(outputPath);
+        }
+    }
+
+    /// <summary>
+    /// The fault blob of <paramref name="spec"/>: <c>JobTensors.Failed</c> with the input's layout (read from its
+    /// header; <see cref="JobLayout.Single"/> when the input is missing or not a version 2 blob), so every honest
+    /// provider writes the same bytes.
+    /// </summary>
+    public byte[] FaultBlob(JobSpec spec, ComputeError fault)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return JobTensors.Failed(LayoutOf(spec.Input), fault).Encode();
+    }
+
+    /// <summary>
+    /// Records that the blob at <paramref name="address"/> has <paramref name="size"/> bytes although it was not kept
+    /// (it is over a size limit): a job naming it then ends with <see cref="ComputeError.ModelTooLarge"/> or
+    /// <see cref="ComputeError.InputTooLarge"/> instead of waiting for it.
+    /// </summary>
+    public void RecordOversized(Hash32 address, long size) => _oversized[address] = size;
 
     /// <summary>Stores an output blob and returns its content address.</summary>
     public Hash32 Store(byte[] output) => _blobs.Put(output);
@@ -58,39 +118,70 @@ public sealed class JobExecutor
         return OutputComparator.Compare(mine, other, Tolerances.Default).Agrees;
     }
 
-    /// <summary>A plausible but wrong output: every float tensor's elements in reverse order (what a cheater returns).</summary>
+    /// <summary>
+    /// A plausible but wrong output (what a cheater returns): every float32 tensor of every item with its elements in
+    /// reverse order; for a fault blob, another fault.
+    /// </summary>
     public static byte[] Corrupt(byte[] output)
     {
-        var decoded = TensorBlob.Decode(output);
+        var decoded = JobTensors.Decode(output);
         if (!decoded.IsOk) return [.. output.Reverse()];
-        var tensors = decoded.Value!.Tensors.Select(t =>
+        var value = decoded.Value;
+        if (value.IsFault) return JobTensors.Failed(value.Layout, value.Fault == ComputeError.RunFailed ? ComputeError.ModelInvalid : ComputeError.RunFailed).Encode();
+        var items = value.Items.Select(item => item with
         {
-            if (t.Type != TensorElementType.Float32) return t;
-            var values = t.AsFloat32().ToArray();
-            Array.Reverse(values);
-            return TensorData.Float32(t.Name, t.Shape, values);
-        }).ToList();
-        return TensorBlob.Encode(tensors);
+            Tensors = [.. item.Tensors.Select(t =>
+            {
+                if (t.Type != TensorElementType.Float32) return t;
+                var values = t.AsFloat32().ToArray();
+                Array.Reverse(values);
+                return TensorData.Float32(t.Name, t.Shape, values);
+            })],
+        });
+        return (value with { Items = [.. items] }).Encode();
     }
 
-    private bool TryGetModel(Hash32 address, out byte[] model)
+    /// <summary>Disposes the sandbox.</summary>
+    public void Dispose() => Sandbox.Dispose();
+
+    /// <summary>Null when the blob is here, intact and within its limit; else the outcome that says why not.</summary>
+    private ExecutionOutcome? Check(JobSpec spec, Hash32 address, long maxBytes, ComputeError tooLarge, string what)
     {
-        int index = _models.FindIndex(m => m.Address == address);
-        if (index >= 0)
+        long? size = _oversized.TryGetValue(address, out long recorded) ? recorded : null;
+        try
         {
-            model = _models[index].Bytes;
-            return true;
+            var file = new FileInfo(_blobs.PathOf(address));
+            if (size is null && file.Exists) size = file.Length;
+            if (size > maxBytes)
+                return new ExecutionOutcome(FaultBlob(spec, tooLarge), TimeSpan.Zero, $"the {what} blob has {size:N0} bytes, over the limit of {maxBytes:N0}", tooLarge);
+            if (_verified.Contains(address)) return null;
+            if (!_blobs.TryGet(address, out _)) return ExecutionOutcome.Failed($"{what} blob {address} is not in the blob store", ComputeError.BlobUnavailable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ExecutionOutcome.Failed($"cannot read the {what} blob {address}: {e.Message}", ComputeError.BlobStoreFailed);
         }
 
-        if (!_blobs.TryGet(address, out model)) return false;
-        if (_models.Count == ModelCacheCapacity) _models.RemoveAt(0);
-        _models.Add((address, model));
-        return true;
+        if (_verified.Count == VerifiedCapacity) _verified.Clear();
+        _verified.Add(address);
+        return null;
     }
 
-    private IJobRunner Runner(ComputeJobKind kind)
+    /// <summary>The layout byte of a version 2 input's header; Single for anything else.</summary>
+    private JobLayout LayoutOf(Hash32 input)
     {
-        if (!_runners.TryGetValue(kind, out var runner)) _runners[kind] = runner = JobRunners.For(kind);
-        return runner;
+        Span<byte> header = stackalloc byte[6];
+        try
+        {
+            using var stream = File.OpenRead(_blobs.PathOf(input));
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length) return JobLayout.Single;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return JobLayout.Single;
+        }
+
+        var layout = (JobLayout)header[5];
+        return header[..4].SequenceEqual("FSTB"u8) && header[4] == JobTensors.Version && Enum.IsDefined(layout) ? layout : JobLayout.Single;
     }
 }

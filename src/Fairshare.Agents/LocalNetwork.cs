@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Fairshare.Compute.Blobs;
+using Fairshare.Compute.Runtime;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Ledger.State;
@@ -52,8 +54,12 @@ public sealed class LocalNetwork : IDisposable
     /// <summary>Transactions refused so far (an agent's mistake or a race it will retry), by code.</summary>
     public Dictionary<ResultCode, int> Refusals { get; } = [];
 
-    /// <summary>Creates the data directory, genesis and agents; <paramref name="blobs"/> may be shared with the caller.</summary>
-    public static LocalNetwork Create(NetworkSetup setup, BlobStore? blobs = null)
+    /// <summary>
+    /// Creates the data directory, genesis and agents; <paramref name="blobs"/> may be shared with the caller. The
+    /// providers run jobs in <paramref name="sandbox"/> (default: in this process) on <paramref name="provider"/>
+    /// (default: the CPU); the network disposes the sandbox.
+    /// </summary>
+    public static LocalNetwork Create(NetworkSetup setup, BlobStore? blobs = null, ISandbox? sandbox = null, ExecutionProvider? provider = null)
     {
         Directory.CreateDirectory(setup.Root);
         var data = new DataDirectory(Path.Combine(setup.Root, "chain"));
@@ -78,7 +84,7 @@ public sealed class LocalNetwork : IDisposable
         NodeKeyFile.Write(data.NodeKeyPath, validator);
         var node = LedgerNode.Open(data, new SteppingClock((long)genesis.GenesisTimeMs + 1000, 1000));
         node.SnapshotInterval = 0;
-        var executor = new JobExecutor(blobs);
+        var executor = new JobExecutor(blobs, sandbox, provider);
         var providers = setup.Providers.Select((p, i) => new ProviderAgent(p, providerKeys[i], executor)).ToImmutableArray();
         var clients = setup.Clients.Select((c, i) => new ClientAgent(c, clientKeys[i])).ToImmutableArray();
         return new LocalNetwork(setup, node, executor, providers, clients, keys);
@@ -126,6 +132,7 @@ public sealed class LocalNetwork : IDisposable
     public void Dispose()
     {
         Node.Dispose();
+        _executor.Dispose();
         foreach (var key in _keys) key.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using Fairshare.Compute;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
@@ -9,8 +10,11 @@ namespace Fairshare.Agents;
 
 /// <summary>
 /// The provider's loop (design §5.3), one step per block: bond its stake, register its offer, send heartbeats, and for
-/// every slot the market gave it — fetch the blobs, run the job, store the output, commit SHA-256(output ‖ salt ‖
-/// address), and reveal once the round's commits are in. As an arbiter it also votes, slot by slot, whether the
+/// every slot the market gave it — fetch the blobs, run the job within the limits the chain sets
+/// (<see cref="JobExecutor.LimitsFor"/>), store the output, commit SHA-256(output ‖ salt ‖ address), and reveal once the
+/// round's commits are in. A job fault (a bad model or input, a run past its limits, a blob over the size limits, or a
+/// blob still missing after half the slot's deadline) is committed as its fault blob like any output; only the
+/// provider's own problems leave the slot for a later block. As an arbiter it also votes, slot by slot, whether the
 /// disputed outputs agree with its own within tolerance. It decides from the chain's state alone (plus a cache of
 /// outputs it can recompute), so a restarted agent picks up where it left off.
 /// </summary>
@@ -71,11 +75,12 @@ public sealed class ProviderAgent
             _lastHeartbeat = height;
         }
 
+        var market = MarketStore.Params(state);
         var open = new HashSet<(ulong, byte)>();
         foreach (var (job, slot) in MarketStore.OpenSlotsFor(state, Address))
         {
             open.Add((job.Id, slot));
-            if (Act(job, slot, height) is { } payload) actions.Add(payload);
+            if (Act(job, slot, height, market) is { } payload) actions.Add(payload);
         }
 
         foreach (var done in _work.Keys.Where(k => !open.Contains(k)).ToList())
@@ -87,13 +92,13 @@ public sealed class ProviderAgent
         return actions;
     }
 
-    private TxPayload? Act(Job job, byte slot, ulong height)
+    private TxPayload? Act(Job job, byte slot, ulong height, MarketParams market)
     {
         var current = job.Slots[slot];
         var key = (job.Id, slot);
         if (!_work.TryGetValue(key, out var work))
         {
-            work = Run(job, slot, Math.Max(current.AssignedHeight, height));
+            work = Run(job, slot, Math.Max(current.AssignedHeight, height), height, market);
             if (work is null) return null;
             _work[key] = work;
         }
@@ -111,14 +116,18 @@ public sealed class ProviderAgent
         return new MarketRevealPayload(job.Id, slot, work.OutputHash, work.Salt, mask);
     }
 
-    private SlotWork? Run(Job job, byte slot, ulong assignedHeight)
+    private SlotWork? Run(Job job, byte slot, ulong assignedHeight, ulong height, MarketParams market)
     {
-        var outcome = _executor.Run(job.Spec);
+        var outcome = _executor.Run(job.Spec, JobExecutor.LimitsFor(job.Spec, market, Profile.Offer));
+        if (outcome.IsMissingBlob && PastHalfDeadline(job.Slots[slot], height))
+            outcome = new ExecutionOutcome(_executor.FaultBlob(job.Spec, ComputeError.BlobUnavailable), TimeSpan.Zero, outcome.Error, ComputeError.BlobUnavailable);
         if (outcome.Output is not { } output)
         {
             Stats = Stats with { Failures = Stats.Failures + 1, LastError = outcome.Error };
             return null;
         }
+
+        if (outcome.IsJobFault) Stats = Stats with { JobFaults = Stats.JobFaults + 1, LastError = $"{outcome.Code}: {outcome.Error}" };
 
         var behavior = Profile.Behavior;
         bool cheat = behavior.CheatPpm > 0 && AgentSecrets.DrawPpm(behavior.Seed, "cheat", job.Id, slot) < behavior.CheatPpm;
@@ -135,6 +144,10 @@ public sealed class ProviderAgent
         };
         return new SlotWork(address, AgentSecrets.Salt(_key, job.Id, slot), assignedHeight + delay);
     }
+
+    /// <summary>Whether more than half of the slot's time to its deadline has passed (a blob still missing then is the job's fault).</summary>
+    private static bool PastHalfDeadline(JobSlot slot, ulong height) =>
+        height > slot.AssignedHeight && (height - slot.AssignedHeight) * 2 > slot.DeadlineHeight - slot.AssignedHeight;
 
     /// <summary>Bit i set when slot i (a revealed, non-arbiter slot) agrees with this arbiter's own output.</summary>
     private uint AgreeMask(Job job, byte slot, SlotWork work)

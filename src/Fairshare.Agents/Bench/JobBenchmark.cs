@@ -100,7 +100,7 @@ public static class JobBenchmark
 
     private static ImmutableArray<PolicyCost> PolicyCosts(string root, BlobStore blobs, int jobs)
     {
-        var executor = new JobExecutor(blobs);
+        using var executor = new JobExecutor(blobs);
         var workload = DemoRunner.BuildWorkload(blobs, executor, jobs);
         var result = ImmutableArray.CreateBuilder<PolicyCost>();
         GenesisParameter[] steady = [new("market.probation-jobs", Amount.Zero)];

@@ -29,7 +29,7 @@ public static class DemoAccounting
         var escrow = jobs.Aggregate(Amount.Zero, (sum, j) => sum + j.Locked);
         var spend = jobs.Aggregate(Amount.Zero, (sum, j) => sum + (j.Locked - j.Refunded - j.Escrow));
 
-        var executor = new JobExecutor(network.Blobs);
+        using var executor = new JobExecutor(network.Blobs);
         int correct = 0, settled = 0;
         foreach (var job in jobs.Where(j => j.State == JobState.Settled))
         {

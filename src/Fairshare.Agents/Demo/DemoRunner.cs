@@ -34,7 +34,7 @@ public static class DemoRunner
         var hardware = HardwareProbe.Detect();
         var score = StandardBenchmark.Run(null, TimeSpan.FromMilliseconds(600));
         var blobs = new BlobStore(Path.Combine(root, "blobs"));
-        var executor = new JobExecutor(blobs);
+        using var executor = new JobExecutor(blobs);
         var workload = BuildWorkload(blobs, executor, jobsPerClient * 2);
         var outcomes = ImmutableArray.CreateBuilder<PolicyOutcome>();
         foreach (var (name, value) in Policies)

@@ -1,4 +1,5 @@
 using Fairshare.Compute.Blobs;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Market;
@@ -13,6 +14,8 @@ namespace Fairshare.Agents.Remote;
 /// <see cref="ProviderAgent.OnBlock"/>, uploads an output just before revealing it (not earlier: a copy could be
 /// committed by a lazy provider), and sends the transactions without waiting for them in the loop. A node that is
 /// briefly unreachable is retried; a restarted process picks its slots up from the chain (salts derive from the key).
+/// Jobs run in the executor's sandbox (the CLI gives it a worker process); a fetched model or input over
+/// <c>market.max-model-bytes</c> or <c>max-input-bytes</c> is not kept, and its job ends with a fault.
 /// </summary>
 public sealed class ProviderProcess : IAsyncDisposable
 {
@@ -21,18 +24,24 @@ public sealed class ProviderProcess : IAsyncDisposable
     private readonly Action<string> _log;
     private readonly AgentSender _sender;
     private readonly HashSet<Hash32> _uploaded = [];
+    private readonly HashSet<Hash32> _oversized = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly JobExecutor _executor;
     private HeightPoller? _poller;
     private Task? _loop;
     private int _jobsHandled;
 
-    /// <summary>A provider process for <paramref name="key"/>, caching blobs in <paramref name="cache"/>, logging one line per event.</summary>
-    public ProviderProcess(INodeGateway node, ProviderProfile profile, KeyPair key, BlobStore cache, Action<string>? log = null)
+    /// <summary>
+    /// A provider process for <paramref name="key"/>, caching blobs in <paramref name="cache"/>, running jobs in
+    /// <paramref name="sandbox"/> (default: in this process), logging one line per event; it disposes the sandbox.
+    /// </summary>
+    public ProviderProcess(INodeGateway node, ProviderProfile profile, KeyPair key, BlobStore cache, Action<string>? log = null, ISandbox? sandbox = null)
     {
         _node = node;
         _cache = cache;
         _log = log ?? (_ => { });
-        Agent = new ProviderAgent(profile, key, new JobExecutor(cache));
+        _executor = new JobExecutor(cache, sandbox);
+        Agent = new ProviderAgent(profile, key, _executor);
         _sender = new AgentSender(node, key, _log) { Committed = (tx, outcome) => OnCommitted(tx.Body.Payload, outcome.Height) };
     }
 
@@ -65,6 +74,7 @@ public sealed class ProviderProcess : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null) await _loop.ConfigureAwait(false);
         _stop.Dispose();
+        _executor.Dispose();
     }
 
     private async Task<bool> StepAsync(LedgerState state, CancellationToken ct)
@@ -79,25 +89,36 @@ public sealed class ProviderProcess : IAsyncDisposable
     /// <summary>The model and input of every slot it holds; as an arbiter, the outputs it must compare with its own.</summary>
     private async Task FetchBlobsAsync(LedgerState state, CancellationToken ct)
     {
+        var market = MarketStore.Params(state);
         foreach (var (job, slot) in MarketStore.OpenSlotsFor(state, Agent.Address))
         {
-            if (job.Spec.Kind == JobKind.OnnxInference) await FetchAsync(job.Spec.Model, ct).ConfigureAwait(false);
-            await FetchAsync(job.Spec.Input, ct).ConfigureAwait(false);
+            if (job.Spec.Kind == JobKind.OnnxInference) await FetchAsync(job.Spec.Model, market.MaxModelBytes, ct).ConfigureAwait(false);
+            await FetchAsync(job.Spec.Input, market.MaxInputBytes, ct).ConfigureAwait(false);
             if (job.Slots[slot].Role != SlotRole.Arbiter) continue;
             for (int i = 0; i < job.Slots.Length; i++)
             {
                 var other = job.Slots[i];
                 if (i != slot && other.Role != SlotRole.Arbiter && other.Status == SlotStatus.Revealed)
-                    await FetchAsync(other.OutputHash, ct).ConfigureAwait(false);
+                    await FetchAsync(other.OutputHash, ulong.MaxValue, ct).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task FetchAsync(Hash32 address, CancellationToken ct)
+    private async Task FetchAsync(Hash32 address, ulong maxBytes, CancellationToken ct)
     {
-        if (_cache.Contains(address)) return;
+        if (_cache.Contains(address) || _oversized.Contains(address)) return;
         var bytes = await _node.GetBlobAsync(address, ct).ConfigureAwait(false);
-        if (bytes is not null) _cache.Put(bytes);
+        if (bytes is null) return;
+        if ((ulong)bytes.Length > maxBytes)
+        {
+            // Not kept: the executor only learns its size, and the job ends with ModelTooLarge or InputTooLarge.
+            _oversized.Add(address);
+            _executor.RecordOversized(address, bytes.Length);
+            _log($"blob {address.ToString()[..12]}… has {bytes.Length:N0} bytes, over the limit of {maxBytes:N0}: not kept");
+            return;
+        }
+
+        _cache.Put(bytes);
         // A blob the node does not hold stays missing: the agent records a failure (or an arbiter votes "disagree").
     }
 

@@ -66,7 +66,8 @@ public static class ClientCommand
                 AgentKeys.WaitForNode(gateway, TimeSpan.FromSeconds(parsed.GetValue(wait)), log, deadlineSource.Token);
                 using var signer = AgentKeys.Resolve(context, gateway, parsed.GetValue(key), parsed.GetValue(devKey), deadlineSource.Token);
                 var blobs = new BlobStore(Path.Combine(root, "blobs"));
-                var workload = DemoRunner.BuildWorkload(blobs, new JobExecutor(blobs), count);
+                using var executor = new JobExecutor(blobs);
+                var workload = DemoRunner.BuildWorkload(blobs, executor, count);
                 ulong start = gateway.HeightAsync(deadlineSource.Token).GetAwaiter().GetResult();
                 var plan = workload.Inputs.Select((input, i) => new PlannedJob(
                     start + 1 + (ulong)(i / batch),
