@@ -44,19 +44,26 @@ public sealed class JobExecutor : IDisposable
     public ExecutionProvider Provider { get; }
 
     /// <summary>
-    /// The limits of a market job on a provider with <paramref name="offer"/> (docs/compute.md, "Limits"): run time
-    /// <c>market.run-time-factor × work units ÷ the offer's benchmark score</c> plus
-    /// <see cref="JobLimits.ModelLoadAllowance"/>; memory the job's minimum memory, or the offer's memory when the job
-    /// asks for none; blob sizes <c>market.max-model-bytes</c> and <c>market.max-input-bytes</c>.
+    /// The time added to every market job's run-time limit for loading its model (<see cref="LimitsFor"/>); by default
+    /// <see cref="JobLimits.ModelLoadAllowance"/>. Providers must agree on it, so change it only in tests.
     /// </summary>
-    public static JobLimits LimitsFor(JobSpec spec, MarketParams market, ProviderOffer offer)
+    public TimeSpan LoadAllowance { get; set; } = JobLimits.ModelLoadAllowance;
+
+    /// <summary>
+    /// The limits of a market job on a provider with <paramref name="offer"/> (docs/compute.md, "Limits"): run time
+    /// <c>market.run-time-factor × work units ÷ the offer's benchmark score</c> plus <see cref="LoadAllowance"/>;
+    /// memory the job's minimum memory, or the offer's memory when the job asks for none; blob sizes
+    /// <c>market.max-model-bytes</c> and <c>market.max-input-bytes</c>.
+    /// </summary>
+    public JobLimits LimitsFor(JobSpec spec, MarketParams market, ProviderOffer offer)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(offer);
         uint memoryMb = spec.MinMemoryMb != 0 ? spec.MinMemoryMb : Math.Max(1u, offer.MemoryMb);
         return JobLimits.ForMarketJob(
-            spec.WorkUnits, Math.Max(1UL, offer.BenchmarkScore), Math.Max(1u, market.RunTimeFactor), memoryMb, market.MaxModelBytes, market.MaxInputBytes);
+            spec.WorkUnits, Math.Max(1UL, offer.BenchmarkScore), Math.Max(1u, market.RunTimeFactor), memoryMb, market.MaxModelBytes, market.MaxInputBytes,
+            LoadAllowance);
     }
 
     /// <summary>Runs a job of trusted origin (the demo's own answers, benchmarks) with <see cref="JobLimits.Trusted"/>.</summary>

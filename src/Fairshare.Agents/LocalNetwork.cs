@@ -39,6 +39,9 @@ public sealed class LocalNetwork : IDisposable
     /// <summary>The validator node.</summary>
     public LedgerNode Node { get; }
 
+    /// <summary>What every provider agent runs its jobs with (one sandbox for all).</summary>
+    public JobExecutor Executor => _executor;
+
     /// <summary>The shared blob store.</summary>
     public BlobStore Blobs => _executor.Blobs;
 

@@ -118,7 +118,7 @@ public sealed class ProviderAgent
 
     private SlotWork? Run(Job job, byte slot, ulong assignedHeight, ulong height, MarketParams market)
     {
-        var outcome = _executor.Run(job.Spec, JobExecutor.LimitsFor(job.Spec, market, Profile.Offer));
+        var outcome = _executor.Run(job.Spec, _executor.LimitsFor(job.Spec, market, Profile.Offer));
         if (outcome.IsMissingBlob && PastHalfDeadline(job.Slots[slot], height))
             outcome = new ExecutionOutcome(_executor.FaultBlob(job.Spec, ComputeError.BlobUnavailable), TimeSpan.Zero, outcome.Error, ComputeError.BlobUnavailable);
         if (outcome.Output is not { } output)

@@ -108,6 +108,7 @@ public sealed class ProviderProcess : IAsyncDisposable
     {
         if (_cache.Contains(address) || _oversized.Contains(address)) return;
         var bytes = await _node.GetBlobAsync(address, ct).ConfigureAwait(false);
+        // A blob the node does not hold stays missing: the agent waits for it (a job fault after half the slot's deadline).
         if (bytes is null) return;
         if ((ulong)bytes.Length > maxBytes)
         {
@@ -119,7 +120,6 @@ public sealed class ProviderProcess : IAsyncDisposable
         }
 
         _cache.Put(bytes);
-        // A blob the node does not hold stays missing: the agent records a failure (or an arbiter votes "disagree").
     }
 
     private async Task UploadAsync(Hash32 address, CancellationToken ct)

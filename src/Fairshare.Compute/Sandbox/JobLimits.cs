@@ -26,10 +26,12 @@ public sealed record JobLimits(TimeSpan RunTime, long MemoryBytes, long MaxModel
 
     /// <summary>
     /// The limits of a market job: <c>runTimeFactor × workUnits ÷ unitsPerSecond</c> seconds plus
-    /// <see cref="ModelLoadAllowance"/>, <paramref name="memoryMb"/> MiB, and the two blob limits.
+    /// <paramref name="loadAllowance"/> (default <see cref="ModelLoadAllowance"/>), <paramref name="memoryMb"/> MiB, and
+    /// the two blob limits.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A zero score or factor, or a memory or blob limit below 1.</exception>
-    public static JobLimits ForMarketJob(ulong workUnits, ulong unitsPerSecond, uint runTimeFactor, ulong memoryMb, ulong maxModelBytes, ulong maxInputBytes)
+    public static JobLimits ForMarketJob(
+        ulong workUnits, ulong unitsPerSecond, uint runTimeFactor, ulong memoryMb, ulong maxModelBytes, ulong maxInputBytes, TimeSpan? loadAllowance = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(unitsPerSecond);
         ArgumentOutOfRangeException.ThrowIfZero(runTimeFactor);
@@ -40,7 +42,7 @@ public sealed record JobLimits(TimeSpan RunTime, long MemoryBytes, long MaxModel
         var milliseconds = (UInt128)runTimeFactor * workUnits * 1000 / unitsPerSecond;
         var run = milliseconds >= (UInt128)TimeSpan.FromDays(1).TotalMilliseconds ? TimeSpan.FromDays(1) : TimeSpan.FromMilliseconds((double)milliseconds);
         return new JobLimits(
-            run + ModelLoadAllowance,
+            run + (loadAllowance ?? ModelLoadAllowance),
             (long)Math.Min(memoryMb, (ulong)long.MaxValue >> 20) << 20,
             (long)Math.Min(maxModelBytes, long.MaxValue),
             (long)Math.Min(maxInputBytes, long.MaxValue));
