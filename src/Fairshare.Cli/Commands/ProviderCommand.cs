@@ -137,16 +137,26 @@ public static class ProviderCommand
             using var chain = ChainAccess.Open(context);
             var perUnit = TxSubmission.ParseAmount(chain.State, AssetId.Fsh, parsed.GetValue(price)!, "--price");
             var (hardware, score) = Measure(parsed.GetValue(budget));
-            var description = $"{hardware.CpuModel}, {hardware.LogicalCores} cores, {hardware.MemoryMb / 1024} GiB";
+            var (device, description) = OfferHardware(hardware, ExecutionProviders.Detect());
             var offer = new ProviderOffer(
-                hardware.Gpus.IsEmpty ? DeviceClass.Cpu : DeviceClass.Gpu,
-                (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score.WorkUnitsPerSecond, perUnit, (ushort)slots, where, (uint)grams, (byte)green,
-                description.Length > 96 ? description[..96] : description);
+                device, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score.WorkUnitsPerSecond, perUnit, (ushort)slots, where, (uint)grams, (byte)green, description);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new MarketRegisterPayload(offer), parsed.GetValue(fee),
                 () => $"registered {key.Address}: {score.WorkUnitsPerSecond:N0} work units/s at {parsed.GetValue(price)} FSH per work unit, {slots} slots");
         }));
         return command;
+    }
+
+    /// <summary>
+    /// What an offer says about the machine: <see cref="DeviceClass.Gpu"/> only when ONNX Runtime's CUDA provider
+    /// actually loads (a GPU that nvidia-smi sees but jobs cannot use is no GPU offer), and the hardware line with the
+    /// execution providers that load, e.g. <c>AMD EPYC, 2 cores, 23 GiB, AVX-512, ORT CPU</c>, cut to 96 UTF-8 bytes.
+    /// </summary>
+    public static (DeviceClass Device, string Hardware) OfferHardware(HardwareProfile hardware, ExecutionProviderReport providers)
+    {
+        ArgumentNullException.ThrowIfNull(hardware);
+        ArgumentNullException.ThrowIfNull(providers);
+        return (providers.CudaLoads ? DeviceClass.Gpu : DeviceClass.Cpu, hardware.Summary(96, [providers.LoadedSummary()]));
     }
 
     /// <summary>The <c>--benchmark-ms</c> option.</summary>

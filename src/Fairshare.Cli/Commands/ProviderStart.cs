@@ -3,6 +3,8 @@ using Fairshare.Cli.Output;
 using Fairshare.Agents.Remote;
 using Fairshare.Client;
 using Fairshare.Compute.Blobs;
+using Fairshare.Compute.Runtime;
+using Fairshare.Compute.Sandbox;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Agents;
@@ -26,6 +28,7 @@ public static class ProviderStart
         var bond = new Option<string>("--bond") { Description = "FSH it bonds to its own stake pool", DefaultValueFactory = _ => "1000" };
         var blobs = new Option<string?>("--blobs") { Description = "its local blob cache (default: DATA/provider-blobs)" };
         var poll = new Option<int>("--poll-ms") { Description = "how often it asks the node for a new block", DefaultValueFactory = _ => 100 };
+        var inProcess = new Option<bool>("--in-process") { Description = "run jobs in this process instead of a worker process (for debugging: a bad model can then crash the provider)" };
         var wait = AgentKeys.WaitOption();
         var budget = ProviderCommand.BudgetOption();
         budget.DefaultValueFactory = _ => 300;
@@ -33,10 +36,13 @@ public static class ProviderStart
             Run the provider agent against a node over HTTP until Ctrl+C or SIGTERM: bond, register the offer (this
             machine's benchmark score at --price), heartbeat, and for every slot the market assigns fetch the model and
             input, run the job, commit, and reveal. Prints one line per job handled. Retries while the node is briefly
-            unreachable; a restarted provider picks its open slots up from the chain.
+            unreachable; a restarted provider picks its open slots up from the chain. Jobs run in a worker process
+            ('fairshare provider worker') within the limits the chain sets, so a model that runs too long, takes too
+            much memory or crashes ends as a job fault, committed like any output; the offer is a GPU offer only when
+            ONNX Runtime's CUDA provider loads, and its hardware line names the providers that do.
             """)
         {
-            key, devKey, profile, price, capacity, bond, blobs, poll, budget, wait,
+            key, devKey, profile, price, capacity, bond, blobs, poll, budget, wait, inProcess,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -55,21 +61,33 @@ public static class ProviderStart
                 var perUnit = TxSubmission.ParseAmount(state, AssetId.Fsh, parsed.GetValue(price)!, "--price");
                 var selfBond = TxSubmission.ParseAmount(state, AssetId.Fsh, parsed.GetValue(bond)!, "--bond");
                 var (hardware, score) = ProviderCommand.Measure(parsed.GetValue(budget));
-                var description = $"{hardware.CpuModel}, {hardware.LogicalCores} cores, {hardware.MemoryMb / 1024} GiB";
+                var providers = ExecutionProviders.Detect();
+                var (device, description) = ProviderCommand.OfferHardware(hardware, providers);
                 var offer = new ProviderOffer(
-                    hardware.Gpus.IsEmpty ? DeviceClass.Cpu : DeviceClass.Gpu,
-                    (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score.WorkUnitsPerSecond, perUnit, (ushort)slots, "local", 400, 0,
-                    description.Length > 96 ? description[..96] : description);
+                    device, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score.WorkUnitsPerSecond, perUnit, (ushort)slots, "local", 400, 0, description);
+                var market = Core.Modules.Market.MarketStore.Params(state);
+                // The worker's managed heap holds a job's blobs and tensors: room for the largest model and input, twice over.
+                long heap = (long)Math.Min((market.MaxModelBytes + market.MaxInputBytes) * 4 + (256UL << 20), long.MaxValue);
+                ISandbox sandbox = parsed.GetValue(inProcess) ? new InProcessSandbox() : new ProcessSandbox(ProviderCommand.SandboxWorkerCommand(heap));
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;
                 var cache = new BlobStore(parsed.GetValue(blobs) is { } path ? Path.GetFullPath(path) : Path.Combine(context.Data.Root, "provider-blobs"));
-                var process = new ProviderProcess(gateway, new ProviderProfile(name, offer, selfBond, 1000, behavior), signer, cache, Print)
+                // The process owns the sandbox and disposes it (the worker exits when its input closes).
+                var process = new ProviderProcess(gateway, new ProviderProfile(name, offer, selfBond, 1000, behavior), signer, cache, Print, sandbox)
                 {
                     PollInterval = TimeSpan.FromMilliseconds(pollMs),
                 };
                 Print($"provider {name} ({signer.Address}) on {client.BaseUrl}, {parsed.GetValue(profile)}, {score.WorkUnitsPerSecond:N0} work units/s at {parsed.GetValue(price)} FSH per work unit; Ctrl+C stops");
-                process.RunAsync(shutdown.Token).GetAwaiter().GetResult();
-                Print($"stopped at height {process.Height}: {process.JobsHandled} job(s) handled, {process.Agent.Stats.JobsRun} run, {process.Agent.Stats.Failures} failed to run");
-                return ExitCodes.Ok;
+                Print($"jobs run {(parsed.GetValue(inProcess) ? "in this process" : "in a worker process")}; offer: {device}, \"{description}\"{(providers.CudaLoads ? "" : $"; CUDA: {providers.Cuda?.Reason}")}");
+                try
+                {
+                    process.RunAsync(shutdown.Token).GetAwaiter().GetResult();
+                    Print($"stopped at height {process.Height}: {process.JobsHandled} job(s) handled, {process.Agent.Stats.JobsRun} run ({process.Agent.Stats.JobFaults} job faults), {process.Agent.Stats.Failures} failed to run");
+                    return ExitCodes.Ok;
+                }
+                finally
+                {
+                    process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
             }
             catch (GatewayException e)
             {

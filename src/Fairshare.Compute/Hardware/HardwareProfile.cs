@@ -16,9 +16,10 @@ public sealed record HardwareProfile(string CpuModel, int LogicalCores, long Mem
 
     /// <summary>
     /// One line for an offer's hardware field, e.g. <c>AMD EPYC, 2 cores, 23 GiB, AVX-512</c> or
-    /// <c>… , 1× NVIDIA H200 (140 GiB)</c>; cut to <paramref name="maxBytes"/> UTF-8 bytes.
+    /// <c>… , 1× NVIDIA H200 (140 GiB)</c>, then <paramref name="extras"/> (e.g. the execution providers that load);
+    /// cut to <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.
     /// </summary>
-    public string Summary(int maxBytes = 96)
+    public string Summary(int maxBytes = 96, IEnumerable<string>? extras = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         var parts = new List<string> { CpuModel, $"{LogicalCores} cores", $"{MemoryMb / 1024} GiB" };
@@ -26,8 +27,22 @@ public sealed record HardwareProfile(string CpuModel, int LogicalCores, long Mem
         else if (Avx2) parts.Add("AVX2");
         parts.AddRange(Gpus.GroupBy(g => g.Name, StringComparer.Ordinal)
             .Select(g => $"{g.Count()}× {g.Key} ({g.First().MemoryMb / 1024} GiB)"));
-        string text = string.Join(", ", parts);
-        while (System.Text.Encoding.UTF8.GetByteCount(text) > maxBytes) text = text[..^1];
-        return text;
+        if (extras is not null) parts.AddRange(extras);
+        return CutUtf8(string.Join(", ", parts), maxBytes);
+    }
+
+    /// <summary>The longest prefix of <paramref name="text"/> whose UTF-8 encoding fits <paramref name="maxBytes"/>, whole characters only.</summary>
+    public static string CutUtf8(string text, int maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int bytes = 0, chars = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > maxBytes) break;
+            bytes += rune.Utf8SequenceLength;
+            chars += rune.Utf16SequenceLength;
+        }
+
+        return text[..chars];
     }
 }
