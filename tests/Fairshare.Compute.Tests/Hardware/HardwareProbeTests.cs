@@ -103,4 +103,18 @@ public sealed class HardwareProbeTests
         Assert.False(string.IsNullOrEmpty(profile.CpuModel));
         Assert.True(profile.MemoryMb > 0, "/proc/meminfo gave no MemTotal");
     }
+
+    [Fact]
+    public void The_offer_line_names_extras_and_is_cut_by_UTF8_bytes_never_inside_a_character()
+    {
+        var profile = new HardwareProfile(new string('é', 60), 2, 24 * 1024, [], true, true);
+
+        string line = profile.Summary(96, ["ORT CPU+CUDA"]);
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 96);
+        Assert.Equal(48, line.Length); // 48 two-byte characters fill the 96 bytes exactly
+        Assert.EndsWith("ORT CPU", new HardwareProfile("AMD EPYC", 2, 24 * 1024, [], true, true).Summary(96, ["ORT CPU"]), StringComparison.Ordinal);
+        Assert.Equal("a😀", HardwareProfile.CutUtf8("a😀b", 5));
+        Assert.Equal("a", HardwareProfile.CutUtf8("a😀b", 4));
+    }
 }
