@@ -86,9 +86,11 @@ public sealed class JobExecutor : IDisposable
             var job = new SandboxJob(kind, kind == ComputeJobKind.Kernel ? "" : _blobs.PathOf(spec.Model), _blobs.PathOf(spec.Input), outputPath, limits, Provider);
             var outcome = Sandbox.Run(job);
             if (outcome.IsOk) return new ExecutionOutcome(File.ReadAllBytes(outputPath), outcome.Elapsed, null);
-            return outcome.IsJobFault
-                ? new ExecutionOutcome(FaultBlob(spec, outcome.Error), outcome.Elapsed, outcome.Message, outcome.Error)
-                : ExecutionOutcome.Failed(outcome.Message, outcome.Error);
+            if (outcome.IsJobFault) return new ExecutionOutcome(FaultBlob(spec, outcome.Error), outcome.Elapsed, outcome.Message, outcome.Error);
+            // The provider's own problem: check the blobs again next time (one may have been damaged since).
+            _verified.Remove(spec.Model);
+            _verified.Remove(spec.Input);
+            return ExecutionOutcome.Failed(outcome.Message, outcome.Error);
         }
         finally
         {
