@@ -54,4 +54,30 @@ public readonly record struct WorkEstimate(ulong MultiplyAccumulates)
     /// need, since the runtime reuses buffers; a loop body's tensors count once.
     /// </summary>
     public ulong ActivationBytes { get; init; }
+
+    /// <summary>
+    /// The work of this and <paramref name="other"/> together (a job's items run one after the other): counts add up
+    /// (saturating), operators merge, and the largest tensor and the activations are the larger of the two, since
+    /// items do not run at once.
+    /// </summary>
+    public WorkEstimate Plus(WorkEstimate other)
+    {
+        var operators = ByOperator.Concat(other.ByOperator)
+            .GroupBy(o => o.OpType, StringComparer.Ordinal)
+            .Select(g => new OperatorWork(g.Key, g.Sum(o => o.Nodes), g.Aggregate(0UL, (sum, o) => Add(sum, o.MultiplyAccumulates)),
+                g.Aggregate(0UL, (sum, o) => Add(sum, o.ElementOperations))))
+            .OrderByDescending(o => Add(o.MultiplyAccumulates, o.ElementOperations)).ThenBy(o => o.OpType, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new WorkEstimate(Add(MultiplyAccumulates, other.MultiplyAccumulates))
+        {
+            ElementOperations = Add(ElementOperations, other.ElementOperations),
+            UnknownNodeCount = UnknownNodeCount + other.UnknownNodeCount,
+            UnknownNodes = [.. UnknownNodes.Concat(other.UnknownNodes).Distinct(StringComparer.Ordinal).Take(8)],
+            ByOperator = operators,
+            LargestTensorBytes = Math.Max(LargestTensorBytes, other.LargestTensorBytes),
+            ActivationBytes = Math.Max(ActivationBytes, other.ActivationBytes),
+        };
+    }
+
+    private static ulong Add(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 }
