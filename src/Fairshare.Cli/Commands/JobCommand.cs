@@ -47,9 +47,10 @@ public static class JobCommand
             provider's price for it (and which qualify now), and the escrow a submission would lock.
             """);
         options.AddTo(command);
-        command.SetAction(parsed => CliApp.Run(parsed, context => WithNode(context, (jobs, _) =>
+        command.SetAction(parsed => CliApp.Run(parsed, context => WithNode(context, (jobs, ct) =>
         {
-            var quote = jobs.QuoteAsync(options.Request(parsed)).GetAwaiter().GetResult();
+            var request = options.Request(parsed);
+            var quote = jobs().QuoteAsync(request, ct).GetAwaiter().GetResult();
             if (context.Json) context.WriteJson(JobViews.Quote(quote));
             else JobViews.PrintQuote(context.Console, quote);
             return ExitCodes.Ok;
@@ -81,7 +82,7 @@ public static class JobCommand
             return WithNode(context, (jobs, ct) =>
             {
                 var request = options.Request(parsed);
-                var submitted = jobs.SubmitAsync(request, ct).GetAwaiter().GetResult();
+                var submitted = jobs().SubmitAsync(request, ct).GetAwaiter().GetResult();
                 if (!parsed.GetValue(wait))
                 {
                     if (context.Json) context.WriteJson(JobViews.Submitted(submitted));
@@ -92,8 +93,8 @@ public static class JobCommand
                 if (!context.Json) JobViews.PrintSubmitted(context.Console, submitted);
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 limit.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout))));
-                var status = Follow(context, jobs, submitted.Id, limit.Token);
-                return Finish(context, jobs, status, parsed.GetValue(outDir), submitted, ct);
+                var status = Follow(context, jobs(), submitted.Id, limit.Token);
+                return Finish(context, jobs(), status, parsed.GetValue(outDir), submitted, ct);
             }, keys.Signer(parsed));
         }));
         return command;
@@ -106,7 +107,7 @@ public static class JobCommand
         var command = new Command("status", "Where a job stands: its phase, slots (provider, role, status, price), escrow, payments and refund.") { id, wait };
         command.SetAction(parsed => CliApp.Run(parsed, context => WithNode(context, (jobs, ct) =>
         {
-            var status = parsed.GetValue(wait) ? Follow(context, jobs, parsed.GetValue(id), ct) : jobs.StatusAsync(parsed.GetValue(id), ct).GetAwaiter().GetResult();
+            var status = parsed.GetValue(wait) ? Follow(context, jobs(), parsed.GetValue(id), ct) : jobs().StatusAsync(parsed.GetValue(id), ct).GetAwaiter().GetResult();
             if (context.Json) context.WriteJson(JobViews.Status(status));
             else JobViews.PrintStatus(context.Console, status);
             return ExitCodes.Ok;
@@ -127,7 +128,7 @@ public static class JobCommand
         };
         command.SetAction(parsed => CliApp.Run(parsed, context => WithNode(context, (jobs, ct) =>
         {
-            var result = jobs.ResultAsync(parsed.GetValue(id), ct).GetAwaiter().GetResult();
+            var result = jobs().ResultAsync(parsed.GetValue(id), ct).GetAwaiter().GetResult();
             var files = JobOutputFiles.Write(result.Outputs, parsed.GetValue(outDir)!);
             if (context.Json) context.WriteJson(JobViews.Result(result, files));
             else JobViews.PrintResult(context.Console, result, files);
@@ -145,7 +146,7 @@ public static class JobCommand
         command.SetAction(parsed => CliApp.Run(parsed, context => WithNode(context, (jobs, ct) =>
         {
             ulong job = parsed.GetValue(id);
-            ulong height = jobs.CancelAsync(job, ct).GetAwaiter().GetResult();
+            ulong height = jobs().CancelAsync(job, ct).GetAwaiter().GetResult();
             if (context.Json) context.WriteJson(new JsonObject { ["job"] = job, ["cancelled_in_block"] = height });
             else context.Console.MarkupLine($"[green]ok[/] job {job} cancelled in block {height}; its escrow was refunded");
             return ExitCodes.Ok;
@@ -172,7 +173,7 @@ public static class JobCommand
             if (onlyMine && !keys.Given(parsed)) throw new CliUsageException("--mine needs the key: --from NAME or --dev-key NAME");
             return WithNode(context, (jobs, ct) =>
             {
-                var list = jobs.ListAsync(onlyMine, filter, ct).GetAwaiter().GetResult().Take(parsed.GetValue(limit)).ToList();
+                var list = jobs().ListAsync(onlyMine, filter, ct).GetAwaiter().GetResult().Take(parsed.GetValue(limit)).ToList();
                 if (context.Json) context.WriteJson(new JsonArray([.. list.Select(j => (JsonNode)JobViews.Job(j))]));
                 else JobViews.PrintList(context.Console, list);
                 return ExitCodes.Ok;
@@ -215,15 +216,20 @@ public static class JobCommand
         return ExitCodes.Ok;
     }
 
-    private static int WithNode(CliContext context, Func<JobClient, CancellationToken, int> body, Func<CliContext, HttpNodeGateway, CancellationToken, KeyPair>? signer)
+    /// <summary>
+    /// Runs <paramref name="body"/> against the node with a <see cref="JobClient"/> made on first use (so a bad command
+    /// line or input file is reported before a passphrase is asked for), turning expected failures into one error line.
+    /// </summary>
+    private static int WithNode(CliContext context, Func<Func<JobClient>, CancellationToken, int> body, Func<CliContext, HttpNodeGateway, CancellationToken, KeyPair>? signer)
     {
         using var shutdown = new ShutdownSignal();
         using var client = new FairshareClient(AgentKeys.NodeUrl(context));
         var gateway = new HttpNodeGateway(client);
+        KeyPair? key = null;
+        JobClient? jobs = null;
         try
         {
-            using KeyPair? key = signer?.Invoke(context, gateway, shutdown.Token);
-            return body(new JobClient(gateway, key), shutdown.Token);
+            return body(() => jobs ??= new JobClient(gateway, key = signer?.Invoke(context, gateway, shutdown.Token)), shutdown.Token);
         }
         catch (JobException e)
         {
@@ -238,6 +244,10 @@ public static class JobCommand
         catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
         {
             return context.Fail("interrupted", "interrupted; anything already submitted goes on: see 'fairshare job list --mine'");
+        }
+        finally
+        {
+            key?.Dispose();
         }
     }
 
