@@ -95,6 +95,13 @@ public sealed class RealModelJobTests(ITestOutputHelper output) : IDisposable
         Assert.NotEqual(id, sdkJob.Id);
         output.WriteLine($"SDK job {sdkJob.Id} settled with output {result.OutputHash}");
 
+        // The OCR example, as its README runs it: the shipped image of printed text, recognized on the network.
+        string sample = Path.Combine(RealModels.RepositoryRoot, "examples", "Fairshare.Examples.Ocr", "samples", "fairshare-2026.png");
+        var (ocrCode, ocrText) = Example(["network", "--node", net.Validators[2].Url, "--dev-key", "sender-1", "--image", sample]);
+        Assert.True(ocrCode == 0, ocrText);
+        Assert.Equal("FAIRSHARE 2026", ocrText.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
+        output.WriteLine("OCR example on the network: " + ocrText.Trim().Replace('\n', ' '));
+
         // Every validator holds the same state at a common height.
         ulong target = (await net.StatusesAsync()).Max(s => s!.Height);
         await Poll.UntilAsync(async () => (await net.StatusesAsync()).All(s => s is not null && s.Height >= target), TimeSpan.FromSeconds(30), "validators reaching " + target, net.Logs);
@@ -117,6 +124,23 @@ public sealed class RealModelJobTests(ITestOutputHelper output) : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>Runs the OCR example program (stdout only; its progress lines go to stderr).</summary>
+    private static (int Code, string Stdout) Example(IReadOnlyList<string> args)
+    {
+        // Built beside this test assembly's configuration and framework (bin/CONFIG/TFM).
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string dll = Path.Combine(RealModels.RepositoryRoot, "examples", "Fairshare.Examples.Ocr", "bin", here.Parent!.Name, here.Name, "Fairshare.Examples.Ocr.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return (process.ExitCode, process.ExitCode == 0 ? stdout : stdout + stderr.Result);
     }
 
     private static (long[] Shape, float[] Values) DirectRun(string model, string npy)
