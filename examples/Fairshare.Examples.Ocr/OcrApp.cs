@@ -3,7 +3,7 @@ using Fairshare.Examples.Ocr.Commands;
 
 namespace Fairshare.Examples.Ocr;
 
-/// <summary>The example's command line: <c>render</c>, <c>decode</c> and <c>local</c> (see README.md).</summary>
+/// <summary>The example's command line: <c>render</c>, <c>decode</c>, <c>local</c> and <c>network</c> (see README.md).</summary>
 public static class OcrApp
 {
     /// <summary>The exit code of a command that did its work.</summary>
@@ -24,6 +24,7 @@ public static class OcrApp
             RenderCommand.Create(),
             DecodeCommand.Create(),
             LocalCommand.Create(),
+            NetworkCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -63,6 +63,7 @@ public static class CliApp
         root.Add(DemoCommand.Create());
         root.Add(ProviderCommand.Create());
         root.Add(ClientCommand.Create());
+        root.Add(JobCommand.Create());
         root.Add(NodeCommand.Create());
         root.Add(TestnetCommand.Create());
         root.Add(BenchCommand.Create());

@@ -3,7 +3,7 @@ namespace Fairshare.Compute;
 /// <summary>
 /// Why a compute operation failed. The numbers are stable (job results, logs and the provider agent carry them):
 /// never renumber or reuse a value, only add. Ranges: 1xx tensor blobs and job items, 2xx job runtime, 3xx model
-/// graph, 4xx NumPy <c>.npy</c>/<c>.npz</c> files.
+/// graph, 4xx NumPy <c>.npy</c>/<c>.npz</c> files, 5xx inputs against a model's signature.
 /// </summary>
 public enum ComputeError
 {
@@ -139,6 +139,39 @@ public enum ComputeError
     /// <summary>The model bytes are not a parseable ONNX <c>ModelProto</c> with a graph.</summary>
     ModelUnparseable = 300,
 
+    /// <summary>
+    /// A tensor somewhere in the model (an initializer, a Constant node, a subgraph, a function) keeps its data in an
+    /// external file: loading it would make a provider read files named by a stranger.
+    /// </summary>
+    ModelExternalData = 301,
+
+    /// <summary>
+    /// An operator from a domain the providers' runtime has no kernels for (providers load no custom operator
+    /// libraries), or one the runtime cannot run at the model's opset.
+    /// </summary>
+    ModelUnsupportedOperator = 302,
+
+    /// <summary>An operator type in the <c>ai.onnx</c> or <c>ai.onnx.ml</c> domain that ONNX does not define.</summary>
+    ModelUnknownOperator = 303,
+
+    /// <summary>The model imports an opset version the providers' runtime does not support.</summary>
+    ModelUnsupportedOpset = 304,
+
+    /// <summary>The model's IR version is newer than the providers' runtime reads.</summary>
+    ModelUnsupportedIrVersion = 305,
+
+    /// <summary>A model input or output is not a tensor of a supported element type (strings, sequences, maps, …).</summary>
+    ModelUnsupportedType = 306,
+
+    /// <summary>The model has no inputs (other than initializers) for a job to feed.</summary>
+    ModelNoInputs = 307,
+
+    /// <summary>The model has no outputs.</summary>
+    ModelNoOutputs = 308,
+
+    /// <summary>The model's graph has a cycle, so its nodes have no order to run in.</summary>
+    ModelCyclic = 309,
+
     /// <summary>The file does not start with the <c>.npy</c> magic bytes <c>\x93NUMPY</c>.</summary>
     NpyBadMagic = 400,
 
@@ -192,4 +225,25 @@ public enum ComputeError
 
     /// <summary>The <c>.npz</c> archive holds more than <c>TensorBlob.MaxTensors</c> arrays.</summary>
     NpzTooManyArrays = 424,
+
+    /// <summary>An input tensor's name is not one of the model's inputs.</summary>
+    InputUnknownName = 500,
+
+    /// <summary>A model input has no tensor.</summary>
+    InputMissing = 501,
+
+    /// <summary>An input tensor's element type differs from the model input's.</summary>
+    InputWrongType = 502,
+
+    /// <summary>An input tensor's rank differs from the model input's.</summary>
+    InputWrongRank = 503,
+
+    /// <summary>An input tensor's size along a fixed dimension differs from the model's.</summary>
+    InputWrongDimension = 504,
+
+    /// <summary>A symbolic dimension is bound to two different sizes across the input tensors.</summary>
+    InputSymbolMismatch = 505,
+
+    /// <summary>Two input tensors share a name.</summary>
+    InputDuplicateName = 506,
 }

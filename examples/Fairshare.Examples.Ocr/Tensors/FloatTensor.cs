@@ -1,3 +1,6 @@
+using Fairshare.Compute.Formats;
+using Fairshare.Compute.Tensors;
+
 namespace Fairshare.Examples.Ocr.Tensors;
 
 /// <summary>
@@ -37,16 +40,20 @@ public sealed class FloatTensor
 
     /// <summary>
     /// Writes the tensor as a NumPy <c>.npy</c> file (format 1.0, <c>'&lt;f4'</c>, C order), which
-    /// <c>numpy.load</c> and the <c>fairshare</c> CLI read.
+    /// <c>numpy.load</c> and the <c>fairshare</c> CLI read (Fairshare's <see cref="NpyFormat"/>).
     /// </summary>
-    public void WriteNpy(string path) => File.WriteAllBytes(path, NpyFile.Write(this));
+    public void WriteNpy(string path) => File.WriteAllBytes(path, NpyFormat.Write(TensorData.Float32("x", [.. Shape.Select(d => (long)d)], Values)));
 
-    /// <summary>Reads a little-endian float32, C-order NumPy <c>.npy</c> file, such as a job output.</summary>
+    /// <summary>Reads a float32 NumPy <c>.npy</c> file, such as a job output (any byte order or memory order numpy writes).</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The file is not such an <c>.npy</c> file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a float32 <c>.npy</c> file.</exception>
     public static FloatTensor ReadNpy(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"no .npy file at {path}", path);
-        return NpyFile.Read(File.ReadAllBytes(path), path);
+        var read = NpyFormat.Read(File.ReadAllBytes(path), "x");
+        if (!read.IsOk) throw new InvalidDataException($"{path} is not a NumPy array: {read.Message}");
+        if (read.Value.Type != TensorElementType.Float32)
+            throw new InvalidDataException($"{path} holds {read.Value.Type.ToString().ToLowerInvariant()} values; the recognizer's tensors are float32");
+        return new FloatTensor([.. read.Value.Shape.Select(d => checked((int)d))], read.Value.AsFloat32().ToArray());
     }
 }

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Fairshare.Agents.Jobs;
+using Fairshare.Compute.Tensors;
+using Fairshare.Core.Modules.Market;
+using Fairshare.Core.Primitives;
+using Spectre.Console;
+
+namespace Fairshare.Cli.Commands;
+
+/// <summary>How the <c>job</c> verbs print: Spectre tables for people, snake_case JSON with <c>--json</c>. Amounts are FSH with their real decimals.</summary>
+internal static class JobViews
+{
+    /// <summary>"0.0123 FSH".</summary>
+    public static string Fsh(Amount amount) => amount.ToDecimalString(18) + " FSH";
+
+    public static void PrintQuote(IAnsiConsole console, JobQuote quote)
+    {
+        var prepared = quote.Prepared;
+        console.MarkupLine($"[green]checks passed[/]: model {Short(prepared.ModelHash)} ({JobChecks.Bytes(prepared.Model.LongLength)}, {Markup.Escape(Describe(prepared))})");
+        console.MarkupLine($"   inputs {Short(prepared.InputHash)} ({JobChecks.Bytes(prepared.Input.LongLength)}): {Markup.Escape(Items(prepared.Inputs))}");
+        var work = quote.Work;
+        string complete = work.Complete ? "" : " [yellow](a lower bound: part of the graph could not be sized)[/]";
+        console.MarkupLine($"   work {prepared.WorkUnits:N0} work units ({work.MultiplyAccumulates:N0} multiply-accumulates){complete}");
+        var table = new Table().AddColumns("provider", "device", "memory", "score (units/s)", "FSH per unit", "FSH for this job", "est. time", "qualifies");
+        foreach (var p in quote.Providers)
+        {
+            string qualifies = p.Qualifies ? (p.PricePerWorkUnit <= quote.MaxPricePerWorkUnit ? "[green]yes[/]" : "[yellow]above the cap[/]") : $"[grey]{Markup.Escape(p.Reason!)}[/]";
+            table.AddRow(Short(p.Provider), p.Device.ToString(), $"{p.MemoryMb / 1024} GiB", p.BenchmarkScore.ToString("N0", CultureInfo.InvariantCulture),
+                p.PricePerWorkUnit.ToDecimalString(18), p.JobPrice.ToDecimalString(18), Seconds(p.EstimatedSeconds), qualifies);
+        }
+
+        console.Write(table);
+        if (quote.CheapestExecution is { } low && quote.DearestExecution is { } high)
+        {
+            console.MarkupLine($"   one execution costs {Fsh(low)} to {Fsh(high)}; the policy needs {quote.Executions} at most (about {quote.ExpectedExecutions:0.##} on average)");
+        }
+
+        console.MarkupLine($"   cap {Fsh(quote.MaxPricePerWorkUnit)} per work unit: submitting locks [bold]{Fsh(quote.Escrow)}[/] in escrow (what is not paid out is refunded)");
+    }
+
+    public static JsonObject Quote(JobQuote quote)
+    {
+        var prepared = quote.Prepared;
+        return new JsonObject
+        {
+            ["model"] = prepared.ModelHash.ToString(),
+            ["model_bytes"] = prepared.Model.LongLength,
+            ["input"] = prepared.InputHash.ToString(),
+            ["input_bytes"] = prepared.Input.LongLength,
+            ["layout"] = prepared.Inputs.Layout.ToString().ToLowerInvariant(),
+            ["items"] = prepared.Inputs.Items.Length,
+            ["inputs"] = new JsonArray([.. prepared.Signature.Inputs.Select(i => (JsonNode)Tensor(i))]),
+            ["outputs"] = new JsonArray([.. prepared.Signature.Outputs.Select(o => (JsonNode)Tensor(o))]),
+            ["work_units"] = prepared.WorkUnits,
+            ["multiply_accumulates"] = quote.Work.MultiplyAccumulates,
+            ["estimate_complete"] = quote.Work.Complete,
+            ["executions"] = quote.Executions,
+            ["expected_executions"] = quote.ExpectedExecutions,
+            ["max_price_per_work_unit"] = quote.MaxPricePerWorkUnit.ToDecimalString(18),
+            ["escrow"] = quote.Escrow.ToDecimalString(18),
+            ["cheapest_execution"] = quote.CheapestExecution?.ToDecimalString(18),
+            ["dearest_execution"] = quote.DearestExecution?.ToDecimalString(18),
+            ["height"] = quote.Height,
+            ["providers"] = new JsonArray([.. quote.Providers.Select(p => (JsonNode)new JsonObject
+            {
+                ["provider"] = p.Provider.ToString(),
+                ["status"] = ProviderEligibility.Name(p.Status),
+                ["fits"] = p.Fits,
+                ["qualifies"] = p.Qualifies && p.PricePerWorkUnit <= quote.MaxPricePerWorkUnit,
+                ["device"] = p.Device.ToString().ToLowerInvariant(),
+                ["memory_mb"] = p.MemoryMb,
+                ["benchmark_score"] = p.BenchmarkScore,
+                ["price_per_work_unit"] = p.PricePerWorkUnit.ToDecimalString(18),
+                ["job_price"] = p.JobPrice.ToDecimalString(18),
+                ["estimated_seconds"] = Math.Round(p.EstimatedSeconds, 6),
+                ["hardware"] = p.Hardware,
+            })]),
+        };
+    }
+
+    public static void PrintSubmitted(IAnsiConsole console, SubmittedJob job)
+    {
+        console.MarkupLine($"[green]ok[/] job [bold]{job.Id}[/] submitted in block {job.Height}: {job.Quote.Prepared.WorkUnits:N0} work units, cap {Fsh(job.Quote.MaxPricePerWorkUnit)} per unit, {Fsh(job.Quote.Escrow)} locked in escrow");
+        console.MarkupLine($"   tx [grey]{job.Transaction}[/]; follow it with 'fairshare job status {job.Id} --wait', fetch it with 'fairshare job result {job.Id} --out DIR'");
+    }
+
+    public static JsonObject Submitted(SubmittedJob job) => new()
+    {
+        ["job"] = job.Id,
+        ["tx"] = job.Transaction.ToString(),
+        ["height"] = job.Height,
+        ["work_units"] = job.Quote.Prepared.WorkUnits,
+        ["max_price_per_work_unit"] = job.Quote.MaxPricePerWorkUnit.ToDecimalString(18),
+        ["escrow"] = job.Quote.Escrow.ToDecimalString(18),
+        ["model"] = job.Quote.Prepared.ModelHash.ToString(),
+        ["input"] = job.Quote.Prepared.InputHash.ToString(),
+    };
+
+    public static void PrintStatus(IAnsiConsole console, JobStatus status)
+    {
+        var job = status.Job;
+        console.MarkupLine($"job [bold]{job.Id}[/]: [bold]{status.Phase.ToString().ToLowerInvariant()}[/] at block {status.Height} (client {Short(job.Client)}, {Policy(job.Spec)}, {job.Spec.WorkUnits:N0} work units)");
+        console.MarkupLine($"   escrow locked {Fsh(job.Locked)}, paid {Fsh(job.Paid)}, refunded {Fsh(job.Refunded)}, still held {Fsh(job.Escrow)}");
+        if (!job.AcceptedOutput.IsZero) console.MarkupLine($"   accepted output {job.AcceptedOutput}");
+        if (job.Slots.Length == 0) return;
+        var table = new Table().AddColumns("slot", "provider", "role", "status", "assigned", "deadline", "price", "paid", "slashed");
+        for (int i = 0; i < job.Slots.Length; i++)
+        {
+            var s = job.Slots[i];
+            table.AddRow(i.ToString(CultureInfo.InvariantCulture), Short(s.Provider), s.Role.ToString(), s.Status.ToString(), s.AssignedHeight.ToString(CultureInfo.InvariantCulture),
+                s.DeadlineHeight.ToString(CultureInfo.InvariantCulture), s.Price.ToDecimalString(18), s.Paid.ToDecimalString(18), s.Slashed.ToDecimalString(18));
+        }
+
+        console.Write(table);
+    }
+
+    public static JsonObject Status(JobStatus status)
+    {
+        var json = Job(status.Job);
+        json["phase"] = status.Phase.ToString().ToLowerInvariant();
+        json["height"] = status.Height;
+        return json;
+    }
+
+    public static JsonObject Job(Job job) => new()
+    {
+        ["id"] = job.Id,
+        ["client"] = job.Client.ToString(),
+        ["state"] = job.State.ToString().ToLowerInvariant(),
+        ["phase"] = JobStatus.PhaseOf(job).ToString().ToLowerInvariant(),
+        ["policy"] = Policy(job.Spec),
+        ["work_units"] = job.Spec.WorkUnits,
+        ["max_price_per_work_unit"] = job.Spec.MaxPricePerWorkUnit.ToDecimalString(18),
+        ["model"] = job.Spec.Model.ToString(),
+        ["input"] = job.Spec.Input.ToString(),
+        ["locked"] = job.Locked.ToDecimalString(18),
+        ["paid"] = job.Paid.ToDecimalString(18),
+        ["refunded"] = job.Refunded.ToDecimalString(18),
+        ["accepted_output"] = job.AcceptedOutput.IsZero ? null : job.AcceptedOutput.ToString(),
+        ["created_height"] = job.CreatedHeight,
+        ["closed_height"] = job.ClosedHeight == 0 ? null : job.ClosedHeight,
+        ["slots"] = new JsonArray([.. job.Slots.Select(s => (JsonNode)new JsonObject
+        {
+            ["provider"] = s.Provider.ToString(),
+            ["role"] = s.Role.ToString().ToLowerInvariant(),
+            ["status"] = s.Status.ToString().ToLowerInvariant(),
+            ["assigned_height"] = s.AssignedHeight,
+            ["deadline_height"] = s.DeadlineHeight,
+            ["price"] = s.Price.ToDecimalString(18),
+            ["paid"] = s.Paid.ToDecimalString(18),
+            ["earned"] = s.Earned.ToDecimalString(18),
+            ["slashed"] = s.Slashed.ToDecimalString(18),
+            ["output_hash"] = s.OutputHash.IsZero ? null : s.OutputHash.ToString(),
+        })]),
+    };
+
+    public static void PrintResult(IAnsiConsole console, JobResult result, IReadOnlyList<string> files)
+    {
+        var job = result.Job;
+        int agreeing = result.ComputedBy.Count();
+        console.MarkupLine($"[green]settled[/] job [bold]{job.Id}[/] in block {job.ClosedHeight}: output {Short(result.OutputHash)} verified ({Policy(job.Spec)}, {agreeing} provider(s) revealed it)");
+        console.MarkupLine($"   paid {Fsh(job.Paid)} (protocol fee included), refunded {Fsh(job.Refunded)} of {Fsh(job.Locked)} locked");
+        foreach (var item in result.Outputs.Items)
+        {
+            foreach (var tensor in item.Tensors)
+            {
+                string name = result.Outputs.Layout == JobLayout.Single ? tensor.Name : $"{item.Name}/{tensor.Name}";
+                console.MarkupLine($"   {Markup.Escape(name)}: {tensor.Type.ToString().ToLowerInvariant()} {Markup.Escape(tensor.ShapeText)}");
+            }
+        }
+
+        foreach (var file in files) console.MarkupLine($"   wrote {Markup.Escape(file)}");
+    }
+
+    public static JsonObject Result(JobResult result, IReadOnlyList<string> files) => new()
+    {
+        ["job"] = result.Job.Id,
+        ["state"] = result.Job.State.ToString().ToLowerInvariant(),
+        ["output"] = result.OutputHash.ToString(),
+        ["computed_by"] = new JsonArray([.. result.ComputedBy.Select(a => (JsonNode)a.ToString())]),
+        ["paid"] = result.Job.Paid.ToDecimalString(18),
+        ["refunded"] = result.Job.Refunded.ToDecimalString(18),
+        ["layout"] = result.Outputs.Layout.ToString().ToLowerInvariant(),
+        ["outputs"] = new JsonArray([.. result.Outputs.Items.SelectMany(i => i.Tensors.Select(t => (JsonNode)new JsonObject
+        {
+            ["item"] = i.Name,
+            ["name"] = t.Name,
+            ["dtype"] = t.Type.ToString().ToLowerInvariant(),
+            ["shape"] = new JsonArray([.. t.Shape.Select(d => (JsonNode)d)]),
+        }))]),
+        ["files"] = new JsonArray([.. files.Select(f => (JsonNode)f)]),
+    };
+
+    public static void PrintList(IAnsiConsole console, IReadOnlyList<Job> jobs)
+    {
+        if (jobs.Count == 0)
+        {
+            console.MarkupLine("No jobs yet. Price one with 'fairshare job quote --model M.onnx --input x=x.npy'.");
+            return;
+        }
+
+        var table = new Table().AddColumns("id", "client", "phase", "policy", "work units", "locked", "paid", "refunded", "block");
+        foreach (var job in jobs)
+        {
+            table.AddRow(job.Id.ToString(CultureInfo.InvariantCulture), Short(job.Client), JobStatus.PhaseOf(job).ToString().ToLowerInvariant(), Policy(job.Spec),
+                job.Spec.WorkUnits.ToString("N0", CultureInfo.InvariantCulture), job.Locked.ToDecimalString(18), job.Paid.ToDecimalString(18),
+                job.Refunded.ToDecimalString(18), job.CreatedHeight.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Describe(PreparedJob prepared)
+    {
+        var signature = prepared.Signature;
+        return $"inputs {string.Join(", ", signature.Inputs.Select(Tensor))}; outputs {string.Join(", ", signature.Outputs.Select(Tensor))}";
+    }
+
+    private static string Tensor(Compute.Models.Inspection.ModelTensor tensor) => $"{tensor.Name} {tensor.TypeText} {tensor.ShapeText}";
+
+    private static string Items(JobTensors inputs) => inputs.Layout switch
+    {
+        JobLayout.Single => string.Join(", ", inputs.Items[0].Tensors.Select(t => $"{t.Name} {t.Type.ToString().ToLowerInvariant()} {t.ShapeText}")),
+        JobLayout.Stacked => $"a batch of {inputs.Items.Length} split into items (the model fixes its batch size)",
+        _ => $"{inputs.Items.Length} items ({string.Join(", ", inputs.Items.Take(3).Select(i => i.Name))}{(inputs.Items.Length > 3 ? ", …" : "")})",
+    };
+
+    private static string Policy(JobSpec spec) => spec.Policy switch
+    {
+        VerificationPolicy.Replicate => $"replicate ×{spec.Replicas}",
+        VerificationPolicy.SpotCheck => "spot-check",
+        _ => "canary",
+    };
+
+    private static string Seconds(double seconds) => seconds switch
+    {
+        < 1 => $"{seconds * 1000:0.#} ms",
+        < 120 => $"{seconds:0.##} s",
+        _ => $"{seconds / 60:0.#} min",
+    };
+
+    private static string Short(Hash32 hash) => hash.ToString()[..12] + "…";
+
+    private static string Short(Address address)
+    {
+        string text = address.ToString();
+        return text.Length > 16 ? text[..14] + "…" : text;
+    }
+}
