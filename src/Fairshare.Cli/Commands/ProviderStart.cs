@@ -66,7 +66,7 @@ public static class ProviderStart
                 var offer = new ProviderOffer(
                     device, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score.WorkUnitsPerSecond, perUnit, (ushort)slots, "local", 400, 0, description);
                 var market = Core.Modules.Market.MarketStore.Params(state);
-                // The worker's managed heap holds a job's blobs and tensors: room for the largest model and input, twice over.
+                // The worker's managed heap holds a job's blobs, decoded tensors and output: four times the largest model and input.
                 long heap = (long)Math.Min((market.MaxModelBytes + market.MaxInputBytes) * 4 + (256UL << 20), long.MaxValue);
                 ISandbox sandbox = parsed.GetValue(inProcess) ? new InProcessSandbox() : new ProcessSandbox(ProviderCommand.SandboxWorkerCommand(heap));
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;
