@@ -9,30 +9,35 @@ using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Agents;
 using Fairshare.Agents.Demo;
+using Fairshare.Agents.Jobs;
+using Fairshare.Compute.Runtime;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Fairshare.Agents.Bench;
 
 /// <summary>
-/// <c>fairshare bench job</c>: the same inference batch timed straight through ONNX Runtime and through the whole job
-/// path of a local network (submit → match → run → commit → reveal → settle, every block signed, executed and stored
-/// in SQLite), in one run; then what each verification policy costs in executions and in FSH per client job.
+/// <c>fairshare bench job</c>: one job's inference timed straight through ONNX Runtime and through the whole job path of
+/// a local network (submit → match → the provider fetches the blobs, runs the job in its sandbox, stores the output →
+/// commit → reveal → settle, every block signed, executed and stored in SQLite), in one run; then what each verification
+/// policy costs in executions and in FSH per client job. The model is the caller's (<see cref="JobBenchOptions.Model"/>,
+/// e.g. a real one with <c>.npy</c> inputs) or, by default, a generated MLP whose batch takes tens of milliseconds.
 /// </summary>
 public static class JobBenchmark
 {
-    /// <summary>The benchmark model: an MLP whose one batch takes tens of milliseconds on one core.</summary>
+    /// <summary>The default benchmark model: an MLP whose one batch takes tens of milliseconds on one core.</summary>
     public const int Features = 1024, Batch = 256, Classes = 1000;
 
-    /// <summary>Hidden layers of the benchmark model.</summary>
+    /// <summary>Hidden layers of the default benchmark model.</summary>
     public static readonly int[] Hidden = [2048, 2048, 2048];
 
     /// <summary>Runs the benchmark in a temporary folder.</summary>
-    public static JobBenchResult Run(int jobs, int costJobs, Action<string>? stage = null)
+    public static JobBenchResult Run(JobBenchOptions options, Action<string>? stage = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         string root = Path.Combine(Path.GetTempPath(), "fairshare-bench-job-" + Environment.ProcessId + "-" + Stopwatch.GetTimestamp());
         try
         {
-            return RunIn(root, jobs, costJobs, stage ?? (_ => { }));
+            return RunIn(root, options, stage ?? (_ => { }));
         }
         finally
         {
@@ -40,62 +45,97 @@ public static class JobBenchmark
         }
     }
 
-    private static JobBenchResult RunIn(string root, int jobs, int costJobs, Action<string> stage)
+    private static JobBenchResult RunIn(string root, JobBenchOptions options, Action<string> stage)
     {
-        stage("building the benchmark model");
+        stage(options.Model is null ? "building the benchmark model" : "checking the model and inputs");
         var blobs = new BlobStore(Path.Combine(root, "blobs"));
-        var modelBytes = OnnxModelBuilder.Mlp(Features, Hidden, Classes, seed: 11);
-        var values = new float[Batch * Features];
-        var random = new Random(5);
-        for (int i = 0; i < values.Length; i++) values[i] = (float)(random.NextDouble() * 2 - 1);
-        var inputBytes = TensorBlob.Encode([TensorData.Float32(OnnxModelBuilder.InputName, [Batch, Features], values)]);
-        var model = blobs.Put(modelBytes);
-        var input = blobs.Put(inputBytes);
-        var workUnits = Math.Max(1UL, WorkEstimator.ForOnnx(modelBytes, TensorBlob.Decode(inputBytes).Value!).Value.Units);
+        byte[] modelBytes = options.Model ?? OnnxModelBuilder.Mlp(Features, Hidden, Classes, seed: 11);
+        var inputs = options.Inputs ?? JobTensors.Single([TensorData.Float32(OnnxModelBuilder.InputName, [Batch, Features], SeededValues(Batch * Features))]);
+        var prepared = JobChecks.Prepare(new JobRequest(modelBytes, inputs), MarketParams.Default with
+        {
+            MaxModelBytes = MarketParams.MaxBlobLimit,
+            MaxInputBytes = MarketParams.MaxBlobLimit,
+        });
+        var model = blobs.Put(prepared.Model);
+        var input = blobs.Put(prepared.Input);
+        string described = options.ModelName
+            ?? $"MLP {Features}→{string.Join("→", Hidden)}→{Classes}, batch {Batch}";
 
         stage("direct: ONNX Runtime, one thread");
-        double direct = DirectMs(modelBytes, values, jobs);
+        double direct = DirectMs(prepared, options.Jobs);
 
-        stage("whole path: local network");
-        var spec = DemoRunner.InferenceSpec(model, input, workUnits, VerificationPolicy.SpotCheck, 1, deadlineBlocks: 50);
+        stage($"whole path: local network, provider sandbox {options.SandboxName}");
+        var spec = DemoRunner.InferenceSpec(model, input, prepared.WorkUnits, VerificationPolicy.SpotCheck, 1, deadlineBlocks: 200)
+            with { MinMemoryMb = JobRequest.DefaultMinMemoryMb };
         // One warm-up job first (the provider loads the model into ONNX Runtime, as the direct run's warm-up does),
         // then the timed jobs, all submitted in one block.
         const ulong timedFrom = 12;
-        var planned = Enumerable.Range(0, jobs + 1).Select(i => new PlannedJob(i == 0 ? 3 : timedFrom, spec)).ToImmutableArray();
+        var planned = Enumerable.Range(0, options.Jobs + 1).Select(i => new PlannedJob(i == 0 ? 3 : timedFrom, spec)).ToImmutableArray();
         var setup = Setup(Path.Combine(root, "path"), "fairshare-bench-path", 3, [new ClientProfile("client", planned)],
             [new GenesisParameter("market.spot-check-ppm", Amount.Zero), new GenesisParameter("market.probation-jobs", Amount.Zero)]);
-        using var network = LocalNetwork.Create(setup, blobs);
+        using var network = LocalNetwork.Create(setup, blobs, options.Sandbox?.Invoke());
         while (network.State.Head.Height < timedFrom) network.Step();
         if (network.Clients[0].Jobs(network.State)[0].Job is not { State: JobState.Settled })
-            throw new InvalidOperationException("the warm-up job did not settle in time");
+            throw new InvalidOperationException("the warm-up job did not settle in time: " + string.Join("; ", network.Providers.Select(p => p.Stats.LastError)));
+        var computeBefore = network.Providers.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Stats.ComputeTime);
         var watch = Stopwatch.StartNew();
-        int blocks = network.RunUntilClientsDone(10_000);
+        int blocks = network.RunUntilClientsDone(100_000);
         watch.Stop();
+        var computed = network.Providers.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Stats.ComputeTime) - computeBefore;
         var done = network.Clients[0].Jobs(network.State).Skip(1).Select(j => j.Job!).ToList();
+        if (done.Any(j => j.State != JobState.Settled)) throw new InvalidOperationException("a timed job did not settle");
         double latency = done.Average(j => (double)(j.ClosedHeight - j.CreatedHeight));
-        double path = watch.Elapsed.TotalMilliseconds / jobs;
+        double path = watch.Elapsed.TotalMilliseconds / options.Jobs;
 
-        stage("cost of each verification policy");
-        var costs = PolicyCosts(root, blobs, costJobs);
-        return new JobBenchResult(
-            $"MLP {Features}→{string.Join("→", Hidden)}→{Classes}, batch {Batch} ({workUnits} work units)",
-            jobs, direct, path, (path - direct) / direct * 100, (ulong)blocks, latency, costs);
-    }
-
-    private static double DirectMs(byte[] model, float[] values, int runs)
-    {
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        using var session = new InferenceSession(model, options);
-        using var x = OrtValue.CreateTensorValueFromMemory(values, new long[] { Batch, Features });
-        var inputs = new Dictionary<string, OrtValue> { [OnnxModelBuilder.InputName] = x };
-        using (session.Run(new RunOptions(), inputs, session.OutputNames)) { }
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < runs; i++)
+        ImmutableArray<PolicyCost> costs = [];
+        if (options.CostJobs > 0)
         {
-            using var outputs = session.Run(new RunOptions(), inputs, session.OutputNames);
+            stage("cost of each verification policy");
+            costs = PolicyCosts(root, blobs, options.CostJobs);
         }
 
-        return watch.Elapsed.TotalMilliseconds / runs;
+        return new JobBenchResult(
+            $"{described} ({prepared.WorkUnits:N0} work units, {prepared.Inputs.Items.Length} item(s))", options.SandboxName,
+            options.Jobs, direct, computed.TotalMilliseconds / options.Jobs, path, (path - direct) / direct * 100, (ulong)blocks, latency, costs);
+    }
+
+    /// <summary>The job's items run straight through ONNX Runtime (the provider's session options), one job's worth per repetition, after a warm-up.</summary>
+    private static double DirectMs(PreparedJob job, int runs)
+    {
+        var factory = new OnnxSessionFactory(ExecutionProvider.Cpu);
+        var created = factory.Create(job.Model);
+        if (!created.IsOk) throw new InvalidOperationException(created.Message);
+        using var session = created.Value;
+        var items = job.Inputs.Items.Select(item => item.Tensors.ToDictionary(t => t.Name, OrtTensors.ToOrtValue)).ToList();
+        try
+        {
+            using var runOptions = new RunOptions();
+            foreach (var item in items) RunOnce(session, runOptions, item);
+            var watch = Stopwatch.StartNew();
+            for (int i = 0; i < runs; i++)
+            {
+                foreach (var item in items) RunOnce(session, runOptions, item);
+            }
+
+            return watch.Elapsed.TotalMilliseconds / runs;
+        }
+        finally
+        {
+            foreach (var value in items.SelectMany(i => i.Values)) value.Dispose();
+        }
+    }
+
+    private static void RunOnce(InferenceSession session, RunOptions options, Dictionary<string, OrtValue> inputs)
+    {
+        using var outputs = session.Run(options, inputs.Keys.ToList(), inputs.Values.ToList(), session.OutputNames);
+    }
+
+    private static float[] SeededValues(int count)
+    {
+        var values = new float[count];
+        var random = new Random(5);
+        for (int i = 0; i < values.Length; i++) values[i] = (float)(random.NextDouble() * 2 - 1);
+        return values;
     }
 
     private static ImmutableArray<PolicyCost> PolicyCosts(string root, BlobStore blobs, int jobs)

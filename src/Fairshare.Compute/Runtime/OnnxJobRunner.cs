@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Fairshare.Compute.Sandbox;
 using Fairshare.Compute.Tensors;
 using Microsoft.Extensions.Logging;
@@ -74,25 +75,34 @@ public sealed class OnnxJobRunner : IJobRunner
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
         var clock = Stopwatch.StartNew();
-        var decoded = JobTensors.Decode(input);
+        // The input's tensors stay where they are: the blob is pinned and each tensor bound as a view of its bytes.
+        var decoded = JobTensors.DecodeSlices(input);
         if (!decoded.IsOk) return JobRunResult.Fail(decoded.Error, decoded.Message!, clock.Elapsed);
-        if (decoded.Value.IsFault)
+        if (decoded.Value.Fault != ComputeError.None)
             return JobRunResult.Fail(ComputeError.InputMismatch, $"the input blob records a fault ({decoded.Value.Fault}) instead of tensors", clock.Elapsed);
         var session = Session(model);
         if (!session.IsOk) return JobRunResult.Fail(session.Error, session.Message!, clock.Elapsed);
 
         var outputs = ImmutableArray.CreateBuilder<JobItem>(decoded.Value.Items.Length);
-        foreach (var item in decoded.Value.Items)
+        var pinned = GCHandle.Alloc(input, GCHandleType.Pinned);
+        try
         {
-            if (watchdog is { Tripped: not ComputeError.None }) return JobRunResult.Fail(watchdog.Tripped, watchdog.Describe(), clock.Elapsed);
-            var result = RunItem(session.Value, item, watchdog);
-            if (!result.IsOk)
+            foreach (var item in decoded.Value.Items)
             {
-                string message = item.Name.Length == 0 ? result.Message! : $"item \"{item.Name}\": {result.Message}";
-                return JobRunResult.Fail(result.Error, message, clock.Elapsed);
-            }
+                if (watchdog is { Tripped: not ComputeError.None }) return JobRunResult.Fail(watchdog.Tripped, watchdog.Describe(), clock.Elapsed);
+                var result = RunItem(session.Value, item, pinned.AddrOfPinnedObject(), watchdog);
+                if (!result.IsOk)
+                {
+                    string message = item.Name.Length == 0 ? result.Message! : $"item \"{item.Name}\": {result.Message}";
+                    return JobRunResult.Fail(result.Error, message, clock.Elapsed);
+                }
 
-            outputs.Add(new JobItem(item.Name, [.. result.Value]));
+                outputs.Add(new JobItem(item.Name, [.. result.Value]));
+            }
+        }
+        finally
+        {
+            pinned.Free();
         }
 
         var output = new JobTensors(decoded.Value.Layout, outputs.MoveToImmutable(), ComputeError.None);
@@ -133,9 +143,9 @@ public sealed class OnnxJobRunner : IJobRunner
     }
 
     /// <summary>Runs the model once on one item: binds its tensors, executes, and reads back every output.</summary>
-    private static ComputeResult<List<TensorData>> RunItem(InferenceSession session, JobItem item, RunWatchdog? watchdog)
+    private static ComputeResult<List<TensorData>> RunItem(InferenceSession session, JobItemSlices item, IntPtr blob, RunWatchdog? watchdog)
     {
-        var inputs = Bind(session, item);
+        var inputs = Bind(session, item, blob);
         if (!inputs.IsOk) return inputs.As<List<TensorData>>();
         try
         {
@@ -147,8 +157,12 @@ public sealed class OnnxJobRunner : IJobRunner
         }
     }
 
-    /// <summary>Checks the tensors against the model's inputs and copies each into an <see cref="OrtValue"/>.</summary>
-    private static ComputeResult<Dictionary<string, OrtValue>> Bind(InferenceSession session, JobItem item)
+    /// <summary>
+    /// Checks the tensors against the model's inputs and wraps each as an <see cref="OrtValue"/> over its bytes in the
+    /// pinned input blob at <paramref name="blob"/> (no copy: the blob's little-endian layout is ONNX Runtime's for every
+    /// element type, float16 and bool included).
+    /// </summary>
+    private static ComputeResult<Dictionary<string, OrtValue>> Bind(InferenceSession session, JobItemSlices item, IntPtr blob)
     {
         var extra = item.Tensors.Select(t => t.Name).Where(name => !session.InputMetadata.ContainsKey(name)).ToList();
         if (extra.Count > 0) return Mismatch($"the model has no input named {string.Join(", ", extra.Select(n => $"\"{n}\""))}");
@@ -156,39 +170,30 @@ public sealed class OnnxJobRunner : IJobRunner
         var values = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
         foreach (var (name, metadata) in session.InputMetadata)
         {
-            var tensor = item.Find(name);
-            string? problem = tensor is null ? $"the input blob has no tensor \"{name}\"" : Misfit(tensor, metadata);
+            TensorSlice? tensor = item.Tensors.FirstOrDefault(t => t.Name == name) is { Name: not null } found ? found : null;
+            string? problem = tensor is null ? $"the input blob has no tensor \"{name}\"" : Misfit(tensor.Value, metadata);
             if (problem is not null)
             {
                 foreach (var value in values.Values) value.Dispose();
                 return Mismatch(problem);
             }
 
-            values[name] = ToOrtValue(tensor!);
+            var slice = tensor!.Value;
+            values[name] = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, OrtTensors.ToOrt(slice.Type), slice.Shape, blob + slice.Offset, slice.Length);
         }
 
         return ComputeResult<Dictionary<string, OrtValue>>.Ok(values);
     }
 
-    /// <summary>
-    /// A native tensor of the same element type and shape holding a copy of the bytes: a blob's little-endian layout
-    /// is ONNX Runtime's for every element type, float16 and bool (one byte, 0 or 1) included.
-    /// </summary>
-    private static OrtValue ToOrtValue(TensorData tensor)
+    private static string? Misfit(TensorSlice tensor, NodeMetadata metadata)
     {
-        var value = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, ToOrt(tensor.Type), tensor.Shape);
-        tensor.Data.CopyTo(value.GetTensorMutableRawData());
-        return value;
-    }
-
-    private static string? Misfit(TensorData tensor, NodeMetadata metadata)
-    {
-        var expected = metadata.IsTensor ? FromOrt(metadata.ElementDataType) : null;
+        var expected = metadata.IsTensor ? OrtTensors.FromOrt(metadata.ElementDataType) : null;
         if (expected != tensor.Type)
             return $"input \"{tensor.Name}\" is {tensor.Type}; the model wants {(metadata.IsTensor ? metadata.ElementDataType : metadata.OnnxValueType)}";
         int[] dims = metadata.Dimensions;
         bool fits = dims.Length == tensor.Shape.Length && dims.Select((d, i) => d < 0 || d == tensor.Shape[i]).All(ok => ok);
-        return fits ? null : $"input \"{tensor.Name}\" has shape {tensor.ShapeText}; the model wants [{string.Join(", ", dims.Select(d => d < 0 ? "?" : d.ToString()))}]";
+        string shape = "[" + string.Join(", ", tensor.Shape) + "]";
+        return fits ? null : $"input \"{tensor.Name}\" has shape {shape}; the model wants [{string.Join(", ", dims.Select(d => d < 0 ? "?" : d.ToString()))}]";
     }
 
     private static ComputeResult<List<TensorData>> Execute(InferenceSession session, Dictionary<string, OrtValue> inputs, RunWatchdog? watchdog)
@@ -217,14 +222,14 @@ public sealed class OnnxJobRunner : IJobRunner
                 string name = session.OutputNames[i];
                 var value = results[i];
                 var info = value.IsTensor ? value.GetTensorTypeAndShape() : (OrtTensorTypeAndShapeInfo?)null;
-                if (info is not { } tensorInfo || FromOrt(tensorInfo.ElementDataType) is not TensorElementType type)
+                if (info is not { } tensorInfo || OrtTensors.FromOrt(tensorInfo.ElementDataType) is not TensorElementType type)
                 {
                     string what = info is { } known ? $"a {known.ElementDataType} tensor" : $"a {value.OnnxType}";
                     return ComputeResult<List<TensorData>>.Fail(ComputeError.UnsupportedOutputType,
                         $"output \"{name}\" is {what}; a tensor blob carries numeric and bool tensors");
                 }
 
-                outputs.Add(TensorData.Create(name, type, tensorInfo.Shape, value.GetTensorMutableRawData()));
+                outputs.Add(TensorData.Create(name, type, tensorInfo.Shape, value.GetTensorDataAsSpan<byte>()));
             }
 
             return ComputeResult<List<TensorData>>.Ok(outputs);
@@ -237,40 +242,6 @@ public sealed class OnnxJobRunner : IJobRunner
     /// </summary>
     private static bool IsAllocationFailure(string message) =>
         message.Contains("allocate", StringComparison.OrdinalIgnoreCase) || message.Contains("bad_alloc", StringComparison.Ordinal);
-
-    private static TensorElementType? FromOrt(OrtElementType type) => type switch
-    {
-        OrtElementType.Float => TensorElementType.Float32,
-        OrtElementType.UInt8 => TensorElementType.UInt8,
-        OrtElementType.Int8 => TensorElementType.Int8,
-        OrtElementType.UInt16 => TensorElementType.UInt16,
-        OrtElementType.Int16 => TensorElementType.Int16,
-        OrtElementType.Int32 => TensorElementType.Int32,
-        OrtElementType.Int64 => TensorElementType.Int64,
-        OrtElementType.Bool => TensorElementType.Bool,
-        OrtElementType.Float16 => TensorElementType.Float16,
-        OrtElementType.Double => TensorElementType.Float64,
-        OrtElementType.UInt32 => TensorElementType.UInt32,
-        OrtElementType.UInt64 => TensorElementType.UInt64,
-        _ => null,
-    };
-
-    private static OrtElementType ToOrt(TensorElementType type) => type switch
-    {
-        TensorElementType.Float32 => OrtElementType.Float,
-        TensorElementType.UInt8 => OrtElementType.UInt8,
-        TensorElementType.Int8 => OrtElementType.Int8,
-        TensorElementType.UInt16 => OrtElementType.UInt16,
-        TensorElementType.Int16 => OrtElementType.Int16,
-        TensorElementType.Int32 => OrtElementType.Int32,
-        TensorElementType.Int64 => OrtElementType.Int64,
-        TensorElementType.Bool => OrtElementType.Bool,
-        TensorElementType.Float16 => OrtElementType.Float16,
-        TensorElementType.Float64 => OrtElementType.Double,
-        TensorElementType.UInt32 => OrtElementType.UInt32,
-        TensorElementType.UInt64 => OrtElementType.UInt64,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown element type"),
-    };
 
     private static ComputeResult<Dictionary<string, OrtValue>> Mismatch(string message) =>
         ComputeResult<Dictionary<string, OrtValue>>.Fail(ComputeError.InputMismatch, message);

@@ -89,7 +89,8 @@ public sealed record JobTensors(JobLayout Layout, ImmutableArray<JobItem> Items,
             size += 2 + nameBytes + TensorWire.Measure(item.Tensors, nameof(Items));
         }
 
-        var blob = new byte[size];
+        // Every byte is written below, so the array need not be zeroed first.
+        var blob = GC.AllocateUninitializedArray<byte>(checked((int)size));
         WriteHeader(blob, (uint)Items.Length);
         int at = HeaderSize;
         foreach (var item in Items)
@@ -110,17 +111,34 @@ public sealed record JobTensors(JobLayout Layout, ImmutableArray<JobItem> Items,
     /// </summary>
     public static ComputeResult<JobTensors> Decode(ReadOnlySpan<byte> blob)
     {
-        if (blob.Length < 5) return Fail(ComputeError.BlobTruncated, $"{blob.Length} bytes is shorter than magic and version");
-        if (!blob[..4].SequenceEqual(TensorBlob.Magic)) return Fail(ComputeError.BlobBadMagic, "the blob does not start with \"FSTB\"");
+        var slices = DecodeSlices(blob);
+        if (!slices.IsOk) return slices.As<JobTensors>();
+        var items = ImmutableArray.CreateBuilder<JobItem>(slices.Value.Items.Length);
+        foreach (var item in slices.Value.Items) items.Add(new JobItem(item.Name, TensorWire.Materialize(blob, item.Tensors)));
+        return ComputeResult<JobTensors>.Ok(new JobTensors(slices.Value.Layout, items.MoveToImmutable(), slices.Value.Fault));
+    }
+
+    /// <summary>
+    /// Decodes and checks a blob exactly as <see cref="Decode"/> does, but leaves every tensor's data in
+    /// <paramref name="blob"/>: each <see cref="TensorSlice"/> says where it lies. Never throws.
+    /// </summary>
+    public static ComputeResult<JobTensorSlices> DecodeSlices(ReadOnlySpan<byte> blob)
+    {
+        if (blob.Length < 5) return FailSlices(ComputeError.BlobTruncated, $"{blob.Length} bytes is shorter than magic and version");
+        if (!blob[..4].SequenceEqual(TensorBlob.Magic)) return FailSlices(ComputeError.BlobBadMagic, "the blob does not start with \"FSTB\"");
         switch (blob[4])
         {
             case TensorBlob.Version:
-                var single = TensorBlob.Decode(blob);
-                return single.IsOk ? ComputeResult<JobTensors>.Ok(Single(single.Value.Tensors)) : single.As<JobTensors>();
+                if (blob.Length < TensorBlob.HeaderSize) return FailSlices(ComputeError.BlobTruncated, $"{blob.Length} bytes is shorter than the {TensorBlob.HeaderSize}-byte header");
+                int at = 5;
+                var tensors = TensorWire.ReadSlices(blob, ref at);
+                if (!tensors.IsOk) return tensors.As<JobTensorSlices>();
+                if (at != blob.Length) return FailSlices(ComputeError.BlobTrailingBytes, $"{blob.Length - at} bytes after the last tensor");
+                return ComputeResult<JobTensorSlices>.Ok(new JobTensorSlices(JobLayout.Single, [new JobItemSlices("", tensors.Value)], ComputeError.None));
             case Version:
                 return DecodeVersion2(blob);
             default:
-                return Fail(ComputeError.BlobUnsupportedVersion, $"format version {blob[4]} (this program reads {TensorBlob.Version} and {Version})");
+                return FailSlices(ComputeError.BlobUnsupportedVersion, $"format version {blob[4]} (this program reads {TensorBlob.Version} and {Version})");
         }
     }
 
@@ -210,50 +228,50 @@ public sealed record JobTensors(JobLayout Layout, ImmutableArray<JobItem> Items,
         return ComputeResult<IReadOnlyList<TensorData>>.Ok(stacked);
     }
 
-    private static ComputeResult<JobTensors> DecodeVersion2(ReadOnlySpan<byte> blob)
+    private static ComputeResult<JobTensorSlices> DecodeVersion2(ReadOnlySpan<byte> blob)
     {
-        if (blob.Length < HeaderSize) return Fail(ComputeError.BlobTruncated, $"{blob.Length} bytes is shorter than the {HeaderSize}-byte version 2 header");
+        if (blob.Length < HeaderSize) return FailSlices(ComputeError.BlobTruncated, $"{blob.Length} bytes is shorter than the {HeaderSize}-byte version 2 header");
         var layout = (JobLayout)blob[5];
-        if (!Enum.IsDefined(layout)) return Fail(ComputeError.BlobUnknownLayout, $"unknown layout {blob[5]}");
+        if (!Enum.IsDefined(layout)) return FailSlices(ComputeError.BlobUnknownLayout, $"unknown layout {blob[5]}");
         var fault = (ComputeError)BinaryPrimitives.ReadUInt16LittleEndian(blob[6..]);
         uint count = BinaryPrimitives.ReadUInt32LittleEndian(blob[8..]);
         if (fault != ComputeError.None)
         {
-            if (count != 0) return Fail(ComputeError.BlobFaultWithItems, $"fault {(int)fault} with {count} items");
+            if (count != 0) return FailSlices(ComputeError.BlobFaultWithItems, $"fault {(int)fault} with {count} items");
             return blob.Length == HeaderSize
-                ? ComputeResult<JobTensors>.Ok(new JobTensors(layout, [], fault))
-                : Fail(ComputeError.BlobTrailingBytes, $"{blob.Length - HeaderSize} bytes after the fault");
+                ? ComputeResult<JobTensorSlices>.Ok(new JobTensorSlices(layout, [], fault))
+                : FailSlices(ComputeError.BlobTrailingBytes, $"{blob.Length - HeaderSize} bytes after the fault");
         }
 
         if (count is 0 or > MaxItems || (layout == JobLayout.Single && count != 1))
-            return Fail(ComputeError.BlobBadItemCount, $"{count} items in layout {layout} (1..{MaxItems}; exactly 1 for Single)");
+            return FailSlices(ComputeError.BlobBadItemCount, $"{count} items in layout {layout} (1..{MaxItems}; exactly 1 for Single)");
 
-        var items = ImmutableArray.CreateBuilder<JobItem>((int)count);
+        var items = ImmutableArray.CreateBuilder<JobItemSlices>((int)count);
         HashSet<string> names = new(StringComparer.Ordinal);
         int at = HeaderSize;
         for (int index = 0; index < count; index++)
         {
-            if (blob.Length - at < 2) return Fail(ComputeError.BlobTruncated, $"item {index}: the blob ends inside its name length");
+            if (blob.Length - at < 2) return FailSlices(ComputeError.BlobTruncated, $"item {index}: the blob ends inside its name length");
             int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(blob[at..]);
             at += 2;
-            if (nameLength > TensorBlob.MaxNameBytes) return Fail(ComputeError.BlobBadItemName, $"item {index}: name length {nameLength} (at most {TensorBlob.MaxNameBytes})");
-            if (blob.Length - at < nameLength) return Fail(ComputeError.BlobTruncated, $"item {index}: the blob ends inside its name");
+            if (nameLength > TensorBlob.MaxNameBytes) return FailSlices(ComputeError.BlobBadItemName, $"item {index}: name length {nameLength} (at most {TensorBlob.MaxNameBytes})");
+            if (blob.Length - at < nameLength) return FailSlices(ComputeError.BlobTruncated, $"item {index}: the blob ends inside its name");
             if (!TensorWire.TryDecodeName(blob.Slice(at, nameLength), out string name))
-                return Fail(ComputeError.BlobBadItemName, $"item {index}: the name is not valid UTF-8");
+                return FailSlices(ComputeError.BlobBadItemName, $"item {index}: the name is not valid UTF-8");
             at += nameLength;
             if (layout == JobLayout.Single && name.Length == 0)
-                return Fail(ComputeError.BlobNotCanonical, "one unnamed Single item without a fault must be a version 1 blob");
+                return FailSlices(ComputeError.BlobNotCanonical, "one unnamed Single item without a fault must be a version 1 blob");
             if (layout == JobLayout.Stacked && name != IndexName(index))
-                return Fail(ComputeError.BlobStackedItemName, $"stacked item {index} is named \"{name}\", not \"{IndexName(index)}\"");
-            if (!names.Add(name)) return Fail(ComputeError.BlobDuplicateItemName, $"item {index}: the name \"{name}\" is repeated");
+                return FailSlices(ComputeError.BlobStackedItemName, $"stacked item {index} is named \"{name}\", not \"{IndexName(index)}\"");
+            if (!names.Add(name)) return FailSlices(ComputeError.BlobDuplicateItemName, $"item {index}: the name \"{name}\" is repeated");
 
-            var tensors = TensorWire.Read(blob, ref at);
-            if (!tensors.IsOk) return Fail(tensors.Error, $"item \"{name}\": {tensors.Message}");
-            items.Add(new JobItem(name, tensors.Value));
+            var tensors = TensorWire.ReadSlices(blob, ref at);
+            if (!tensors.IsOk) return FailSlices(tensors.Error, $"item \"{name}\": {tensors.Message}");
+            items.Add(new JobItemSlices(name, tensors.Value));
         }
 
-        if (at != blob.Length) return Fail(ComputeError.BlobTrailingBytes, $"{blob.Length - at} bytes after the last item");
-        return ComputeResult<JobTensors>.Ok(new JobTensors(layout, items.MoveToImmutable(), ComputeError.None));
+        if (at != blob.Length) return FailSlices(ComputeError.BlobTrailingBytes, $"{blob.Length - at} bytes after the last item");
+        return ComputeResult<JobTensorSlices>.Ok(new JobTensorSlices(layout, items.MoveToImmutable(), ComputeError.None));
     }
 
     private byte[] EncodeFault()
@@ -277,6 +295,8 @@ public sealed record JobTensors(JobLayout Layout, ImmutableArray<JobItem> Items,
     private static string IndexName(int index) => index.ToString(CultureInfo.InvariantCulture);
 
     private static ComputeResult<JobTensors> Fail(ComputeError error, string message) => ComputeResult<JobTensors>.Fail(error, message);
+
+    private static ComputeResult<JobTensorSlices> FailSlices(ComputeError error, string message) => ComputeResult<JobTensorSlices>.Fail(error, message);
 
     private static ComputeResult<IReadOnlyList<TensorData>> Stacked(ComputeError error, string message) =>
         ComputeResult<IReadOnlyList<TensorData>>.Fail(error, message);

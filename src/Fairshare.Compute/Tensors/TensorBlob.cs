@@ -38,7 +38,7 @@ public sealed record TensorBlob(ImmutableArray<TensorData> Tensors)
     /// <summary>The magic bytes every tensor blob starts with, whatever its version.</summary>
     internal static ReadOnlySpan<byte> Magic => "FSTB"u8;
 
-    private const int HeaderSize = 4 + 1 + 4;
+    internal const int HeaderSize = 4 + 1 + 4;
 
     /// <summary>The tensor named <paramref name="name"/> (ordinal), or null.</summary>
     public TensorData? Find(string name) => Tensors.FirstOrDefault(t => t.Name == name);

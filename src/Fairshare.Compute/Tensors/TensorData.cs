@@ -25,7 +25,10 @@ public sealed record TensorData(string Name, TensorElementType Type, long[] Shap
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(shape);
         int elementSize = ElementSize(type);
-        var tensor = new TensorData(name, type, (long[])shape.Clone(), littleEndianBytes.ToArray());
+        // Every byte is copied over at once, so the array need not be zeroed first.
+        var data = GC.AllocateUninitializedArray<byte>(littleEndianBytes.Length);
+        littleEndianBytes.CopyTo(data);
+        var tensor = new TensorData(name, type, (long[])shape.Clone(), data);
         if (shape.Any(d => d < 0) || tensor.ElementCount * elementSize != littleEndianBytes.Length)
         {
             throw new ArgumentException(

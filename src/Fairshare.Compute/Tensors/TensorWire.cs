@@ -65,22 +65,47 @@ internal static class TensorWire
     /// <summary>Reads a u32 count and that many tensors from <paramref name="at"/>, advancing it. Never throws.</summary>
     public static ComputeResult<ImmutableArray<TensorData>> Read(ReadOnlySpan<byte> blob, ref int at)
     {
+        var slices = ReadSlices(blob, ref at);
+        return slices.IsOk ? ComputeResult<ImmutableArray<TensorData>>.Ok(Materialize(blob, slices.Value)) : slices.As<ImmutableArray<TensorData>>();
+    }
+
+    /// <summary>
+    /// Reads and checks a u32 count and that many tensors from <paramref name="at"/>, advancing it, without copying their
+    /// data: each <see cref="TensorSlice"/> says where its bytes lie in <paramref name="blob"/>. Never throws.
+    /// </summary>
+    public static ComputeResult<ImmutableArray<TensorSlice>> ReadSlices(ReadOnlySpan<byte> blob, ref int at)
+    {
         if (blob.Length - at < 4) return Fail(ComputeError.BlobTruncated, "the blob ends inside a tensor count");
         uint count = BinaryPrimitives.ReadUInt32LittleEndian(blob[at..]);
         at += 4;
         if (count > TensorBlob.MaxTensors) return Fail(ComputeError.BlobTooManyTensors, $"{count} tensors (at most {TensorBlob.MaxTensors})");
 
-        var tensors = ImmutableArray.CreateBuilder<TensorData>((int)count);
+        var tensors = ImmutableArray.CreateBuilder<TensorSlice>((int)count);
         HashSet<string> names = new(StringComparer.Ordinal);
         for (int index = 0; index < count; index++)
         {
             var read = ReadTensor(blob, ref at, index);
-            if (!read.IsOk) return read.As<ImmutableArray<TensorData>>();
+            if (!read.IsOk) return read.As<ImmutableArray<TensorSlice>>();
             if (!names.Add(read.Value.Name)) return Fail(ComputeError.BlobDuplicateName, $"tensor {index}: the name '{read.Value.Name}' is repeated");
             tensors.Add(read.Value);
         }
 
-        return ComputeResult<ImmutableArray<TensorData>>.Ok(tensors.MoveToImmutable());
+        return ComputeResult<ImmutableArray<TensorSlice>>.Ok(tensors.MoveToImmutable());
+    }
+
+    /// <summary>The tensors of <paramref name="slices"/>, each holding a copy of its bytes of <paramref name="blob"/>.</summary>
+    public static ImmutableArray<TensorData> Materialize(ReadOnlySpan<byte> blob, ImmutableArray<TensorSlice> slices)
+    {
+        var tensors = ImmutableArray.CreateBuilder<TensorData>(slices.Length);
+        foreach (var slice in slices)
+        {
+            // Every byte is overwritten at once, so the array need not be zeroed first.
+            var data = GC.AllocateUninitializedArray<byte>(slice.Length);
+            blob.Slice(slice.Offset, slice.Length).CopyTo(data);
+            tensors.Add(new TensorData(slice.Name, slice.Type, slice.Shape, data));
+        }
+
+        return tensors.MoveToImmutable();
     }
 
     /// <summary>The UTF-8 byte count of a name, or -1 when it holds a lone surrogate.</summary>
@@ -124,49 +149,50 @@ internal static class TensorWire
         return true;
     }
 
-    private static ComputeResult<TensorData> ReadTensor(ReadOnlySpan<byte> blob, ref int at, int index)
+    private static ComputeResult<TensorSlice> ReadTensor(ReadOnlySpan<byte> blob, ref int at, int index)
     {
         if (blob.Length - at < 2) return Truncated(index, "name length");
         int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(blob[at..]);
         at += 2;
         if (nameLength is 0 or > TensorBlob.MaxNameBytes)
-            return ComputeResult<TensorData>.Fail(ComputeError.BlobBadName, $"tensor {index}: name length {nameLength} (1..{TensorBlob.MaxNameBytes})");
+            return ComputeResult<TensorSlice>.Fail(ComputeError.BlobBadName, $"tensor {index}: name length {nameLength} (1..{TensorBlob.MaxNameBytes})");
         if (blob.Length - at < nameLength + 2) return Truncated(index, "name, type and rank");
         if (!TryDecodeName(blob.Slice(at, nameLength), out string name))
-            return ComputeResult<TensorData>.Fail(ComputeError.BlobBadName, $"tensor {index}: the name is not valid UTF-8");
+            return ComputeResult<TensorSlice>.Fail(ComputeError.BlobBadName, $"tensor {index}: the name is not valid UTF-8");
         at += nameLength;
 
         var type = (TensorElementType)blob[at++];
         if (!Enum.IsDefined(type))
-            return ComputeResult<TensorData>.Fail(ComputeError.BlobUnknownElementType, $"tensor '{name}': unknown element type {(byte)type}");
+            return ComputeResult<TensorSlice>.Fail(ComputeError.BlobUnknownElementType, $"tensor '{name}': unknown element type {(byte)type}");
         int rank = blob[at++];
-        if (rank > TensorBlob.MaxRank) return ComputeResult<TensorData>.Fail(ComputeError.BlobRankTooLarge, $"tensor '{name}': rank {rank} (at most {TensorBlob.MaxRank})");
+        if (rank > TensorBlob.MaxRank) return ComputeResult<TensorSlice>.Fail(ComputeError.BlobRankTooLarge, $"tensor '{name}': rank {rank} (at most {TensorBlob.MaxRank})");
         if (blob.Length - at < 8 * rank) return Truncated(index, "dimensions");
 
         var shape = new long[rank];
         for (int d = 0; d < rank; d++)
         {
             shape[d] = BinaryPrimitives.ReadInt64LittleEndian(blob[(at + 8 * d)..]);
-            if (shape[d] < 0) return ComputeResult<TensorData>.Fail(ComputeError.BlobBadDimension, $"tensor '{name}': dimension {d} is {shape[d]}");
+            if (shape[d] < 0) return ComputeResult<TensorSlice>.Fail(ComputeError.BlobBadDimension, $"tensor '{name}': dimension {d} is {shape[d]}");
         }
 
         at += 8 * rank;
         if (!TryByteSize(shape, TensorData.ElementSize(type), out long byteSize))
-            return ComputeResult<TensorData>.Fail(ComputeError.BlobSizeOverflow, $"tensor '{name}': the byte size of {Shape(shape)} overflows");
+            return ComputeResult<TensorSlice>.Fail(ComputeError.BlobSizeOverflow, $"tensor '{name}': the byte size of {Shape(shape)} overflows");
         if (byteSize > blob.Length - at) return Truncated(index, $"data ({byteSize} bytes for {Shape(shape)})");
 
         var data = blob.Slice(at, (int)byteSize);
         if (type == TensorElementType.Bool && data.IndexOfAnyExcept((byte)0, (byte)1) is int bad and >= 0)
-            return ComputeResult<TensorData>.Fail(ComputeError.BlobBadBool, $"tensor '{name}': bool element {bad} is {data[bad]} (only 0 and 1)");
+            return ComputeResult<TensorSlice>.Fail(ComputeError.BlobBadBool, $"tensor '{name}': bool element {bad} is {data[bad]} (only 0 and 1)");
+        var slice = new TensorSlice(name, type, shape, at, (int)byteSize);
         at += (int)byteSize;
-        return ComputeResult<TensorData>.Ok(new TensorData(name, type, shape, data.ToArray()));
+        return ComputeResult<TensorSlice>.Ok(slice);
     }
 
     private static string Shape(long[] shape) => "[" + string.Join(", ", shape) + "]";
 
-    private static ComputeResult<TensorData> Truncated(int index, string what) =>
-        ComputeResult<TensorData>.Fail(ComputeError.BlobTruncated, $"tensor {index}: the blob ends inside its {what}");
+    private static ComputeResult<TensorSlice> Truncated(int index, string what) =>
+        ComputeResult<TensorSlice>.Fail(ComputeError.BlobTruncated, $"tensor {index}: the blob ends inside its {what}");
 
-    private static ComputeResult<ImmutableArray<TensorData>> Fail(ComputeError error, string message) =>
-        ComputeResult<ImmutableArray<TensorData>>.Fail(error, message);
+    private static ComputeResult<ImmutableArray<TensorSlice>> Fail(ComputeError error, string message) =>
+        ComputeResult<ImmutableArray<TensorSlice>>.Fail(error, message);
 }

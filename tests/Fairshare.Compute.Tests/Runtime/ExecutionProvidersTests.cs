@@ -74,11 +74,11 @@ public sealed class ExecutionProvidersTests
     {
         using var options = OnnxSessionFactory.Options(ExecutionProvider.Cpu);
 
-        Assert.Equal(GraphOptimizationLevel.ORT_ENABLE_EXTENDED, options.GraphOptimizationLevel);
+        Assert.Equal(GraphOptimizationLevel.ORT_ENABLE_ALL, options.GraphOptimizationLevel);
         Assert.Equal(1, options.IntraOpNumThreads);
         Assert.Equal(1, options.InterOpNumThreads);
         Assert.Equal(ExecutionMode.ORT_SEQUENTIAL, options.ExecutionMode);
-        Assert.False(options.EnableCpuMemArena);
+        Assert.True(options.EnableCpuMemArena);
     }
 
     [Theory]
