@@ -59,7 +59,11 @@ public static class JobChecks
             var split = JobTensors.SplitBatch(inputs.Items[0].Tensors);
             if (split.IsOk && split.Value.Items.Length == batch)
             {
-                inputs = split.Value;
+                // Each item is one sample with the batch axis of one the model fixes (the split drops the axis).
+                inputs = split.Value with
+                {
+                    Items = [.. split.Value.Items.Select(i => i with { Tensors = [.. i.Tensors.Select(t => t with { Shape = [1, .. t.Shape] })] })],
+                };
                 first = null;
             }
         }

@@ -63,10 +63,15 @@ public static class JobOutputFiles
         return written;
     }
 
+    /// <summary>
+    /// The outputs of a split batch as one: the items stacked along a new first axis, which is merged with the items'
+    /// own batch axis of one when they have it ([N, 1, …] becomes [N, …]), as a model with a free batch size would answer.
+    /// </summary>
     private static System.Collections.Immutable.ImmutableArray<TensorData> Stack(JobTensors outputs)
     {
         var stacked = outputs.StackItems();
-        return stacked.IsOk ? [.. stacked.Value] : throw new JobException(JobErrors.OutputUnavailable, $"the outputs of the split batch do not stack back: {stacked.Message}");
+        if (!stacked.IsOk) throw new JobException(JobErrors.OutputUnavailable, $"the outputs of the split batch do not stack back: {stacked.Message}");
+        return [.. stacked.Value.Select(t => t.Shape.Length >= 2 && t.Shape[1] == 1 ? t with { Shape = [t.Shape[0], .. t.Shape[2..]] } : t)];
     }
 
     private static string WriteNpy(string path, TensorData tensor)

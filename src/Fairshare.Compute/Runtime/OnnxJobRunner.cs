@@ -28,8 +28,12 @@ public sealed class OnnxJobRunner : IJobRunner
     /// <summary>How many loaded models the default runner keeps.</summary>
     public const int DefaultCacheCapacity = 4;
 
+    /// <summary>How many bytes of models the default runner keeps loaded: 1 GiB.</summary>
+    public const long DefaultCacheBytes = 1L << 30;
+
     private readonly List<CachedSession> _sessions = [];
     private readonly int _capacity;
+    private readonly long _cacheBytes;
     private readonly OnnxSessionFactory _factory;
     private long _uses;
 
@@ -45,6 +49,8 @@ public sealed class OnnxJobRunner : IJobRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CacheCapacity, 1);
         _capacity = options.CacheCapacity;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CacheBytes, 1);
+        _cacheBytes = options.CacheBytes;
         _factory = new OnnxSessionFactory(options.Provider, logger);
     }
 
@@ -131,7 +137,8 @@ public sealed class OnnxJobRunner : IJobRunner
         if (!created.IsOk) return created;
         var session = created.Value;
 
-        if (_sessions.Count >= _capacity)
+        // Bounded by count and by the bytes of the models loaded: the least recently used go first.
+        while (_sessions.Count > 0 && (_sessions.Count >= _capacity || _sessions.Sum(c => (long)c.Model.Length) + model.Length > _cacheBytes))
         {
             var oldest = _sessions.MinBy(c => c.LastUse)!;
             oldest.Session.Dispose();

@@ -64,6 +64,23 @@ public sealed class OnnxJobRunnerTests : IDisposable
         Assert.True(_runner.Run(Model, input).IsOk);
     }
 
+    [Fact]
+    public void The_session_cache_is_also_bounded_by_the_bytes_of_the_models_it_holds()
+    {
+        byte[] small = OnnxModelBuilder.Mlp(4, [3], 2, seed: 4);
+        byte[] large = OnnxModelBuilder.Mlp(64, [256], 16, seed: 5);
+        byte[] smallInput = Input(X([2, 4]));
+        // Room for the two small models together, not for a small one beside the large one.
+        using var runner = new OnnxJobRunner(OnnxRunnerOptions.Default with { CacheCapacity = 8, CacheBytes = Model.Length + small.Length + 16 });
+
+        Assert.True(runner.Run(Model, smallInput).IsOk);
+        Assert.True(runner.Run(small, smallInput).IsOk);
+        Assert.Equal(2, runner.CachedSessions);
+        Assert.True(large.Length > Model.Length + small.Length);
+        Assert.True(runner.Run(large, Input(X([1, 64]))).IsOk);
+        Assert.Equal(1, runner.CachedSessions);
+    }
+
     /// <summary>Six values of each element type (extremes, NaN for floats), written as the doubles they equal.</summary>
     public static TheoryData<TensorElementType, double[]> EveryType() => new()
     {
