@@ -25,6 +25,14 @@ ocr() { dotnet examples/Fairshare.Examples.Ocr/bin/Release/net10.0/Fairshare.Exa
 bash scripts/fairshare.sh testnet up --dir "$net" --validators 1 --providers 2 --senders 1 --detach
 node=$(/usr/bin/python3 -c 'import json, sys; print(next(m["url"] for m in json.load(open(sys.argv[1]))["members"] if m["role"] == "validator"))' "$net/testnet.json")
 
+echo "-- waiting for both providers to measure their machine, bond and register"
+for _ in $(seq 1 120); do
+  available=$(bash scripts/fairshare.sh market providers --node "$node" --json 2>/dev/null \
+    | /usr/bin/python3 -c 'import json, sys; print(sum(1 for p in json.load(sys.stdin)["providers"] if p.get("status") == "available"))' 2>/dev/null || echo 0)
+  [ "$available" = 2 ] && break
+  sleep 1
+done
+
 text="FAIRSHARE 2026"
 ocr render "$text" --out "$work/text.png" --npy "$work/text.npy"
 echo "-- job quote: checked locally, priced against the offers, nothing moves"
