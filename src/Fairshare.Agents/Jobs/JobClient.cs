@@ -171,7 +171,7 @@ public sealed class JobClient
             case JobState.Cancelled:
                 throw new JobException(JobErrors.NoOutput, $"job {id} was cancelled in block {job.ClosedHeight}; its escrow was refunded");
             case not JobState.Settled:
-                throw new JobException(JobErrors.NoOutput, $"job {id} is still {status.Describe()}; wait for it with 'fairshare job status {id}' or 'job result' again later");
+                throw new JobException(JobErrors.NoOutput, $"job {id} has not settled yet ({status.Describe()}); follow it with 'fairshare job status {id} --wait'");
         }
 
         byte[]? blob;

@@ -6,7 +6,7 @@ public enum JobPhase
     /// <summary>On the chain, escrow locked, waiting for the matcher to find providers.</summary>
     Submitted = 0,
 
-    /// <summary>Providers were assigned and are fetching the blobs and running it.</summary>
+    /// <summary>Matched: providers were assigned and are fetching the blobs and running it.</summary>
     Running = 1,
 
     /// <summary>Every executor of the round committed to its output; the reveals come next.</summary>

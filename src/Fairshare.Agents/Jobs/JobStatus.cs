@@ -30,20 +30,27 @@ public sealed record JobStatus(Job Job, ulong Height)
         return round.All(s => s.Status == SlotStatus.Revealed) ? JobPhase.Verifying : JobPhase.Committed;
     }
 
-    /// <summary>The phase and its progress, e.g. <c>running: 1 of 2 committed</c> (what a change of status means).</summary>
+    /// <summary>
+    /// The phase and its progress in the words of the job's story (matched, running, committed, verified, settled),
+    /// e.g. <c>matched: running on 2 providers, 1 of 2 committed</c>: what a change of status means.
+    /// </summary>
     public string Summary
     {
         get
         {
             var executors = Job.Slots.Where(s => s.IsExecutor && s.IsActive).ToList();
-            string slots = executors.Count == 0 ? "" : Phase switch
+            int committed = executors.Count(s => s.Status != SlotStatus.Assigned), revealed = executors.Count(s => s.Status == SlotStatus.Revealed);
+            return Phase switch
             {
-                JobPhase.Running => $": {executors.Count(s => s.Status != SlotStatus.Assigned)} of {executors.Count} committed",
-                JobPhase.Committed or JobPhase.Verifying => $": {executors.Count(s => s.Status == SlotStatus.Revealed)} of {executors.Count} revealed",
-                JobPhase.Disputed => $": {Job.Slots.Count(s => s.Role == SlotRole.Arbiter)} arbiters",
-                _ => "",
+                JobPhase.Submitted => "submitted: escrow locked, waiting for a provider to match",
+                JobPhase.Running => $"matched: running on {executors.Count} provider(s), {committed} of {executors.Count} committed",
+                JobPhase.Committed => $"committed: {committed} of {executors.Count} committed, {revealed} revealed",
+                JobPhase.Verifying => $"verifying: {revealed} of {executors.Count} outputs revealed and compared",
+                JobPhase.Disputed => $"disputed: the outputs disagree; {Job.Slots.Count(s => s.Role == SlotRole.Arbiter)} arbiter(s) re-run it",
+                JobPhase.Settled => "settled: an output verified and accepted, the providers paid",
+                JobPhase.Failed => "failed: no verified output in time; the escrow not paid out was refunded",
+                _ => "cancelled: the escrow was refunded",
             };
-            return Phase.ToString().ToLowerInvariant() + slots;
         }
     }
 
