@@ -35,6 +35,8 @@ public static class JobFaults
         ComputeError.WorkerUnavailable => "the provider could not start its sandbox (its own problem, not the job's)",
         ComputeError.BlobStoreFailed => "the provider could not read its own blob store (its own problem, not the job's)",
         _ when (int)fault is >= 100 and < 200 => "the input blob is malformed",
+        _ when (int)fault is >= 300 and < 400 => $"the model uses what the providers' runtime refuses ({fault}: external data, a custom operator, an opset or type it does not support); check it with 'fairshare job quote'",
+        _ when (int)fault is >= 500 and < 600 => $"the inputs do not fit the model's signature ({fault}); check them with 'fairshare job quote'",
         _ => $"the run failed with {fault}",
     };
 }

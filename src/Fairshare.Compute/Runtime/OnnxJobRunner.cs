@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Fairshare.Compute.Models.Inspection;
 using Fairshare.Compute.Sandbox;
 using Fairshare.Compute.Tensors;
 using Microsoft.Extensions.Logging;
@@ -133,6 +134,10 @@ public sealed class OnnxJobRunner : IJobRunner
             return ComputeResult<InferenceSession>.Ok(cached.Session);
         }
 
+        // A stranger's model is checked again here, whatever the client checked: no external data (a provider never
+        // reads its own files for a job), no custom operator domains, supported opsets and types.
+        var inspected = ModelInspector.Inspect(model);
+        if (!inspected.IsOk) return ComputeResult<InferenceSession>.Fail(inspected.Error, inspected.Message!);
         var created = _factory.Create(model);
         if (!created.IsOk) return created;
         var session = created.Value;
