@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Mutation testing of the consensus-critical code with Stryker.NET (dotnet-stryker 5.1.0, pinned in
+# .config/dotnet-tools.json): plants one bug at a time in an area's source and runs the tests that cover it; a mutant
+# no test kills is a test that is missing (or an equivalent mutant, listed with its reason in docs/testing.md).
+#
+#   scripts/mutate.sh                 list the areas
+#   scripts/mutate.sh AREA [MINUTES]  run one area within a time budget (default 60 minutes); 'all' runs every area
+#
+# The HTML and JSON reports land in artifacts/mutation/AREA/; the score is printed last. Not part of .ci/run: a full
+# area takes minutes to an hour on our 2-core machines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# area | project to mutate | its test project | files to mutate (globs, relative to the project; comma-separated)
+areas=(
+  "ledger|Fairshare.Core|Fairshare.Core.Tests|Ledger/TransactionExecutor.cs,Ledger/Transactions/**/*.cs,Ledger/Receipt*.cs,Ledger/LedgerEvent.cs,Modules/TxContext.cs,Modules/ModulePayload*.cs"
+  "encoding|Fairshare.Core|Fairshare.Core.Tests|Encoding/**/*.cs,Crypto/**/*.cs"
+  "state|Fairshare.Core|Fairshare.Core.Tests|Ledger/State/**/*.cs"
+  "blocks|Fairshare.Core|Fairshare.Core.Tests|Ledger/Blocks/**/*.cs"
+  "amm|Fairshare.Core|Fairshare.Core.Tests|Modules/Amm/**/*.cs"
+  "stableswap|Fairshare.Core|Fairshare.Core.Tests|Modules/StableSwap/**/*.cs"
+  "lending|Fairshare.Core|Fairshare.Core.Tests|Modules/Lending/**/*.cs"
+  "staking|Fairshare.Core|Fairshare.Core.Tests|Modules/Staking/**/*.cs"
+  "market|Fairshare.Core|Fairshare.Core.Tests|Modules/Market/**/*.cs,Modules/EndBlock.cs"
+  "governance|Fairshare.Core|Fairshare.Core.Tests|Modules/Governance/**/*.cs"
+  "metrics|Fairshare.Analytics|Fairshare.Analytics.Tests|Concentration/**/*.cs"
+)
+
+usage() {
+  echo "usage: scripts/mutate.sh AREA [MINUTES]   (AREA: all, or one of:" >&2
+  for entry in "${areas[@]}"; do echo "  ${entry%%|*}" >&2; done
+  echo ")" >&2
+}
+
+[ $# -ge 1 ] || { usage; exit 2; }
+area=$1
+minutes=${2:-60}
+[[ "$minutes" =~ ^[0-9]+$ ]] || { echo "mutate: MINUTES must be a whole number" >&2; exit 2; }
+
+if [ "$area" = all ]; then
+  for entry in "${areas[@]}"; do bash "$0" "${entry%%|*}" "$minutes" || true; done
+  exit 0
+fi
+
+entry=""
+for candidate in "${areas[@]}"; do [ "${candidate%%|*}" = "$area" ] && entry=$candidate; done
+[ -n "$entry" ] || { echo "mutate: unknown area '$area'" >&2; usage; exit 2; }
+IFS='|' read -r _ project tests globs <<< "$entry"
+
+dotnet tool restore >/dev/null
+out="$PWD/artifacts/mutation/$area"
+rm -rf "$out" && mkdir -p "$out"
+mutate=$(python3 -c 'import json, sys; print(json.dumps(["**/" + g for g in sys.argv[1].split(",")]))' "$globs")
+cat > "$out/stryker-config.json" <<JSON
+{
+  "stryker-config": {
+    "project": "$project.csproj",
+    "target-framework": "net10.0",
+    "configuration": "Release",
+    "mutate": $mutate,
+    "coverage-analysis": "perTest",
+    "concurrency": 2,
+    "reporters": ["json", "html", "progress", "cleartext"],
+    "thresholds": { "high": 90, "low": 80, "break": 0 }
+  }
+}
+JSON
+
+echo "mutate: area $area ($project; ${globs//,/, }) with $tests, budget $minutes min; reports in $out"
+status=0
+(cd "tests/$tests" && timeout "$((minutes * 60))" dotnet tool run dotnet-stryker --config-file "$out/stryker-config.json" -O "$out") | tee "$out/stryker.log" | grep -E "INF\] (The final mutation score|Time Elapsed)|mutants (will be tested|got status)" || status=$?
+report="$out/reports/mutation-report.json"
+[ -f "$report" ] || { echo "mutate: no report (budget passed or the run failed); see $out/stryker.log" >&2; exit 1; }
+python3 scripts/mutation-summary.py "$report" "$area"
