@@ -33,51 +33,42 @@ public static class CliApp
     };
 
     /// <summary>Runs the command line and returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => BenchLauncher.BenchArguments(args) is { } bench ? Task.FromResult(BenchLauncher.Launch(bench)) : RunAsync(args, [
+        InitCommand.Create(), KeysCommand.Create(), BalanceCommand.Create(), TransferCommand.Create(), UsdfCommand.Create(),
+        DexCommand.Create(), StableCommand.Create(), FarmCommand.Create(), StakeCommand.Create(), MarketCommand.Create(),
+        LendCommand.Create(), VestingCommand.Create(), GovCommand.Create(), BlockCommand.Create(), VerifyChainCommand.Create(),
+        DemoCommand.Create(), ProviderCommand.Create(), ClientCommand.Create(), JobCommand.Create(), NodeCommand.Create(),
+        TestnetCommand.Create(), BenchLauncher.Create(), ReportCommand.Create(), ConformanceCommand.Create(), SimCommand.Create(),
+        DevCommand.Create(),
+    ], "fairshare");
+
+    /// <summary>
+    /// Runs <paramref name="commands"/> under a root named <paramref name="name"/> with the global options (<c>--data</c>,
+    /// <c>--json</c>, <c>--node</c>) and the CLI's handling of parse errors; returns the exit code. The benchmarks'
+    /// executable (<c>fairshare-bench</c>) runs its commands through here too.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<Command> commands, string name)
     {
         WidenRedirectedOutput();
-        var root = new RootCommand("""
-            fairshare: a decentralized GPU-compute network whose economy is made of DeFi parts, and which measures where its profits go.
+        var root = new RootCommand(name == "fairshare"
+            ? """
+              fairshare: a decentralized GPU-compute network whose economy is made of DeFi parts, and which measures where its profits go.
 
-            Start with 'fairshare init', then 'fairshare keys list' and 'fairshare balance alice'.
-            Add '--node URL' to any chain command to run it against a remote node (signing stays local).
-            """);
+              Start with 'fairshare init', then 'fairshare keys list' and 'fairshare balance alice'.
+              Add '--node URL' to any chain command to run it against a remote node (signing stays local).
+              """
+            : $"{name}: Fairshare's whole-system benchmarks, each figure beside its limit or a peer measured in the same run.");
         root.Add(DataOption);
         root.Add(JsonOption);
         root.Add(NodeOption);
-        root.Add(InitCommand.Create());
-        root.Add(KeysCommand.Create());
-        root.Add(BalanceCommand.Create());
-        root.Add(TransferCommand.Create());
-        root.Add(UsdfCommand.Create());
-        root.Add(DexCommand.Create());
-        root.Add(StableCommand.Create());
-        root.Add(FarmCommand.Create());
-        root.Add(StakeCommand.Create());
-        root.Add(MarketCommand.Create());
-        root.Add(LendCommand.Create());
-        root.Add(VestingCommand.Create());
-        root.Add(GovCommand.Create());
-        root.Add(BlockCommand.Create());
-        root.Add(VerifyChainCommand.Create());
-        root.Add(DemoCommand.Create());
-        root.Add(ProviderCommand.Create());
-        root.Add(ClientCommand.Create());
-        root.Add(JobCommand.Create());
-        root.Add(NodeCommand.Create());
-        root.Add(TestnetCommand.Create());
-        root.Add(BenchCommand.Create());
-        root.Add(ReportCommand.Create());
-        root.Add(ConformanceCommand.Create());
-        root.Add(SimCommand.Create());
-        root.Add(DevCommand.Create());
+        foreach (var command in commands) root.Add(command);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             string commandPath = string.Join(' ', parsed.CommandResult.Command.Name == root.Name
-                ? ["fairshare"]
-                : new[] { "fairshare" }.Concat(CommandPath(parsed.CommandResult)));
+                ? [name]
+                : new[] { name }.Concat(CommandPath(parsed.CommandResult)));
             var messages = parsed.Errors.Select(e => e.Message.TrimEnd('.')).Distinct();
             Console.Error.WriteLine($"error: {string.Join("; ", messages)} (see '{commandPath} --help')");
             return ExitCodes.Usage;

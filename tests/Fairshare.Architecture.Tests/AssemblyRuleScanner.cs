@@ -52,6 +52,33 @@ public static class AssemblyRuleScanner
         return [.. md.AssemblyReferences.Select(h => md.GetString(md.GetAssemblyReference(h).Name))];
     }
 
+    /// <summary>The full names (namespace and name) of the types the assembly file defines, nested ones joined with '+'.</summary>
+    public static IReadOnlyList<string> ReadTypeNames(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        var names = new List<string>();
+        foreach (var handle in md.TypeDefinitions)
+        {
+            var type = md.GetTypeDefinition(handle);
+            string name = md.GetString(type.Name);
+            var declaring = type.GetDeclaringType();
+            while (!declaring.IsNil)
+            {
+                var outer = md.GetTypeDefinition(declaring);
+                name = md.GetString(outer.Name) + "+" + name;
+                type = outer;
+                declaring = outer.GetDeclaringType();
+            }
+
+            string ns = md.GetString(type.Namespace);
+            names.Add(ns.Length == 0 ? name : ns + "." + name);
+        }
+
+        return names;
+    }
+
     /// <summary>Decodes a method body's IL into its opcodes, skipping each operand by its encoded size.</summary>
     public static IReadOnlyList<OpCode> DecodeOpCodes(byte[] il)
     {

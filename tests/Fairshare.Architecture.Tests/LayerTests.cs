@@ -76,6 +76,46 @@ public sealed class LayerTests
         Assert.False(LayerRules.Node.MayReferenceAssembly("Fairshare.Agents"));
     }
 
+    /// <summary>The assemblies that ship (the CLI and everything it loads), which must hold no benchmark code.</summary>
+    public static TheoryData<string> ShippedAssemblies() =>
+    [
+        "Fairshare.Core.dll", "Fairshare.Compute.dll", "Fairshare.Node.dll", "Fairshare.Agents.dll", "Fairshare.Client.dll",
+        "Fairshare.Server.dll", "Fairshare.Analytics.dll", "Fairshare.Simulation.dll", "fairshare.dll",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void Shipped_assemblies_hold_no_benchmark_code(string assembly)
+    {
+        var path = Beside(assembly);
+        var benchTypes = AssemblyRuleScanner.ReadTypeNames(path).Where(IsBenchmarkCode).ToList();
+        var benchReferences = AssemblyRuleScanner.ReadAssemblyReferences(path).Where(r => r is "fairshare-bench" or "BenchmarkDotNet").ToList();
+
+        Assert.True(benchTypes.Count == 0, $"{assembly} holds benchmark code (it belongs in bench/): {string.Join(", ", benchTypes)}");
+        Assert.Empty(benchReferences);
+    }
+
+    [Fact]
+    public void The_benchmark_rule_flags_a_planted_benchmark_and_spares_the_providers_score()
+    {
+        // The planted sample: a type in a Bench namespace, as the benchmarks were in Cli/Bench, Node/Bench, Agents/Bench.
+        var planted = AssemblyRuleScanner.ReadTypeNames(TestAssemblyPath).Where(IsBenchmarkCode).ToList();
+        Assert.Equal([$"{SamplesNamespace}.Bench.PlantedBenchmark"], planted);
+        // The provider's benchmark score is part of its offer, not a benchmark of ours: Compute keeps it.
+        Assert.DoesNotContain(AssemblyRuleScanner.ReadTypeNames(ComputePath), IsBenchmarkCode);
+        Assert.Contains("Fairshare.Compute.Benchmarking.StandardBenchmark", AssemblyRuleScanner.ReadTypeNames(ComputePath));
+    }
+
+    /// <summary>Benchmark code: a type in a namespace with a <c>Bench</c> segment, or one named like a benchmark's figures.</summary>
+    private static bool IsBenchmarkCode(string fullName)
+    {
+        string[] segments = fullName.Split('+')[0].Split('.');
+        string name = segments[^1];
+        return segments[..^1].Contains("Bench")
+            || name.EndsWith("BenchResult", StringComparison.Ordinal) || name.EndsWith("BenchOptions", StringComparison.Ordinal)
+            || (name.EndsWith("Benchmark", StringComparison.Ordinal) && name != "StandardBenchmark");
+    }
+
     [Fact]
     public void Compute_IsBelowNodeAndAboveCore()
     {

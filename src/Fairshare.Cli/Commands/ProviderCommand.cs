@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
+using Fairshare.Cli.Testnet;
 using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Hardware;
 using Fairshare.Compute.Runtime;
@@ -38,11 +39,8 @@ public static class ProviderCommand
     /// <summary>How the process sandbox starts this executable as its worker (<c>fairshare provider worker</c>).</summary>
     public static WorkerCommand SandboxWorkerCommand(long? managedHeapLimitBytes = null)
     {
-        string host = Environment.ProcessPath ?? throw new InvalidOperationException("the process has no executable path");
-        // Started as 'dotnet fairshare.dll': the worker is the same dll under the same host.
-        bool viaDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
-        string[] arguments = viaDotnet ? [typeof(ProviderCommand).Assembly.Location, "provider", "worker"] : ["provider", "worker"];
-        return new WorkerCommand(host, [.. arguments], managedHeapLimitBytes);
+        var cli = CliLauncher.Current();
+        return new WorkerCommand(cli.FileName, cli.Arguments(["provider", "worker"]), managedHeapLimitBytes);
     }
 
     private static Command Worker()

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 
 namespace Fairshare.Cli.Testnet;
 
@@ -8,13 +7,17 @@ namespace Fairshare.Cli.Testnet;
 /// <param name="Prefix">Arguments before the command's (the entry assembly's path when the host is <c>dotnet</c>).</param>
 public sealed record CliLauncher(string FileName, ImmutableArray<string> Prefix)
 {
-    /// <summary>This process's own executable: <see cref="Environment.ProcessPath"/>, plus the entry assembly under <c>dotnet</c>.</summary>
+    /// <summary>
+    /// The <c>fairshare</c> CLI: this process when it is the CLI's app host; otherwise (under <c>dotnet</c>, or hosted
+    /// by another program such as <c>fairshare-bench</c>) the dotnet host running the CLI's own assembly.
+    /// </summary>
     public static CliLauncher Current()
     {
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("the process has no executable path");
-        bool viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        string? entry = Assembly.GetEntryAssembly()?.Location;
-        return viaDotnet && !string.IsNullOrEmpty(entry) ? new CliLauncher(host, [entry]) : new CliLauncher(host, []);
+        string name = Path.GetFileNameWithoutExtension(host);
+        if (name == "fairshare") return new CliLauncher(host, []);
+        string dotnet = name.Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? host : "dotnet";
+        return new CliLauncher(dotnet, [typeof(CliLauncher).Assembly.Location]);
     }
 
     /// <summary>The full argument list for a command.</summary>

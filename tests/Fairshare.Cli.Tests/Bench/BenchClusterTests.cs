@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Fairshare.Cli.Bench;
+using Fairshare.Bench.Cluster;
 
 namespace Fairshare.Cli.Tests.Bench;
 

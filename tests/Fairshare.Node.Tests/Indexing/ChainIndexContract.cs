@@ -8,6 +8,7 @@ using Fairshare.Node.Chain;
 using Fairshare.Node.Indexing;
 using Fairshare.Node.Tests.Chain;
 using Fairshare.Testing;
+using Fairshare.Bench.Indexing;
 
 namespace Fairshare.Node.Tests.Indexing;
 
@@ -218,7 +219,7 @@ public abstract class ChainIndexContract : IDisposable
     public void IndexBenchmark_IndexesEverySyntheticEvent()
     {
         var index = Open();
-        var result = Node.Bench.IndexBenchmark.Run(index, events: 2_000, eventsPerBlock: 100, blocksPerCall: 7);
+        var result = IndexBenchmark.Run(index, events: 2_000, eventsPerBlock: 100, blocksPerCall: 7);
         Assert.Equal(20UL, index.IndexedHeight);
         Assert.Equal(2_000, index.Flows(new FlowQuery(Limit: 100_000)).Count);
         Assert.Equal(index.Flows(new FlowQuery(Account: Address.ForModule("bench-index-7"), Limit: 100_000)).Count, result.AccountQueryFlows);
