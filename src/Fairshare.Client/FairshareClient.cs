@@ -312,8 +312,17 @@ public sealed class FairshareClient : IDisposable
         {
         }
 
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => (TimeSpan?)null,
+        };
         throw new FairshareApiException(error is { Code: not null }
             ? error with { Status = (int)response.StatusCode }
-            : new ApiError("http_" + (int)response.StatusCode, $"the node answered {(int)response.StatusCode} {response.ReasonPhrase}", (int)response.StatusCode));
+            : new ApiError("http_" + (int)response.StatusCode, $"the node answered {(int)response.StatusCode} {response.ReasonPhrase}", (int)response.StatusCode))
+        {
+            RetryAfter = retryAfter is { Ticks: > 0 } wait ? wait : null,
+        };
     }
 }

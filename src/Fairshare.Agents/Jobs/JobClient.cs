@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Fairshare.Agents.Remote;
+using Fairshare.Client;
 using Fairshare.Compute.Runtime;
 using Fairshare.Compute.Tensors;
 using Fairshare.Core.Crypto;
@@ -23,6 +24,7 @@ public sealed class JobClient
 {
     private readonly INodeGateway _node;
     private readonly KeyPair? _signer;
+    private Polly.ResiliencePipeline? _retry;
 
     /// <summary>A client reading through <paramref name="node"/> and signing with <paramref name="signer"/> (null: read-only).</summary>
     public JobClient(INodeGateway node, KeyPair? signer)
@@ -35,8 +37,10 @@ public sealed class JobClient
     /// <summary>How often a wait looks at the node's height.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How long a wait rides out an unreachable node before giving up.</summary>
-    public TimeSpan UnreachableTolerance { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How a wait rides out a node that is briefly away (the shared <see cref="NodeRetry"/> backoff).</summary>
+    public NodeRetryOptions RetryOptions { get; init; } = NodeRetryOptions.Default;
+
+    private Polly.ResiliencePipeline Retry => _retry ??= NodeRetry.Create(RetryOptions);
 
     /// <summary>The signing key's address.</summary>
     public Address Address => Signer.Address;
@@ -121,34 +125,31 @@ public sealed class JobClient
 
     /// <summary>
     /// Follows job <paramref name="id"/> block by block until it ends, reporting each change of its status to
-    /// <paramref name="progress"/>; an unreachable node is retried for <see cref="UnreachableTolerance"/>.
+    /// <paramref name="progress"/>; a node that is briefly away is retried on <see cref="RetryOptions"/> (the shared <see cref="NodeRetry"/> backoff).
     /// </summary>
     public async Task<JobStatus> WaitAsync(ulong id, IProgress<JobStatus>? progress = null, CancellationToken ct = default)
     {
         ulong seen = 0;
         string? last = null;
-        var unreachableSince = (DateTime?)null;
         while (true)
         {
+            ulong height;
             try
             {
-                ulong height = await _node.HeightAsync(ct).ConfigureAwait(false);
-                unreachableSince = null;
-                if (height != seen)
-                {
-                    seen = height;
-                    var status = await StatusAsync(id, ct).ConfigureAwait(false);
-                    string line = status.Summary;
-                    if (line != last) progress?.Report(status);
-                    last = line;
-                    if (status.IsClosed) return status;
-                }
+                height = await Retry.ExecuteAsync(async token => await _node.HeightAsync(token).ConfigureAwait(false), ct).ConfigureAwait(false);
             }
-            catch (GatewayException e) when (e.Code != "not_found")
+            catch (GatewayException e) when (e.IsTransient)
             {
-                unreachableSince ??= DateTime.UtcNow;
-                if (DateTime.UtcNow - unreachableSince > UnreachableTolerance)
-                    throw new JobException("unreachable", $"the node has not answered for {UnreachableTolerance.TotalSeconds:0} s ({e.Code}: {e.Message}); the job goes on without you: check it later with 'fairshare job status {id}'", e);
+                throw new JobException("unreachable", $"the node did not answer after {RetryOptions.MaxAttempts} tries ({e.Code}: {e.Message}); the job goes on without you: check it later with 'fairshare job status {id}'", e);
+            }
+
+            if (height != seen)
+            {
+                seen = height;
+                var status = await StatusAsync(id, ct).ConfigureAwait(false);
+                if (status.Summary != last) progress?.Report(status);
+                last = status.Summary;
+                if (status.IsClosed) return status;
             }
 
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);
@@ -314,7 +315,7 @@ public sealed class JobClient
         {
             var state = await StateAsync(ct).ConfigureAwait(false);
             if (state.Head.Height >= height) return state;
-            if (waited.Elapsed > UnreachableTolerance)
+            if (waited.Elapsed > RetryOptions.MaxDelay * RetryOptions.MaxAttempts)
                 throw new JobException("behind", $"the node is still at block {state.Head.Height}, behind block {height} that took the transaction; ask another validator");
             await Task.Delay(PollInterval, ct).ConfigureAwait(false);
         }

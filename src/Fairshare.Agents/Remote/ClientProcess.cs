@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fairshare.Client;
 using Fairshare.Compute.Blobs;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.State;
@@ -87,21 +88,13 @@ public sealed class ClientProcess
 
     private async Task RetryAsync(Func<CancellationToken, Task> call, CancellationToken ct)
     {
-        var backoff = PollInterval;
-        for (int attempt = 1; ; attempt++)
+        bool logged = false;
+        var retry = NodeRetry.Create(NodeRetryOptions.Default with { FirstDelay = PollInterval }, (e, _, _) =>
         {
-            try
-            {
-                await call(ct).ConfigureAwait(false);
-                return;
-            }
-            catch (GatewayException e) when (attempt < 8)
-            {
-                if (attempt == 1) _log($"node unreachable ({e.Code}: {e.Message}); retrying");
-                await Task.Delay(backoff, ct).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, HeightPoller.MaxBackoff.Ticks));
-            }
-        }
+            if (!logged) _log($"node unreachable ({(e as ITransientNodeError)?.Code}: {e.Message}); retrying");
+            logged = true;
+        });
+        await retry.ExecuteAsync(async token => await call(token).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
     private ClientRunSummary Summarize(ClientAgent agent, LedgerState state, TimeSpan elapsed)

@@ -1,16 +1,18 @@
+using Fairshare.Client;
 using Fairshare.Core.Ledger.State;
 
 namespace Fairshare.Agents.Remote;
 
 /// <summary>
 /// The loop of a remote agent: poll the node's height, and on each new height fetch the committed state and hand it to
-/// a step. A node that cannot be reached is retried with a doubling backoff (up to <see cref="MaxBackoff"/>), logged
-/// once when it goes and once when it comes back.
+/// a step. A node that cannot be reached, or answers with an error, is tried again with <see cref="NodeRetry"/>'s
+/// backoff (doubling up to <see cref="MaxBackoff"/>, honouring <c>Retry-After</c>), logged once when it goes and once
+/// when it comes back.
 /// </summary>
 internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<string> log)
 {
     /// <summary>The longest wait between two attempts while the node is unreachable.</summary>
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxBackoff = NodeRetryOptions.Default.MaxDelay;
 
     /// <summary>The last height handed to the step (0 before the first).</summary>
     public ulong Height { get; private set; }
@@ -18,39 +20,32 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
     /// <summary>Runs <paramref name="step"/> on every new state until it returns true or <paramref name="ct"/> is cancelled.</summary>
     public async Task RunAsync(Func<LedgerState, CancellationToken, Task<bool>> step, CancellationToken ct)
     {
-        var backoff = interval;
         bool down = false;
+        // Any gateway error is worth another try here: a node may answer badly once (a state it could not prove) and
+        // then well; the agent must outlast it rather than stop.
+        var retry = NodeRetry.Create(NodeRetryOptions.Forever with { FirstDelay = interval, ShouldRetry = e => e is GatewayException }, (e, _, _) =>
+        {
+            if (!down) log($"node unreachable ({((GatewayException)e).Code}: {e.Message}); retrying with backoff up to {MaxBackoff.TotalSeconds:N0} s");
+            down = true;
+        });
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                ulong height = await node.HeightAsync(ct).ConfigureAwait(false);
-                if (down) log($"node reachable again at height {height}");
-                down = false;
-                backoff = interval;
-                if (height > Height)
+                var state = await retry.ExecuteAsync(async token =>
                 {
-                    var state = await node.StateAsync(ct).ConfigureAwait(false);
+                    ulong height = await node.HeightAsync(token).ConfigureAwait(false);
+                    return height > Height ? await node.StateAsync(token).ConfigureAwait(false) : null;
+                }, ct).ConfigureAwait(false);
+                if (down) log($"node reachable again at height {state?.Head.Height ?? Height}");
+                down = false;
+                if (state is not null)
+                {
                     Height = state.Head.Height;
                     if (await step(state, ct).ConfigureAwait(false)) return;
                 }
 
                 await Task.Delay(interval, ct).ConfigureAwait(false);
-            }
-            catch (GatewayException e)
-            {
-                if (!down) log($"node unreachable ({e.Code}: {e.Message}); retrying with backoff up to {MaxBackoff.TotalSeconds:N0} s");
-                down = true;
-                try
-                {
-                    await Task.Delay(backoff, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
 using Fairshare.Agents.Remote;
+using Fairshare.Client;
 using Fairshare.Core.Crypto;
 
 namespace Fairshare.Cli.Commands;
@@ -38,19 +39,24 @@ public static class AgentKeys
     /// </summary>
     public static void WaitForNode(HttpNodeGateway node, TimeSpan timeout, Action<string> log, CancellationToken ct)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (int attempt = 0; ; attempt++)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        bool logged = false;
+        GatewayException? last = null;
+        // Any gateway error while the node starts is worth another try, on the shared backoff, until the timeout.
+        var retry = NodeRetry.Create(NodeRetryOptions.Forever with { ShouldRetry = e => e is GatewayException }, (e, _, _) =>
         {
-            try
-            {
-                node.HeightAsync(ct).GetAwaiter().GetResult();
-                return;
-            }
-            catch (GatewayException e) when (watch.Elapsed < timeout && !ct.IsCancellationRequested)
-            {
-                if (attempt == 0) log($"waiting for the node at {node.Api.BaseUrl} ({e.Code}) ...");
-                ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(Math.Min(2000, 100 << Math.Min(attempt, 5))));
-            }
+            last = (GatewayException)e;
+            if (!logged) log($"waiting for the node at {node.Api.BaseUrl} ({last.Code}) ...");
+            logged = true;
+        });
+        try
+        {
+            retry.ExecuteAsync(async token => await node.HeightAsync(token).ConfigureAwait(false), limit.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && last is not null)
+        {
+            throw last;
         }
     }
 

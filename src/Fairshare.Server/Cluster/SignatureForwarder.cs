@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Fairshare.Client;
+using Polly;
 using Fairshare.Core.Ledger.Blocks;
 using Fairshare.Node.Cluster;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,12 @@ internal sealed partial class SignatureForwarder(ILedgerService ledger, LeaderFo
 {
     private const int QueueCapacity = 1024;
     private const int Attempts = 4;
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly ResiliencePipeline Retry = NodeRetry.Create(NodeRetryOptions.Default with
+    {
+        MaxAttempts = Attempts,
+        FirstDelay = TimeSpan.FromMilliseconds(250),
+        ShouldRetry = e => e is FairshareApiException { Code: "unknown_block" or "rate_limited" },
+    });
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Channel<(ulong Height, BlockSignature Signature)> _committed = NewQueue();
@@ -79,29 +85,24 @@ internal sealed partial class SignatureForwarder(ILedgerService ledger, LeaderFo
 
     private async Task SendAsync(string url, ulong height, BlockSignature signature, CancellationToken ct)
     {
-        for (int attempt = 1; attempt <= Attempts; attempt++)
+        try
         {
-            using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            call.CancelAfter(CallTimeout);
-            try
+            // A member that has not stored the block yet (unknown_block) or is rate-limiting is tried again, on the shared
+            // backoff (honouring Retry-After); each call has its own timeout.
+            await Retry.ExecuteAsync(async token =>
             {
+                using var call = CancellationTokenSource.CreateLinkedTokenSource(token);
+                call.CancelAfter(CallTimeout);
                 await members.For(url).SubmitSignatureAsync(height, signature, call.Token).ConfigureAwait(false);
-                return;
-            }
-            catch (FairshareApiException e) when (e.Code is "unknown_block" or "rate_limited" && attempt < Attempts)
-            {
-                await Task.Delay(RetryDelay * attempt, ct).ConfigureAwait(false);
-            }
-            catch (FairshareApiException e)
-            {
-                LogNotDelivered(height, url, e.Code, e.Message);
-                return;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                LogNotDelivered(height, url, "timeout", $"no answer within {CallTimeout.TotalSeconds:0} s");
-                return;
-            }
+            }, ct).ConfigureAwait(false);
+        }
+        catch (FairshareApiException e)
+        {
+            LogNotDelivered(height, url, e.Code, e.Message);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogNotDelivered(height, url, "timeout", $"no answer within {CallTimeout.TotalSeconds:0} s");
         }
     }
 
