@@ -72,17 +72,10 @@ public sealed class LocalNetwork : IDisposable
         var validator = Remember(keys, KeyPair.ForDevelopment(setup.ChainId + "/validator"));
         var providerKeys = setup.Providers.Select(p => Remember(keys, KeyPair.ForDevelopment(setup.ChainId + "/" + p.Name))).ToList();
         var clientKeys = setup.Clients.Select(c => Remember(keys, KeyPair.ForDevelopment(setup.ChainId + "/" + c.Name))).ToList();
-        var allocations = providerKeys.Select((k, i) => new GenesisAllocation(k.Address, Cohort.Providers, setup.Providers[i].Name, setup.ProviderFunds, null))
-            .Concat(clientKeys.Select((k, i) => new GenesisAllocation(k.Address, Cohort.Community, setup.Clients[i].Name, setup.ClientFunds, null)));
-        var genesis = new GenesisConfig(
-            setup.ChainId, 1_767_225_600_000,
-            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
-            new Amount(1_000_000_000_000), 5000, Address.ForModule("treasury"),
-            [validator.PublicKey],
-            [.. allocations])
-        {
-            Parameters = setup.Parameters,
-        };
+        var builder = DevGenesis.For(setup.ChainId).WithValidator(validator.PublicKey).WithParameters(setup.Parameters);
+        for (int i = 0; i < providerKeys.Count; i++) builder = builder.Fund(providerKeys[i].Address, Cohort.Providers, setup.Providers[i].Name, setup.ProviderFunds);
+        for (int i = 0; i < clientKeys.Count; i++) builder = builder.Fund(clientKeys[i].Address, Cohort.Community, setup.Clients[i].Name, setup.ClientFunds);
+        var genesis = builder.Build();
         File.WriteAllText(data.GenesisPath, GenesisWriter.ToJson(genesis));
         NodeKeyFile.Write(data.NodeKeyPath, validator);
         var node = LedgerNode.Open(data, new SteppingClock((long)genesis.GenesisTimeMs + 1000, 1000));

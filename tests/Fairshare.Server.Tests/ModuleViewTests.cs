@@ -17,7 +17,7 @@ namespace Fairshare.Server.Tests;
 /// </summary>
 public sealed class ModuleViewTests : IAsyncLifetime
 {
-    private static readonly Amount Fsh = StakingParams.OneFsh;
+    private static readonly Amount Fsh = Units.OneFsh;
     private TestNode _node = null!;
 
     public async Task InitializeAsync() => _node = await TestNode.StartAsync();

@@ -54,7 +54,7 @@ public sealed class MarketHarness
     public ulong Height => State.Head.Height;
 
     /// <summary>Whole FSH in base units.</summary>
-    public static Amount Fsh(ulong whole) => new Amount(whole) * StakingParams.OneFsh;
+    public static Amount Fsh(ulong whole) => new Amount(whole) * Units.OneFsh;
 
     /// <summary>
     /// A chain whose genesis funds the providers (10,000 FSH) and clients (1,000,000 FSH), with the market parameters

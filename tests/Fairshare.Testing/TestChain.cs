@@ -56,19 +56,12 @@ public sealed class TestChain
         var validator = KeyPair.ForDevelopment("test-validator");
         var issuer = KeyPair.ForDevelopment("issuer");
         var founder = KeyPair.ForDevelopment("founder");
-        var allocations = Names
-            .Select(n => new GenesisAllocation(KeyPair.ForDevelopment(n).Address, Cohort.Airdrop, n, StartingBalance, null))
-            .Append(new GenesisAllocation(issuer.Address, Cohort.Treasury, "issuer", StartingBalance, null))
-            .Append(new GenesisAllocation(founder.Address, Cohort.Founders, "founder", StartingBalance, new GenesisVesting(0, vestingCliff, vestingDuration)));
-        return new GenesisConfig(
-            Id,
-            1_767_225_600_000,
-            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null), new GenesisAsset(AssetId.Usdf, "USDF", 18, issuer.Address)],
-            MinFee,
-            5000,
-            Address.ForModule("treasury"),
-            [validator.PublicKey],
-            [.. allocations]);
+        var genesis = DevGenesis.For(Id).WithMinFee(MinFee).WithValidator(validator.PublicKey).WithUsdf(issuer.Address);
+        foreach (string name in Names) genesis = genesis.Fund(KeyPair.ForDevelopment(name).Address, Cohort.Airdrop, name, StartingBalance);
+        return genesis
+            .Fund(issuer.Address, Cohort.Treasury, "issuer", StartingBalance)
+            .FundVesting(founder.Address, Cohort.Founders, "founder", StartingBalance, new GenesisVesting(0, vestingCliff, vestingDuration))
+            .Build();
     }
 
     /// <summary>A fresh chain at genesis.</summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Fairshare.Agents;
+using Fairshare.Agents.Demo;
 using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Blobs;
 using Fairshare.Compute.Runtime;
@@ -7,8 +9,6 @@ using Fairshare.Compute.Verification;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
-using Fairshare.Agents.Demo;
-using Fairshare.Agents;
 
 namespace Fairshare.Bench.Gpu;
 
@@ -107,13 +107,13 @@ public static class GpuBenchmark
             ulong units = Math.Max(1UL, WorkEstimator.ForOnnx(modelBytes, TensorBlob.Decode(inputBytes).Value!).Value.Units);
             var spec = DemoRunner.InferenceSpec(model, input, units, VerificationPolicy.SpotCheck, 1, deadlineBlocks: 50);
             var offer = new ProviderOffer(provider.Kind == ExecutionProviderKind.Cuda ? DeviceClass.Gpu : DeviceClass.Cpu, 65_536, 10_000,
-                DemoRunner.OneFsh / new Amount(1_000), 4, "bench", 300, 0, "bench");
+                Units.OneFsh / new Amount(1_000), 4, "bench", 300, 0, "bench");
             var setup = new NetworkSetup(
                 Path.Combine(root, "net"), "fairshare-bench-gpu",
-                [new ProviderProfile("gpu-provider", offer, DemoRunner.OneFsh * new Amount(1_000), 1000, ProviderBehavior.Honest)],
+                [new ProviderProfile("gpu-provider", offer, Units.OneFsh * new Amount(1_000), 1000, ProviderBehavior.Honest)],
                 [new ClientProfile("client", [.. Enumerable.Range(0, jobs).Select(i => new PlannedJob(3 + (ulong)i, spec))])],
                 [new GenesisParameter("market.probation-jobs", Amount.Zero), new GenesisParameter("market.spot-check-ppm", Amount.Zero)],
-                DemoRunner.OneFsh * new Amount(2_000), DemoRunner.OneFsh * new Amount(1_000_000));
+                Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(1_000_000));
             using var network = LocalNetwork.Create(setup, blobs, provider: provider);
             network.RunUntilClientsDone(50 + 10 * jobs);
             var settled = network.Clients[0].Jobs(network.State).Where(j => j.Job?.State == JobState.Settled).ToList();

@@ -1,16 +1,16 @@
-using Fairshare.Compute.Benchmarking;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Fairshare.Agents;
+using Fairshare.Agents.Demo;
+using Fairshare.Agents.Jobs;
+using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Blobs;
 using Fairshare.Compute.Models;
+using Fairshare.Compute.Runtime;
 using Fairshare.Compute.Tensors;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
-using Fairshare.Agents;
-using Fairshare.Agents.Demo;
-using Fairshare.Agents.Jobs;
-using Fairshare.Compute.Runtime;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Fairshare.Bench.Jobs;
@@ -182,8 +182,8 @@ public static class JobBenchmark
     {
         var profiles = Enumerable.Range(1, providers).Select(i => new ProviderProfile(
             "prov-" + i,
-            new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, DemoRunner.OneFsh / new Amount(100), 64, "local", 300, 50, "bench"),
-            DemoRunner.OneFsh * new Amount(1000), 1000, ProviderBehavior.Honest)).ToImmutableArray();
-        return new NetworkSetup(root, chainId, profiles, clients, parameters, DemoRunner.OneFsh * new Amount(2_000), DemoRunner.OneFsh * new Amount(1_000_000));
+            new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, Units.OneFsh / new Amount(100), 64, "local", 300, 50, "bench"),
+            Units.OneFsh * new Amount(1000), 1000, ProviderBehavior.Honest)).ToImmutableArray();
+        return new NetworkSetup(root, chainId, profiles, clients, parameters, Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(1_000_000));
     }
 }

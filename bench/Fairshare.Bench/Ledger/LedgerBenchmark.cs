@@ -38,19 +38,16 @@ public static class LedgerBenchmark
         stage("signing transfers", 0);
         var senders = Enumerable.Range(0, senderCount).Select(i => KeyPair.ForDevelopment("bench-sender-" + i)).ToArray();
         var validator = KeyPair.ForDevelopment("bench-validator");
-        var genesis = new GenesisConfig(
-            ChainId, 1_767_225_600_000,
-            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
-            new Amount(1000), 5000, Address.ForModule("treasury"),
-            [validator.PublicKey],
-            [.. senders.Select(s => new GenesisAllocation(s.Address, Cohort.Airdrop, "", new Amount(1_000_000_000_000_000_000UL), null))]);
+        var builder = DevGenesis.For(ChainId).WithValidator(validator.PublicKey);
+        foreach (var key in senders) builder = builder.Fund(key.Address, Cohort.Airdrop, "", new Amount(1_000_000_000_000_000_000UL));
+        var genesis = builder.Build();
         var encoded = new byte[transactions][];
         var messages = new byte[transactions][];
         for (int i = 0; i < transactions; i++)
         {
             var sender = senders[i % senderCount];
             var to = Address.ForModule("bench-recipient-" + (i % 50_000));
-            var body = new Transaction(ChainId, (ulong)(i / senderCount), new Amount(1000), new TransferPayload(to, AssetId.Fsh, new Amount(1 + (ulong)i)));
+            var body = new Transaction(ChainId, (ulong)(i / senderCount), genesis.MinFee, new TransferPayload(to, AssetId.Fsh, new Amount(1 + (ulong)i)));
             var signed = SignedTransaction.Sign(body, sender);
             encoded[i] = signed.Encoded;
             messages[i] = body.SigningBytes();

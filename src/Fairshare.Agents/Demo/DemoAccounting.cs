@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Fairshare.Analytics.Attribution;
 using Fairshare.Core.Ledger;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;
@@ -39,7 +40,8 @@ public static class DemoAccounting
                 || (network.Blobs.TryGet(reference, out var mine) && executor.Agrees(mine, job.AcceptedOutput))) correct++;
         }
 
-        var providers = network.Providers.Select(agent => Provider(state, agent, events)).ToImmutableArray();
+        var income = new ProviderIncome(network.Providers.Select(agent => agent.Address)).AddRange(events);
+        var providers = network.Providers.Select(agent => Provider(state, agent, events, income)).ToImmutableArray();
         return new PolicyOutcome(
             policy, state.Head.Height, elapsed, jobs.Count, settled,
             jobs.Count(j => j.State == JobState.Failed),
@@ -47,7 +49,7 @@ public static class DemoAccounting
             correct, providers, flows.ToImmutableSortedDictionary(), burned, escrow, spend);
     }
 
-    private static ProviderOutcome Provider(Core.Ledger.State.LedgerState state, ProviderAgent agent, List<LedgerEvent> events)
+    private static ProviderOutcome Provider(Core.Ledger.State.LedgerState state, ProviderAgent agent, List<LedgerEvent> events, ProviderIncome income)
     {
         var record = MarketStore.Provider(state, agent.Address);
         var stats = record?.Stats;
@@ -55,16 +57,13 @@ public static class DemoAccounting
         var slashed = events
             .Where(e => e.Tag == FlowTag.Slash && stakeAccounts.Contains(e.From))
             .Aggregate(Amount.Zero, (sum, e) => sum + e.Amount);
-        var income = events
-            .Where(e => e.To == agent.Address && e.Tag is FlowTag.JobPayment or FlowTag.Slash)
-            .Aggregate(Amount.Zero, (sum, e) => sum + e.Amount);
         var behavior = agent.Profile.Behavior;
         string role = behavior.CheatPpm > 0 ? $"cheats {behavior.CheatPpm / 10_000}%"
             : behavior.DelayBlocks > 0 ? $"slow +{behavior.DelayBlocks}-{behavior.DelayBlocks + behavior.DelayJitterBlocks}"
             : "honest";
         return new ProviderOutcome(
             agent.Profile.Name, role, agent.Profile.Offer.PricePerWorkUnit, agent.Stats.JobsRun, agent.Stats.Cheats,
-            stats?.Verified ?? 0, stats?.Faults ?? 0, stats?.Missed ?? 0, slashed, income,
+            stats?.Verified ?? 0, stats?.Faults ?? 0, stats?.Missed ?? 0, slashed, Amount.TryFromBigInteger(income.Of(agent.Address), out var earned) ? earned : Amount.MaxValue,
             stats?.ReputationPpm ?? 0, stats is { } s && s.JailedUntil > state.Head.Height);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Fairshare.Agents;
 using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Blobs;
 using Fairshare.Compute.Hardware;
@@ -9,7 +10,6 @@ using Fairshare.Core.Genesis;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
-using Fairshare.Agents;
 
 namespace Fairshare.Agents.Demo;
 
@@ -21,9 +21,6 @@ namespace Fairshare.Agents.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    /// <summary>One FSH in base units.</summary>
-    public static readonly Amount OneFsh = Amount.Parse("1000000000000000000");
-
     /// <summary>The matching policies the demo compares, with their parameter values.</summary>
     public static ImmutableArray<(string Name, ulong Value)> Policies { get; } = [("lowest-price", 0), ("fair-share", 1)];
 
@@ -88,7 +85,7 @@ public static class DemoRunner
         MinMemoryMb: 256,
         Device: default,
         WorkUnits: workUnits,
-        MaxPricePerWorkUnit: OneFsh / new Amount(50),
+        MaxPricePerWorkUnit: Units.OneFsh / new Amount(50),
         DeadlineBlocks: deadlineBlocks,
         Policy: policy,
         Replicas: replicas,
@@ -111,8 +108,8 @@ public static class DemoRunner
         if (hardwareText.Length > 96) hardwareText = hardwareText[..96];
         var profiles = providers.Select(p => new ProviderProfile(
             p.Name,
-            new ProviderOffer(DeviceClass.Cpu, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score, OneFsh * new Amount(p.PriceCents) / new Amount(10_000), 8, "local", 300, 50, hardwareText),
-            OneFsh * new Amount(1000),
+            new ProviderOffer(DeviceClass.Cpu, (uint)Math.Min(hardware.MemoryMb, uint.MaxValue), score, Units.OneFsh * new Amount(p.PriceCents) / new Amount(10_000), 8, "local", 300, 50, hardwareText),
+            Units.OneFsh * new Amount(1000),
             1000,
             p.Behavior)).ToImmutableArray();
         var clients = ImmutableArray.CreateBuilder<ClientProfile>();
@@ -135,7 +132,7 @@ public static class DemoRunner
 
         return new NetworkSetup(root, "fairshare-demo-" + policyName, profiles, clients.ToImmutable(),
             [new GenesisParameter("market.matching-policy", new Amount(policyValue))],
-            OneFsh * new Amount(2_000), OneFsh * new Amount(100_000));
+            Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(100_000));
     }
 
     private static PolicyOutcome RunPolicy(NetworkSetup setup, string policy, BlobStore blobs, DemoWorkload workload, Action<DemoProgress>? progress)

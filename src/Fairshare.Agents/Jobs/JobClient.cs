@@ -70,7 +70,7 @@ public sealed class JobClient
             .ToImmutableArray();
 
         int executions = Executions(request.Policy, request.Replicas);
-        double expected = request.Policy == VerificationPolicy.SpotCheck ? 1 + parameters.SpotCheckPpm / (double)MarketParams.PpmDenominator : executions;
+        double expected = request.Policy == VerificationPolicy.SpotCheck ? 1 + parameters.SpotCheckPpm / (double)Units.PpmDenominator : executions;
         var qualified = quotes.Where(q => q.Qualifies).ToList();
         if (qualified.Count == 0)
         {

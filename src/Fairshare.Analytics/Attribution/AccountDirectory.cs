@@ -38,6 +38,9 @@ public sealed class AccountDirectory(
     /// <summary>The account's roles.</summary>
     public AccountRole RolesOf(Address account) => roles.GetValueOrDefault(account);
 
+    /// <summary>Every account that holds <paramref name="role"/>, in address order.</summary>
+    public IReadOnlyList<Address> WithRole(AccountRole role) => [.. roles.Where(r => (r.Value & role) != 0).Select(r => r.Key).Order()];
+
     /// <summary>The one group the account is counted in (see the class summary).</summary>
     public string Group(Address account)
     {

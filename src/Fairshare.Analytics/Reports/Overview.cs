@@ -50,10 +50,10 @@ public static class Overview
             lorenz.Add(LorenzSample.Of($"{main.Symbol} income (every earner)", all.Value!));
         }
 
-        var providerIncome = ProviderIncome(input, main.Asset);
-        if (Holdings.Create(providerIncome) is { IsOk: true } providers)
+        var providerIncome = new ProviderIncome(input.Directory.WithRole(AccountRole.Provider)).AddRange(input.Flows.Select(f => f.Event));
+        if (Holdings.Create(providerIncome.Values) is { IsOk: true } providers)
         {
-            AddConcentration(concentration, main.Symbol, "job payments, providers", providers.Value!);
+            AddConcentration(concentration, "FSH", ProviderIncome.Population, providers.Value!);
             lorenz.Add(LorenzSample.Of("provider income (job payments)", providers.Value!));
         }
 
@@ -109,19 +109,6 @@ public static class Overview
             if (population == Population.NoDust && b.Balance < whole) continue;
             yield return b.Balance;
         }
-    }
-
-    private static List<BigInteger> ProviderIncome(OverviewInput input, AssetId asset)
-    {
-        var sums = new Dictionary<Address, BigInteger>();
-        foreach (var f in input.Flows)
-        {
-            var e = f.Event;
-            if (e.Tag != FlowTag.JobPayment || e.Asset != asset || (input.Directory.RolesOf(e.To) & AccountRole.Provider) == 0) continue;
-            sums[e.To] = sums.GetValueOrDefault(e.To) + e.Amount.ToBigInteger();
-        }
-
-        return [.. sums.Values];
     }
 
     private static ReportTable IncomeTable(string name, string key, ImmutableArray<IncomeCell> cells, BigInteger unit)

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Fairshare.Agents.Demo;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
-using Fairshare.Agents.Demo;
 using Fairshare.Node.Storage;
 
 namespace Fairshare.Cli.Testnet;
@@ -17,13 +17,13 @@ namespace Fairshare.Cli.Testnet;
 public sealed class TestnetPlan
 {
     /// <summary>FSH each provider starts with.</summary>
-    public static readonly Amount ProviderFunds = DemoRunner.OneFsh * new Amount(10_000);
+    public static readonly Amount ProviderFunds = Units.OneFsh * new Amount(10_000);
 
     /// <summary>FSH each client starts with.</summary>
-    public static readonly Amount ClientFunds = DemoRunner.OneFsh * new Amount(1_000_000);
+    public static readonly Amount ClientFunds = Units.OneFsh * new Amount(1_000_000);
 
     /// <summary>The testnet genesis's minimum fee per transaction, in base units.</summary>
-    public static readonly Amount MinFee = new(1_000_000_000_000);
+    public static readonly Amount MinFee = DevGenesis.DefaultMinFee;
 
     private TestnetPlan(TestnetOptions options, GenesisConfig genesis, ImmutableArray<TestnetMember> members)
     {
@@ -124,33 +124,29 @@ public sealed class TestnetPlan
 
     private static GenesisConfig BuildGenesis(TestnetOptions options, ulong genesisTimeMs)
     {
-        var validators = Enumerable.Range(1, options.Validators).Select(i =>
+        var genesis = DevGenesis.For(TestnetOptions.ChainId).At(genesisTimeMs).WithMinFee(MinFee)
+            // Real processes poll over HTTP: give canary answers and heartbeats room (blocks come every ~200 ms).
+            .WithParameter("market.expected-window-blocks", new Amount(50))
+            .WithParameter("market.heartbeat-timeout-blocks", new Amount(300));
+        for (int i = 1; i <= options.Validators; i++)
         {
             using var key = DevKey("validator-" + i);
-            return key.PublicKey;
-        }).ToImmutableArray();
-        var allocations = Enumerable.Range(1, options.Providers).Select(i => Allocation("provider-" + i, Cohort.Providers, ProviderFunds))
-            .Concat(Enumerable.Range(1, options.Clients).Select(i => Allocation("client-" + i, Cohort.Community, ClientFunds)))
-            .Concat(Enumerable.Range(1, options.Senders).Select(i => Allocation("sender-" + i, Cohort.Community, ClientFunds)));
-        return new GenesisConfig(
-            TestnetOptions.ChainId, genesisTimeMs,
-            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null)],
-            MinFee, 5000, Address.ForModule("treasury"),
-            validators,
-            [.. allocations])
-        {
-            // Real processes poll over HTTP: give canary answers and heartbeats room (blocks come every ~200 ms).
-            Parameters =
-            [
-                new GenesisParameter("market.expected-window-blocks", new Amount(50)),
-                new GenesisParameter("market.heartbeat-timeout-blocks", new Amount(300)),
-            ],
-        };
+            genesis = genesis.WithValidator(key.PublicKey);
+        }
+
+        genesis = Fund(genesis, "provider-", options.Providers, Cohort.Providers, ProviderFunds);
+        genesis = Fund(genesis, "client-", options.Clients, Cohort.Community, ClientFunds);
+        return Fund(genesis, "sender-", options.Senders, Cohort.Community, ClientFunds).Build();
     }
 
-    private static GenesisAllocation Allocation(string name, Cohort cohort, Amount amount)
+    private static DevGenesis Fund(DevGenesis genesis, string prefix, int count, Cohort cohort, Amount amount)
     {
-        using var key = DevKey(name);
-        return new GenesisAllocation(key.Address, cohort, name, amount, null);
+        for (int i = 1; i <= count; i++)
+        {
+            using var key = DevKey(prefix + i);
+            genesis = genesis.Fund(key.Address, cohort, prefix + i, amount);
+        }
+
+        return genesis;
     }
 }

@@ -49,7 +49,7 @@ public static class TransactionExecutor
         if (fee.IsZero) return ResultCode.Ok;
         var code = Debit(state, sender, AssetId.Fsh, fee);
         if (code != ResultCode.Ok) return code;
-        var validatorShare = fee * new Amount(state.Params.FeeValidatorBps) / new Amount(ChainParams.BpsDenominator);
+        var validatorShare = fee * new Amount(state.Params.FeeValidatorBps) / new Amount(Units.BpsDenominator);
         var treasuryShare = fee - validatorShare;
         if (!validatorShare.IsZero)
         {

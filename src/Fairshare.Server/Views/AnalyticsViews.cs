@@ -8,6 +8,7 @@ using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Indexing;
+using IncomeModel = Fairshare.Analytics.Attribution.ProviderIncome;
 
 namespace Fairshare.Server.Views;
 
@@ -51,9 +52,6 @@ internal static class AnalyticsViews
     /// <summary>The quantities <c>/v1/analytics/gini-series</c> knows.</summary>
     public static IReadOnlyList<string> SeriesQuantities { get; } = [ProviderIncome];
 
-    private const string IncomePopulation =
-        "every provider registered in the compute market (zero earners included); income = FSH received in JobPayment flows (delegators' share excluded)";
-
     /// <summary>Every account's positive balance of <paramref name="asset"/>.</summary>
     public static ConcentrationDto BalancesOf(LedgerState state, AssetInfo asset)
     {
@@ -75,11 +73,12 @@ internal static class AnalyticsViews
     public static IReadOnlyList<IndexedFlow> Payments(IChainIndex index, ulong height) =>
         index.Flows(new FlowQuery(0, height, null, FlowTag.JobPayment, AssetId.Fsh, int.MaxValue));
 
-    /// <summary>Each provider's income from <paramref name="payments"/> (the flows it received).</summary>
+    /// <summary>Each provider's income from <paramref name="payments"/> (the flows it received; <see cref="IncomeModel"/>).</summary>
     public static ConcentrationDto IncomeOf(IReadOnlyList<Address> providers, IReadOnlyList<IndexedFlow> payments, ulong height)
     {
-        var income = Income(providers, payments, height);
-        return Measure(ProviderIncome, "FSH", IncomePopulation, height, [.. providers.Select(p => income[p])]);
+        var income = new IncomeModel(providers);
+        Accumulate(income, payments, 0, height);
+        return Measure(ProviderIncome, "FSH", IncomeModel.Population, height, income.Values);
     }
 
     /// <summary>
@@ -89,20 +88,19 @@ internal static class AnalyticsViews
     public static GiniSeriesDto IncomeSeries(IReadOnlyList<Address> providers, IReadOnlyList<IndexedFlow> payments, IReadOnlyList<(ulong Height, ulong TimestampMs)> heights)
     {
         var points = new List<GiniPointDto>(heights.Count);
-        var income = providers.ToDictionary(p => p, _ => BigInteger.Zero);
+        var income = new IncomeModel(providers);
         int next = 0;
         foreach (var (height, timestamp) in heights)
         {
             next = Accumulate(income, payments, next, height);
-            var result = Holdings.Create(providers.Select(p => income[p]));
-            var total = providers.Aggregate(BigInteger.Zero, (sum, p) => sum + income[p]);
+            var result = Holdings.Create(income.Values);
             points.Add(result.IsOk
-                ? new GiniPointDto(height, timestamp, Text(total), Gini.Exact(result.Value!).ToDouble(),
+                ? new GiniPointDto(height, timestamp, Text(income.Total), Gini.Exact(result.Value!).ToDouble(),
                     Nakamoto.Coefficient(result.Value!, Fraction.Half), Nakamoto.Coefficient(result.Value!, Fraction.Third))
-                : new GiniPointDto(height, timestamp, Text(total), null, null, null));
+                : new GiniPointDto(height, timestamp, Text(income.Total), null, null, null));
         }
 
-        return new GiniSeriesDto(ProviderIncome, "FSH", IncomePopulation, points);
+        return new GiniSeriesDto(ProviderIncome, "FSH", IncomeModel.Population, points);
     }
 
     /// <summary>
@@ -143,23 +141,11 @@ internal static class AnalyticsViews
         return [.. sample.X.Zip(sample.Y, (x, y) => new LorenzPointDto(x, y))];
     }
 
-    private static Dictionary<Address, BigInteger> Income(IReadOnlyList<Address> providers, IReadOnlyList<IndexedFlow> payments, ulong height)
-    {
-        var income = providers.ToDictionary(p => p, _ => BigInteger.Zero);
-        Accumulate(income, payments, 0, height);
-        return income;
-    }
-
     /// <summary>Adds the payments from index <paramref name="from"/> up to <paramref name="height"/> (they are in height order); returns the next index.</summary>
-    private static int Accumulate(Dictionary<Address, BigInteger> income, IReadOnlyList<IndexedFlow> payments, int from, ulong height)
+    private static int Accumulate(IncomeModel income, IReadOnlyList<IndexedFlow> payments, int from, ulong height)
     {
         int i = from;
-        for (; i < payments.Count && payments[i].Height <= height; i++)
-        {
-            var flow = payments[i];
-            if (income.TryGetValue(flow.Event.To, out var sum)) income[flow.Event.To] = sum + flow.Event.Amount.ToBigInteger();
-        }
-
+        for (; i < payments.Count && payments[i].Height <= height; i++) income.Add(payments[i].Event);
         return i;
     }
 

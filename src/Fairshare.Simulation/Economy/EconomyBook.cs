@@ -124,7 +124,7 @@ internal sealed class EconomyBook
         WorkUnits += job.Spec.WorkUnits;
         LatencyBlocks += job.ClosedHeight - job.CreatedHeight;
         if (job.AcceptedOutput != EconomyWorld.Truth(job.Spec)) WrongAccepted++;
-        double price = Units.ToTokens(job.Paid) / job.Spec.WorkUnits;
+        double price = TokenUnits.ToTokens(job.Paid) / job.Spec.WorkUnits;
         MarketPrice = MarketPrice == 0 ? price : 0.9 * MarketPrice + 0.1 * price;
     }
 }

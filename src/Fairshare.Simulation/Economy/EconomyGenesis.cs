@@ -36,13 +36,13 @@ internal sealed class EconomyGenesis
     private double _airdrop;
 
     /// <summary>The treasury account (the chain's governed treasury).</summary>
-    public static Address Treasury { get; } = Address.ForModule("treasury");
+    public static Address Treasury { get; } = DevGenesis.DefaultTreasury;
 
     /// <summary>Gives an agent FSH out of the airdrop.</summary>
     public void Airdrop(KeyPair key, string label, double fsh)
     {
         _airdrop += fsh;
-        _allocations.Add(new GenesisAllocation(key.Address, Cohort.Airdrop, label, Units.Tokens(fsh), null));
+        _allocations.Add(new GenesisAllocation(key.Address, Cohort.Airdrop, label, TokenUnits.Tokens(fsh), null));
     }
 
     /// <summary>Adds a vesting allocation of a cohort.</summary>
@@ -57,9 +57,9 @@ internal sealed class EconomyGenesis
         var allocations = new List<GenesisAllocation>(_allocations);
         if (!founders) allocations.Add(Reserve("founders-reserve", Cohort.Founders, Supply * FoundersShare, p));
         if (!investors) allocations.Add(Reserve("investors-reserve", Cohort.Investors, Supply * InvestorsShare, p));
-        allocations.Add(new GenesisAllocation(marketMaker.Address, Cohort.Treasury, "protocol-owned liquidity", Units.Tokens(marketMakerFsh), null));
-        allocations.Add(new GenesisAllocation(Treasury, Cohort.Treasury, "treasury", Units.Tokens(Supply * TreasuryShare - marketMakerFsh - 10_000), null));
-        allocations.Add(new GenesisAllocation(issuer.Address, Cohort.Treasury, "usdf issuer", Units.Tokens(10_000), null));
+        allocations.Add(new GenesisAllocation(marketMaker.Address, Cohort.Treasury, "protocol-owned liquidity", TokenUnits.Tokens(marketMakerFsh), null));
+        allocations.Add(new GenesisAllocation(Treasury, Cohort.Treasury, "treasury", TokenUnits.Tokens(Supply * TreasuryShare - marketMakerFsh - 10_000), null));
+        allocations.Add(new GenesisAllocation(issuer.Address, Cohort.Treasury, "usdf issuer", TokenUnits.Tokens(10_000), null));
         allocations.Add(Plain("airdrop-pool", Cohort.Airdrop, Supply * AirdropShare - _airdrop));
         allocations.Add(Plain("provider-bootstrap", Cohort.Providers, Supply * ProvidersShare));
         var parameters = ImmutableArray.Create(
@@ -67,26 +67,22 @@ internal sealed class EconomyGenesis
             new GenesisParameter("market.reward-curve", new Amount((ulong)p.RewardCurve)),
             new GenesisParameter("market.reward-cap-bps", new Amount((ulong)p.RewardCapBps)),
             new GenesisParameter("market.fair-share-band-bps", new Amount((ulong)p.FairShareBandBps)),
-            new GenesisParameter("market.provider-emission", Units.Tokens(p.ProviderEmission)),
+            new GenesisParameter("market.provider-emission", TokenUnits.Tokens(p.ProviderEmission)),
             new GenesisParameter("market.emission-epoch-blocks", new Amount((ulong)p.EmissionEpochBlocks)),
             new GenesisParameter("market.spot-check-ppm", new Amount((ulong)p.SpotCheckPpm)),
             new GenesisParameter("gov.voting-rule", new Amount((ulong)p.VotingRule)),
             new GenesisParameter("gov.cap-bps", new Amount((ulong)p.VotingCapBps)));
-        return new GenesisConfig(
-            EconomyWorld.ChainId,
-            1_767_225_600_000,
-            [new GenesisAsset(AssetId.Fsh, "FSH", 18, null), new GenesisAsset(AssetId.Usdf, "USDF", 18, issuer.Address)],
-            EconomyWorld.MinFee,
-            5_000,
-            Treasury,
-            [validator.PublicKey],
-            [.. allocations]) { Parameters = parameters };
+        return (DevGenesis.For(EconomyWorld.ChainId).WithMinFee(EconomyWorld.MinFee).WithUsdf(issuer.Address).WithValidator(validator.PublicKey) with
+        {
+            Allocations = [.. allocations],
+            Parameters = parameters,
+        }).Build();
     }
 
     private static GenesisAllocation Reserve(string label, Cohort cohort, double fsh, EconomyParameters p) =>
-        new(KeyPair.ForDevelopment($"economy/{label}").Address, cohort, label, Units.Tokens(fsh),
+        new(KeyPair.ForDevelopment($"economy/{label}").Address, cohort, label, TokenUnits.Tokens(fsh),
             new GenesisVesting(0, (ulong)p.VestingCliffBlocks, (ulong)p.VestingDurationBlocks));
 
     private static GenesisAllocation Plain(string label, Cohort cohort, double fsh) =>
-        new(KeyPair.ForDevelopment($"economy/{label}").Address, cohort, label, Units.Tokens(fsh), null);
+        new(KeyPair.ForDevelopment($"economy/{label}").Address, cohort, label, TokenUnits.Tokens(fsh), null);
 }

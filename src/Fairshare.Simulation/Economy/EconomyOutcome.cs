@@ -30,8 +30,8 @@ internal static class EconomyOutcome
         var perCapacity = Holdings.Create([.. run.Providers.Select((p, i) => income[i] / ((BigInteger)p.Offer.Capacity * p.Offer.BenchmarkScore))]);
         var records = run.Providers.Select(p => MarketStore.Provider(state, p.Address)).ToList();
         var (governanceNakamoto, lastVotes) = Governance(run);
-        double sold = run.Insiders.Sum(i => Units.ToTokens(i.Sold));
-        double allocated = run.Insiders.Sum(i => Units.ToTokens(i.Allocation));
+        double sold = run.Insiders.Sum(i => TokenUnits.ToTokens(i.Sold));
+        double allocated = run.Insiders.Sum(i => TokenUnits.ToTokens(i.Allocation));
         double rugSpent = run.RugBuyers.Sum(b => b.Spent);
         double rugLoss = rugSpent - run.RugBuyers.Sum(b => b.Received);
         var metrics = ImmutableArray.Create(
@@ -41,15 +41,15 @@ internal static class EconomyOutcome
             new RunMetric("providers_earning", income.Count(i => i.Sign > 0)),
             new RunMetric("providers_exited", run.Providers.Count(p => p.Exited)),
             new RunMetric("governance_nakamoto", governanceNakamoto),
-            new RunMetric("client_cost_per_unit", book.WorkUnits.IsZero ? double.NaN : Units.ToTokens(book.Paid) / (double)book.WorkUnits),
+            new RunMetric("client_cost_per_unit", book.WorkUnits.IsZero ? double.NaN : TokenUnits.ToTokens(book.Paid) / (double)book.WorkUnits),
             new RunMetric("job_latency_blocks", book.JobsSettled == 0 ? double.NaN : (double)book.LatencyBlocks / book.JobsSettled),
             new RunMetric("jobs_submitted", book.JobsSubmitted),
             new RunMetric("jobs_settled", book.JobsSettled),
             new RunMetric("jobs_failed", book.JobsFailed),
             new RunMetric("cheats_caught", records.Sum(r => r is null ? 0 : (double)r.Stats.Faults)),
             new RunMetric("cheats_undetected", book.WrongAccepted),
-            new RunMetric("emission_to_providers", Units.ToTokens(book.EmissionToProviders)),
-            new RunMetric("emission_to_treasury", Units.ToTokens(book.EmissionToTreasury)),
+            new RunMetric("emission_to_providers", TokenUnits.ToTokens(book.EmissionToProviders)),
+            new RunMetric("emission_to_treasury", TokenUnits.ToTokens(book.EmissionToTreasury)),
             new RunMetric("flash_loan_attempts", run.Attackers.Sum(a => a.Attempts)),
             new RunMetric("flash_loan_reverts", run.Attackers.Sum(a => a.Reverts)),
             new RunMetric("flash_loan_profit", run.Attackers.Sum(a => a.Profit)),
@@ -62,7 +62,7 @@ internal static class EconomyOutcome
             new RunMetric("provider_capacity_gini", Gini.Exact(Holdings.Create(run.Providers.Select(p => (long)p.Offer.Capacity * (long)p.Offer.BenchmarkScore)).Value!).ToDouble()),
             new RunMetric("provider_income_per_capacity_gini", perCapacity.IsOk ? Gini.Exact(perCapacity.Value!).ToDouble() : double.NaN),
             new RunMetric("capacity_utilization", Utilization(run.Providers)),
-            new RunMetric("mean_provider_price", run.Providers.Where(p => !p.Exited).Select(p => Units.ToTokens(p.Offer.PricePerWorkUnit)).DefaultIfEmpty(double.NaN).Average()));
+            new RunMetric("mean_provider_price", run.Providers.Where(p => !p.Exited).Select(p => TokenUnits.ToTokens(p.Offer.PricePerWorkUnit)).DefaultIfEmpty(double.NaN).Average()));
         var holdings = state.AccountsInOrder().Select(a => a.BalanceOf(AssetId.Fsh).ToBigInteger()).Where(b => b.Sign > 0).ToImmutableArray();
         var distributions = ImmutableArray.Create(
             new RunDistribution("provider income (FSH base units; every provider, zeros included)", income),

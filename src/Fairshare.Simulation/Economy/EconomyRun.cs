@@ -202,7 +202,7 @@ internal sealed class EconomyRun
     {
         for (int i = 0; i < count; i++)
         {
-            var allocation = Units.Tokens(EconomyGenesis.Supply * share / count);
+            var allocation = TokenUnits.Tokens(EconomyGenesis.Supply * share / count);
             var insider = new InsiderAgent($"{kind}-{i}", _context.Seed, stream + (ulong)i, _p, allocation);
             _insiders.Add(insider);
             genesis.Vesting(insider.Key, cohort, insider.Name, allocation, _p);

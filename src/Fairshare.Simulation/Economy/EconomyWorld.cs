@@ -71,7 +71,7 @@ internal sealed class EconomyWorld
         {
             if (AmmPool is not { } pool || pool.Reserve0.IsZero || pool.Reserve1.IsZero) return 0;
             var (fsh, usdf) = pool.Asset0 == AssetId.Fsh ? (pool.Reserve0, pool.Reserve1) : (pool.Reserve1, pool.Reserve0);
-            return Units.ToTokens(usdf) / Units.ToTokens(fsh);
+            return TokenUnits.ToTokens(usdf) / TokenUnits.ToTokens(fsh);
         }
     }
 

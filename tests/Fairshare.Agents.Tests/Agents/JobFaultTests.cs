@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
+using Fairshare.Agents.Demo;
 using Fairshare.Compute;
 using Fairshare.Compute.Blobs;
 using Fairshare.Compute.Tensors;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
-using Fairshare.Agents.Demo;
 using Fairshare.Testing;
 
 namespace Fairshare.Agents.Tests.Agents;
@@ -42,7 +42,7 @@ public sealed class JobFaultTests : IDisposable
         var setup = new NetworkSetup(
             Path.Combine(_root, "net"), "fairshare-test-fault", providers,
             [new ClientProfile("client", [new PlannedJob(4, slow), new PlannedJob(5, next)])], [],
-            DemoRunner.OneFsh * new Amount(2_000), DemoRunner.OneFsh * new Amount(1_000_000));
+            Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(1_000_000));
         using var network = LocalNetwork.Create(setup, blobs);
         network.Executor.LoadAllowance = TimeSpan.FromMilliseconds(500);
 
@@ -97,6 +97,6 @@ public sealed class JobFaultTests : IDisposable
 
     private static ProviderProfile Provider(string name, ulong priceCents) => new(
         name,
-        new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, DemoRunner.OneFsh * new Amount(priceCents) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
-        DemoRunner.OneFsh * new Amount(1000), 1000, ProviderBehavior.Honest);
+        new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, Units.OneFsh * new Amount(priceCents) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
+        Units.OneFsh * new Amount(1000), 1000, ProviderBehavior.Honest);
 }

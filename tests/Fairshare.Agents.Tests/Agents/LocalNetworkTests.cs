@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
+using Fairshare.Agents;
+using Fairshare.Agents.Demo;
 using Fairshare.Compute.Blobs;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
-using Fairshare.Agents;
-using Fairshare.Agents.Demo;
 
 namespace Fairshare.Agents.Tests.Agents;
 
@@ -95,7 +95,7 @@ public sealed class LocalNetworkTests : IDisposable
         Assert.Equal(outcome.Submitted, outcome.Settled + outcome.Failed);
         Assert.Equal(outcome.Settled, outcome.OutputsCorrect);
         var supply = network.State.FindAsset(AssetId.Fsh)!.Supply;
-        var genesisSupply = DemoRunner.OneFsh * new Amount(2_000) * new Amount((ulong)providers.Length) + DemoRunner.OneFsh * new Amount(1_000_000);
+        var genesisSupply = Units.OneFsh * new Amount(2_000) * new Amount((ulong)providers.Length) + Units.OneFsh * new Amount(1_000_000);
         Assert.Equal(genesisSupply, supply + outcome.Burned);
     }
 
@@ -110,13 +110,13 @@ public sealed class LocalNetworkTests : IDisposable
 
     private static ProviderProfile Provider(string name, ulong priceCents, ProviderBehavior behavior) => new(
         name,
-        new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, DemoRunner.OneFsh * new Amount(priceCents) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
-        DemoRunner.OneFsh * new Amount(1000), 1000, behavior);
+        new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, Units.OneFsh * new Amount(priceCents) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
+        Units.OneFsh * new Amount(1000), 1000, behavior);
 
     private ImmutableArray<PlannedJob> Jobs(int count, VerificationPolicy policy, byte replicas) =>
         [.. _workload.Inputs.Take(count).Select((input, i) => new PlannedJob((ulong)(3 + i / 3), DemoRunner.InferenceSpec(_workload.Model, input, _workload.WorkUnits, policy, replicas)))];
 
     private NetworkSetup Setup(string name, ImmutableArray<ProviderProfile> providers, ImmutableArray<PlannedJob> jobs) => new(
         Path.Combine(_root, name), "fairshare-test-" + name, providers, [new ClientProfile("client", jobs)], [],
-        DemoRunner.OneFsh * new Amount(2_000), DemoRunner.OneFsh * new Amount(1_000_000));
+        Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(1_000_000));
 }

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Fairshare.Agents;
+using Fairshare.Agents.Demo;
+using Fairshare.Agents.Remote;
 using Fairshare.Compute.Blobs;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
-using Fairshare.Agents;
-using Fairshare.Agents.Remote;
-using Fairshare.Agents.Demo;
 
 namespace Fairshare.Agents.Tests.Agents;
 
@@ -103,11 +103,11 @@ public sealed class RemoteAgentTests : IAsyncDisposable
     {
         var profiles = Enumerable.Range(0, providers).Select(i => new ProviderProfile(
             "prov-" + i,
-            new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, DemoRunner.OneFsh * new Amount(100 + (ulong)i * 10) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
-            DemoRunner.OneFsh * new Amount(1000), 1000,
+            new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, Units.OneFsh * new Amount(100 + (ulong)i * 10) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
+            Units.OneFsh * new Amount(1000), 1000,
             i == 1 && name == "crash" ? new ProviderBehavior(DelayBlocks: 10) : ProviderBehavior.Honest)).ToImmutableArray();
         var setup = new NetworkSetup(Path.Combine(_root, name), "fairshare-remote-" + name, profiles, [new ClientProfile("client", [])], [],
-            DemoRunner.OneFsh * new Amount(2_000), DemoRunner.OneFsh * new Amount(1_000_000));
+            Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(1_000_000));
         _network = LocalNetwork.Create(setup, new BlobStore(Path.Combine(_root, name, "node-blobs")));
         _gateway = new LocalNodeGateway(_network.Node, _network.Blobs);
         _gateway.StartBlocks(TimeSpan.FromMilliseconds(30));

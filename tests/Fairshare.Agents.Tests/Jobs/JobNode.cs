@@ -20,7 +20,7 @@ namespace Fairshare.Agents.Tests.Jobs;
 public sealed class JobNode : IAsyncLifetime
 {
     /// <summary>The provider's price: 0.01 FSH per work unit.</summary>
-    public static readonly Amount Price = StakingParams.OneFsh / new Amount(100);
+    public static readonly Amount Price = Units.OneFsh / new Amount(100);
 
     /// <summary>The governed largest model and input.</summary>
     public const ulong Limit = 1UL << 20;
@@ -53,7 +53,7 @@ public sealed class JobNode : IAsyncLifetime
         _node = await HttpNode.StartAsync(genesis);
         _client = new FairshareClient(_node.Url, TimeSpan.FromSeconds(30));
         Gateway = new HttpNodeGateway(_client);
-        await SendAsync(Provider, new StakeSelfBondPayload(new Amount(200) * StakingParams.OneFsh, 1_000));
+        await SendAsync(Provider, new StakeSelfBondPayload(new Amount(200) * Units.OneFsh, 1_000));
         await SendAsync(Provider, new MarketRegisterPayload(new ProviderOffer(DeviceClass.Cpu, 8192, 1_000, Price, 4, "test", 100, 50, "test provider")));
     }
 

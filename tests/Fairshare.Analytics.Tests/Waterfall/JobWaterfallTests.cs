@@ -27,7 +27,7 @@ public sealed class JobWaterfallTests
             $"p{i}", new Amount(10 + (ulong)(script[i] % 7)), (ushort)(1 + script[i] % 3), Behaviours[script[i] / 7 % Behaviours.Length], 0.5)).ToList();
         var h = MarketHarness.Create(profiles, new Random(script[6]), clients: 2, p => p with
         {
-            SpotCheckPpm = MarketParams.PpmDenominator,
+            SpotCheckPpm = Units.PpmDenominator,
             ExpectedWindowBlocks = 2,
             ProtocolFeeBps = (ushort)(500 + script[7] * 20),
             FeeBurnBps = (ushort)(script[7] * 39),

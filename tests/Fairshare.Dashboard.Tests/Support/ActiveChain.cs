@@ -24,7 +24,7 @@ public sealed record ActiveChain(GenesisConfig Genesis, IReadOnlyList<(Block Blo
     /// <summary>The provider key names.</summary>
     public static IReadOnlyList<string> ProviderNames { get; } = ["gpu-amsterdam", "gpu-lisbon", "gpu-oslo", "gpu-warsaw"];
 
-    private static readonly Amount TenthFsh = StakingParams.OneFsh / new Amount(10);
+    private static readonly Amount TenthFsh = Units.OneFsh / new Amount(10);
 
     /// <summary>Records the chain.</summary>
     public static ActiveChain Record()

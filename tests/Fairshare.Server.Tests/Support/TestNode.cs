@@ -64,7 +64,7 @@ public sealed class TestNode : IAsyncDisposable
         var provider = KeyPair.ForDevelopment(ProviderName).Address;
         genesis = genesis with
         {
-            Allocations = genesis.Allocations.Add(new GenesisAllocation(provider, Cohort.Airdrop, ProviderName, new Amount(10_000) * StakingParams.OneFsh, null)),
+            Allocations = genesis.Allocations.Add(new GenesisAllocation(provider, Cohort.Airdrop, ProviderName, new Amount(10_000) * Units.OneFsh, null)),
         };
         var json = genesisJson ?? GenesisWriter.ToJson(genesis);
         File.WriteAllText(data.GenesisPath, json);

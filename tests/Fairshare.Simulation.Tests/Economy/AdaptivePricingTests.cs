@@ -61,7 +61,7 @@ public sealed class AdaptivePricingTests(ITestOutputHelper output)
             var record = MarketStore.Provider(run.World.State, provider.Address)!;
             Assert.True(record.Offer.PricePerWorkUnit >= provider.PriceFloor, provider.Name);
             // The floor pays the cost after the protocol fee.
-            Assert.True(Units.ToTokens(provider.PriceFloor) * (1 - MarketParams.Default.ProtocolFeeBps / 10_000.0) >= provider.Cost, provider.Name);
+            Assert.True(TokenUnits.ToTokens(provider.PriceFloor) * (1 - MarketParams.Default.ProtocolFeeBps / 10_000.0) >= provider.Cost, provider.Name);
             Assert.Equal(provider.Offer.PricePerWorkUnit, record.Offer.PricePerWorkUnit);
         }
 
@@ -73,7 +73,7 @@ public sealed class AdaptivePricingTests(ITestOutputHelper output)
     {
         var run = EconomyRuns.Run(Market("lowest-price", new { pricing = "fixed", demand = 0.02 }), steps: 120);
         Assert.All(run.Providers, p => Assert.Equal(
-            Units.Tokens(p.Cost * 1.2), MarketStore.Provider(run.World.State, p.Address)!.Offer.PricePerWorkUnit));
+            TokenUnits.Tokens(p.Cost * 1.2), MarketStore.Provider(run.World.State, p.Address)!.Offer.PricePerWorkUnit));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class EconomyModelTests(ITestOutputHelper output)
             Assert.Equal(state.FindAsset(asset)!.Supply.ToBigInteger(), sum);
         }
 
-        var genesisFsh = Units.Tokens(EconomyGenesis.Supply).ToBigInteger();
+        var genesisFsh = TokenUnits.Tokens(EconomyGenesis.Supply).ToBigInteger();
         var book = run.World.Book;
         Assert.True(book.FshMinted > 0);
         Assert.Equal(book.EmissionToProviders + book.EmissionToTreasury, book.FshMinted);
@@ -90,7 +90,7 @@ public sealed class EconomyModelTests(ITestOutputHelper output)
         foreach (var cheater in cheaters)
         {
             Assert.True(MarketStore.Provider(state, cheater.Address)!.Stats.Faults > 0, cheater.Name);
-            Assert.True(StakingModule.SelfBonded(state, cheater.Address) < Units.Tokens(ProviderAgent.BondFsh), cheater.Name);
+            Assert.True(StakingModule.SelfBonded(state, cheater.Address) < TokenUnits.Tokens(ProviderAgent.BondFsh), cheater.Name);
         }
 
         Assert.All(run.Providers.Where(p => !p.Cheater), p => Assert.Equal(0ul, MarketStore.Provider(state, p.Address)!.Stats.Faults));
@@ -109,8 +109,8 @@ public sealed class EconomyModelTests(ITestOutputHelper output)
             var vesting = run.World.State.Find(insider.Address)!.Vesting!;
             Assert.Equal(vesting.VestedAt(250), insider.Claimed);
             Assert.Equal(vesting.Claimed, insider.Claimed);
-            Assert.Equal(Units.Share(vesting.VestedAt(100), 0.5) + Units.Share(vesting.VestedAt(150) - vesting.VestedAt(100), 0.5)
-                + Units.Share(vesting.VestedAt(200) - vesting.VestedAt(150), 0.5) + Units.Share(vesting.VestedAt(250) - vesting.VestedAt(200), 0.5), insider.Sold);
+            Assert.Equal(TokenUnits.Share(vesting.VestedAt(100), 0.5) + TokenUnits.Share(vesting.VestedAt(150) - vesting.VestedAt(100), 0.5)
+                + TokenUnits.Share(vesting.VestedAt(200) - vesting.VestedAt(150), 0.5) + TokenUnits.Share(vesting.VestedAt(250) - vesting.VestedAt(200), 0.5), insider.Sold);
         }
     }
 

@@ -8,6 +8,4 @@ namespace Fairshare.Core.Ledger.State;
 /// <param name="Treasury">The treasury account.</param>
 public sealed record ChainParams(Amount MinFee, ushort FeeValidatorBps, Address Treasury)
 {
-    /// <summary>Basis points in one whole.</summary>
-    public const ushort BpsDenominator = 10_000;
 }

@@ -25,14 +25,11 @@ public sealed record GovParams(
     VotingRule VotingRule,
     ushort CapBps)
 {
-    /// <summary>One FSH in base units.</summary>
-    public static readonly Amount OneFsh = Amount.Parse("1000000000000000000");
-
     /// <summary>
     /// The parameters in force until governance changes them: a 1-block delay, a 5-block vote, a 10 FSH threshold, a
     /// 400 FSH quorum, a 10 s timelock with a 1-day grace period, token-weighted votes and a 25% cap for the capped rule.
     /// </summary>
-    public static GovParams Default { get; } = new(1, 5, new Amount(10) * OneFsh, new Amount(400) * OneFsh, 10, 86_400, VotingRule.TokenWeighted, 2_500);
+    public static GovParams Default { get; } = new(1, 5, new Amount(10) * Units.OneFsh, new Amount(400) * Units.OneFsh, 10, 86_400, VotingRule.TokenWeighted, 2_500);
 
     /// <summary>Canonical bytes.</summary>
     public byte[] Encode()

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Fairshare.Core.Modules.Math;
+using Fairshare.Core.Primitives;
 using static Fairshare.Core.Modules.Math.Checked;
 
 namespace Fairshare.Core.Modules.Governance;
@@ -7,9 +8,6 @@ namespace Fairshare.Core.Modules.Governance;
 /// <summary>The voting rules' weight functions, in integer math.</summary>
 public static class VoteWeights
 {
-    /// <summary>Basis points in one whole.</summary>
-    public const ushort BpsDenominator = 10_000;
-
     /// <summary>
     /// The weight of <paramref name="votes"/> under <paramref name="rule"/>: the votes themselves, their integer square
     /// root, or the smaller of them and <paramref name="cap"/>.
@@ -23,5 +21,5 @@ public static class VoteWeights
     };
 
     /// <summary>The capped rule's cap: <c>⌊totalLocked × capBps / 10000⌋</c>.</summary>
-    public static BigInteger Cap(ushort capBps, BigInteger totalLocked) => Div(Mul(totalLocked, capBps), BpsDenominator);
+    public static BigInteger Cap(ushort capBps, BigInteger totalLocked) => Div(Mul(totalLocked, capBps), Units.BpsDenominator);
 }

@@ -163,7 +163,7 @@ public static class LendingModule
         var code = Load(context, asset, out var market);
         if (code != ResultCode.Ok) return code;
         if (LendingMarkets.Balance(state, market) < amount.ToBigInteger()) return ResultCode.LendCashNotAvailable;
-        var fee = amount.ToBigInteger() * LendingMarkets.Params(state).FlashLoanFeeBps / LendingParams.BpsDenominator;
+        var fee = amount.ToBigInteger() * LendingMarkets.Params(state).FlashLoanFeeBps / Units.BpsDenominator;
         var borrower = context.Sender.Address;
         LendingMarkets.SetFlashOutstanding(state, asset, Add(LendingMarkets.FlashOutstanding(state, asset), amount.ToBigInteger()));
         code = context.Move(LendingMarkets.Account(asset), borrower, asset, amount, FlowTag.FlashLoan);

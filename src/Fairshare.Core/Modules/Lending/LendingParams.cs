@@ -35,8 +35,6 @@ public sealed record LendingParams(
 {
     private static readonly BigInteger Percent = BigInteger.Pow(10, 16);
 
-    /// <summary>Basis points in one.</summary>
-    public const uint BpsDenominator = 10_000;
 
     /// <summary>
     /// The parameters in force until governance changes them: collateral factor 50%, reserve factor 10%, borrow rate
@@ -54,7 +52,7 @@ public sealed record LendingParams(
         if (CollateralFactor > 90 * Percent || ReserveFactor > one || Kink.IsZero || Kink > one) return false;
         if (CloseFactor < 5 * Percent || CloseFactor > 90 * Percent) return false;
         if (LiquidationIncentive < one || LiquidationIncentive > 150 * Percent || ProtocolSeizeShare > one) return false;
-        if (FlashLoanFeeBps > BpsDenominator || BaseRatePerYear.Sign < 0 || MultiplierPerYear.Sign < 0 || JumpMultiplierPerYear.Sign < 0) return false;
+        if (FlashLoanFeeBps > Units.BpsDenominator || BaseRatePerYear.Sign < 0 || MultiplierPerYear.Sign < 0 || JumpMultiplierPerYear.Sign < 0) return false;
         return NewMarketRisk().IsValid();
     }
 

@@ -42,7 +42,7 @@ public static class EmissionCurve
     /// </summary>
     private static BigInteger[] CappedShares(BigInteger pot, BigInteger[] weights, ushort capBps)
     {
-        var cap = pot * capBps / MarketParams.BpsDenominator;
+        var cap = pot * capBps / Units.BpsDenominator;
         var shares = new BigInteger[weights.Length];
         var open = new List<int>();
         for (int i = 0; i < weights.Length; i++)

@@ -23,6 +23,6 @@ public static class MarketDraw
         BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(Hash32.Size), jobId);
         System.Text.Encoding.ASCII.GetBytes(purpose, bytes.AsSpan(Hash32.Size + 8));
         var digest = Hash32.Compute(bytes).ToArray();
-        return (uint)(BinaryPrimitives.ReadUInt64BigEndian(digest) % MarketParams.PpmDenominator);
+        return (uint)(BinaryPrimitives.ReadUInt64BigEndian(digest) % Units.PpmDenominator);
     }
 }

@@ -10,7 +10,7 @@ namespace Fairshare.Core.Modules.Market;
 /// </summary>
 public static class MarketMatcher
 {
-    private const ulong Ppm = MarketParams.PpmDenominator;
+    private const ulong Ppm = Units.PpmDenominator;
 
     // Fair-share scores divide by a price in base units; this scale keeps their integer quotients distinct.
     private static readonly BigInteger FairShareScale = BigInteger.Pow(10, 36);
@@ -55,12 +55,12 @@ public static class MarketMatcher
     public static BigInteger BandCeiling(IReadOnlyList<ProviderRecord> eligible, uint bandBps)
     {
         var cheapest = eligible.Min(p => p.Offer.PricePerWorkUnit);
-        return cheapest.ToBigInteger() * (MarketParams.BpsDenominator + (BigInteger)bandBps);
+        return cheapest.ToBigInteger() * (Units.BpsDenominator + (BigInteger)bandBps);
     }
 
     /// <summary>Whether the provider's price × 10⁴ is at most the band's <paramref name="ceiling"/>.</summary>
     public static bool InBand(ProviderRecord provider, BigInteger ceiling) =>
-        provider.Offer.PricePerWorkUnit.ToBigInteger() * MarketParams.BpsDenominator <= ceiling;
+        provider.Offer.PricePerWorkUnit.ToBigInteger() * Units.BpsDenominator <= ceiling;
 
     /// <summary>
     /// The order inside the band: smaller assigned work per unit of capacity (benchmark score × capacity) first, compared

@@ -64,11 +64,7 @@ public sealed record MarketParams(
     /// <summary>The largest run-time factor governance may set.</summary>
     public const uint MaxRunTimeFactor = 1_000;
 
-    /// <summary>One million: the denominator of the ppm parameters.</summary>
-    public const uint PpmDenominator = 1_000_000;
 
-    /// <summary>Ten thousand: the denominator of the basis-point parameters.</summary>
-    public const uint BpsDenominator = 10_000;
 
     /// <summary>The most arbiters a dispute may ask for.</summary>
     public const byte MaxArbiters = 5;

@@ -1,3 +1,4 @@
+using Fairshare.Core.Modules.Math;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
 
@@ -19,8 +20,8 @@ internal static class MarketPayouts
     {
         var slot = job.Slots[index];
         var price = slot.Price;
-        var fee = MulDiv(price, new Amount(parameters.ProtocolFeeBps), new Amount(MarketParams.BpsDenominator));
-        var burn = MulDiv(fee, new Amount(parameters.FeeBurnBps), new Amount(MarketParams.BpsDenominator));
+        var fee = Checked.Bps(price, parameters.ProtocolFeeBps);
+        var burn = Checked.Bps(fee, parameters.FeeBurnBps);
         var escrow = MarketStore.EscrowAccount;
         Must(context.Move(escrow, context.State.Params.Treasury, AssetId.Fsh, fee - burn, FlowTag.ProtocolFee));
         Must(context.Burn(AssetId.Fsh, escrow, burn, FlowTag.ProtocolFee));
@@ -43,7 +44,7 @@ internal static class MarketPayouts
         foreach (int a in arbiters)
         {
             var slot = job.Slots[a];
-            var pay = pot >= total ? slot.Price : MulDiv(slot.Price, pot, total);
+            var pay = pot >= total ? slot.Price : Checked.MulDiv(slot.Price, pot, total);
             Must(StakingModule.PayProvider(context, source, slot.Provider, pay));
             job = job.WithSlot(a, slot with { Paid = fromEscrow ? slot.Paid + pay : slot.Paid, Earned = slot.Earned + pay });
             paid += pay;
@@ -61,12 +62,6 @@ internal static class MarketPayouts
         refunded = job with { Escrow = Amount.Zero, Refunded = job.Refunded + job.Escrow };
         return ResultCode.Ok;
     }
-
-    /// <summary>a × b / c rounded down, for a result no larger than a (b ≤ c): exact in 512-bit intermediates.</summary>
-    private static Amount MulDiv(in Amount a, in Amount b, in Amount c) =>
-        Amount.TryFromBigInteger(a.ToBigInteger() * b.ToBigInteger() / c.ToBigInteger(), out var result)
-            ? result
-            : throw new InvalidOperationException("a share of an amount exceeds the amount");
 
     /// <summary>A value movement inside the end-of-block pass must succeed: the books say the FSH is there.</summary>
     public static void Must(ResultCode code)

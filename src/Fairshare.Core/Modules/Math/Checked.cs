@@ -1,4 +1,5 @@
 using System.Numerics;
+using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Math;
 
@@ -99,4 +100,24 @@ public static class Checked
 
         return z;
     }
+
+    /// <summary>⌊a × b / c⌋ on amounts, exact through a 512-bit product; reverts with <c>MATH_OVERFLOW</c> if the result exceeds u256.</summary>
+    public static Amount MulDiv(in Amount a, in Amount b, in Amount c) =>
+        ToAmount(a.ToBigInteger() * b.ToBigInteger() / c.ToBigInteger());
+
+    /// <summary>⌈a × b / c⌉ on amounts; reverts with <c>MATH_OVERFLOW</c> if the result exceeds u256.</summary>
+    public static Amount MulDivUp(in Amount a, in Amount b, in Amount c)
+    {
+        var quotient = BigInteger.DivRem(a.ToBigInteger() * b.ToBigInteger(), c.ToBigInteger(), out var remainder);
+        return ToAmount(remainder.IsZero ? quotient : quotient + 1);
+    }
+
+    /// <summary>⌊amount × bps / 10⁴⌋ (<see cref="Units.BpsDenominator"/>).</summary>
+    public static Amount Bps(in Amount amount, uint bps) => MulDiv(amount, new Amount(bps), new Amount(Units.BpsDenominator));
+
+    /// <summary>⌊amount × ppm / 10⁶⌋ (<see cref="Units.PpmDenominator"/>).</summary>
+    public static Amount Ppm(in Amount amount, uint ppm) => MulDiv(amount, new Amount(ppm), new Amount(Units.PpmDenominator));
+
+    private static Amount ToAmount(BigInteger value) =>
+        Amount.TryFromBigInteger(value, out var amount) ? amount : throw new RevertException(Overflow);
 }

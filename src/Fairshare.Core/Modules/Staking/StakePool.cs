@@ -1,4 +1,5 @@
 using Fairshare.Core.Encoding;
+using Fairshare.Core.Modules.Math;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Staking;
@@ -47,7 +48,7 @@ public sealed record StakePool(
             : this;
 
     /// <summary>What <paramref name="shares"/> of this pool are worth in FSH now (rounded down).</summary>
-    public Amount TokensFor(in Amount shares) => Shares.IsZero ? Amount.Zero : StakeMath.MulDiv(shares, Tokens, Shares);
+    public Amount TokensFor(in Amount shares) => Shares.IsZero ? Amount.Zero : Checked.MulDiv(shares, Tokens, Shares);
 
     /// <summary>Canonical bytes of the record.</summary>
     public byte[] Encode()

@@ -1,4 +1,5 @@
 using Fairshare.Core.Encoding;
+using Fairshare.Core.Modules.Math;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Staking;
@@ -29,7 +30,7 @@ public sealed record StakePosition(Address Provider, Address Delegator, Amount S
     public StakePosition Settle(StakePool pool)
     {
         if (IsSelfBond) return this;
-        var earned = StakeMath.MulDiv(Shares, pool.RewardPerShare - RewardPerSharePaid, StakeMath.RewardScale);
+        var earned = Checked.MulDiv(Shares, pool.RewardPerShare - RewardPerSharePaid, StakeMath.RewardScale);
         return this with { RewardPerSharePaid = pool.RewardPerShare, Unclaimed = Unclaimed + earned };
     }
 

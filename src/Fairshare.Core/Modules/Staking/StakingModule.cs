@@ -1,4 +1,5 @@
 using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Modules.Math;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Core.Modules.Staking;
@@ -73,7 +74,7 @@ public static class StakingModule
         var value = pool.TokensFor(position.Shares);
         if (amount > value) return ResultCode.StakeInsufficientStake;
 
-        var burned = StakeMath.MulDivUp(amount, pool.Shares, pool.Tokens);
+        var burned = Checked.MulDivUp(amount, pool.Shares, pool.Tokens);
         var tokens = amount;
         if (burned >= position.Shares) (burned, tokens) = (position.Shares, value);
 
@@ -148,11 +149,11 @@ public static class StakingModule
     public static ResultCode Slash(TxContext context, Address provider, uint fractionPpm, Address recipient, out Amount slashed)
     {
         slashed = Amount.Zero;
-        if (fractionPpm > StakingParams.PpmDenominator) return ResultCode.StakeBadSlashFraction;
+        if (fractionPpm > Units.PpmDenominator) return ResultCode.StakeBadSlashFraction;
         var state = context.State;
         if (StakingStore.Pool(state, provider) is not { } pool) return ResultCode.Ok;
 
-        var fromPool = StakeMath.Ppm(pool.Tokens, fractionPpm);
+        var fromPool = Checked.Ppm(pool.Tokens, fractionPpm);
         var code = context.Move(StakingStore.BondedAccount(provider), recipient, AssetId.Fsh, fromPool, FlowTag.Slash);
         if (code != ResultCode.Ok) return code;
         StakingStore.PutPool(state, pool with { Tokens = pool.Tokens - fromPool });
@@ -160,7 +161,7 @@ public static class StakingModule
         var fromUnbonding = Amount.Zero;
         foreach (var entry in StakingStore.PoolUnbondings(state, provider).Where(e => !e.IsComplete(context.Height)).ToList())
         {
-            var cut = StakeMath.Ppm(entry.Tokens, fractionPpm);
+            var cut = Checked.Ppm(entry.Tokens, fractionPpm);
             if (cut.IsZero) continue;
             StakingStore.PutUnbonding(state, entry with { Tokens = entry.Tokens - cut });
             fromUnbonding += cut;
@@ -189,8 +190,8 @@ public static class StakingModule
         var delegated = pool.Shares - selfShares;
         var inForce = pool.CommissionAt(context.Height);
         var cap = Params(state).MaxCommissionBps;
-        var commission = StakeMath.Bps(amount, inForce < cap ? inForce : cap);
-        var toDelegators = StakeMath.MulDiv(amount - commission, delegated, pool.Shares);
+        var commission = Checked.Bps(amount, inForce < cap ? inForce : cap);
+        var toDelegators = Checked.MulDiv(amount - commission, delegated, pool.Shares);
         var code = context.Move(from, provider, AssetId.Fsh, amount - toDelegators, FlowTag.JobPayment);
         if (code != ResultCode.Ok) return code;
         code = context.Move(from, StakingStore.RewardAccount(provider), AssetId.Fsh, toDelegators, FlowTag.JobPayment);
@@ -198,8 +199,8 @@ public static class StakingModule
 
         // Book only what the raised accumulator can ever pay out (rounded up per payment), and carry the rest forward.
         var distributable = toDelegators + pool.RewardCarry;
-        var raise = StakeMath.MulDiv(distributable, StakeMath.RewardScale, delegated);
-        var booked = StakeMath.MulDivUp(raise, delegated, StakeMath.RewardScale);
+        var raise = Checked.MulDiv(distributable, StakeMath.RewardScale, delegated);
+        var booked = Checked.MulDivUp(raise, delegated, StakeMath.RewardScale);
         StakingStore.PutPool(state, pool with { RewardPerShare = pool.RewardPerShare + raise, RewardCarry = distributable - booked });
         return ResultCode.Ok;
     }
@@ -214,7 +215,7 @@ public static class StakingModule
     {
         var state = context.State;
         if (!pool.Shares.IsZero && pool.Tokens.IsZero) return ResultCode.StakePoolWipedOut;
-        var shares = pool.Shares.IsZero ? amount : StakeMath.MulDiv(amount, pool.Shares, pool.Tokens);
+        var shares = pool.Shares.IsZero ? amount : Checked.MulDiv(amount, pool.Shares, pool.Tokens);
         var code = context.Move(account, StakingStore.BondedAccount(pool.Provider), AssetId.Fsh, amount, FlowTag.Stake);
         if (code != ResultCode.Ok) return code;
         var position = (StakingStore.Position(state, pool.Provider, account) ?? StakePosition.Empty(pool, account)).Settle(pool);

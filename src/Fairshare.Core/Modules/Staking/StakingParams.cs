@@ -22,20 +22,13 @@ public sealed record StakingParams(
     ushort MaxCommissionBps,
     ushort MaxCommissionChangeBps)
 {
-    /// <summary>One FSH in base units.</summary>
-    public static readonly Amount OneFsh = Amount.Parse("1000000000000000000");
 
-    /// <summary>Parts per million in a whole (a slash fraction of 1,000,000 takes everything).</summary>
-    public const uint PpmDenominator = 1_000_000;
-
-    /// <summary>Basis points in a whole.</summary>
-    public const ushort BpsDenominator = 10_000;
 
     /// <summary>
     /// The parameters in force until governance changes them: 100 FSH minimum self-bond, 100 blocks of unbonding, 10 %
     /// slashed for a wrong result, 1 % for a missed deadline, commission at most 50 % and moved by at most 5 points a time.
     /// </summary>
-    public static StakingParams Default { get; } = new(new Amount(100) * OneFsh, 100, 100_000, 10_000, 5_000, 500);
+    public static StakingParams Default { get; } = new(new Amount(100) * Units.OneFsh, 100, 100_000, 10_000, 5_000, 500);
 
     /// <summary>Canonical bytes.</summary>
     public byte[] Encode()

@@ -42,15 +42,15 @@ internal sealed class ArbitrageAgent : EconomyAgent
         var math = stable.ToMath(StablePools.LpSupply(world.State, stable));
         double ammPrice = world.AmmPrice;
         if (Quote(math, 0, 1, Probe) is not { } probe || probe.IsZero) return;
-        double stablePrice = Units.ToTokens(probe);
+        double stablePrice = TokenUnits.ToTokens(probe);
         double gap = ammPrice / stablePrice - 1;
         if (Math.Abs(gap) < Threshold) return;
         var usdfHeld = world.State.BalanceOf(Address, AssetId.Usdf);
-        var size = Units.Share(usdfReserve, Math.Min(Math.Abs(gap) / 4, 0.05));
-        if (size > usdfHeld) size = Units.Share(usdfHeld, 0.5);
+        var size = TokenUnits.Share(usdfReserve, Math.Min(Math.Abs(gap) / 4, 0.05));
+        if (size > usdfHeld) size = TokenUnits.Share(usdfHeld, 0.5);
 
         // Halve the size until both legs, quoted on the head state, return more USDF than the first leg spends.
-        for (int tries = 0; tries < 12 && !size.IsZero; tries++, size = Units.Exact(size.ToBigInteger() / 2))
+        for (int tries = 0; tries < 12 && !size.IsZero; tries++, size = TokenUnits.Exact(size.ToBigInteger() / 2))
         {
             if (Plan(math, gap > 0, size, fshReserve.ToBigInteger(), usdfReserve.ToBigInteger(), stable.Id) is { } steps)
             {
@@ -73,12 +73,12 @@ internal sealed class ArbitrageAgent : EconomyAgent
             if (Quote(math, 1, 0, dx) is not { } fsh || fsh.IsZero) return null;
             var back = UniswapV2Math.GetAmountOut(fsh, fshReserve, usdfReserve);
             if (back <= dx) return null;
-            return [new StableExchangePayload(stableId, 1, 0, size, Units.Exact(fsh)), new AmmSwapPayload([AssetId.Fsh, AssetId.Usdf], Units.Exact(fsh), size, false)];
+            return [new StableExchangePayload(stableId, 1, 0, size, TokenUnits.Exact(fsh)), new AmmSwapPayload([AssetId.Fsh, AssetId.Usdf], TokenUnits.Exact(fsh), size, false)];
         }
 
         var bought = UniswapV2Math.GetAmountOut(dx, usdfReserve, fshReserve);
         if (bought.IsZero || Quote(math, 0, 1, bought) is not { } returned || returned <= dx) return null;
-        return [new AmmSwapPayload([AssetId.Usdf, AssetId.Fsh], size, Units.Exact(bought), false), new StableExchangePayload(stableId, 0, 1, Units.Exact(bought), size)];
+        return [new AmmSwapPayload([AssetId.Usdf, AssetId.Fsh], size, TokenUnits.Exact(bought), false), new StableExchangePayload(stableId, 0, 1, TokenUnits.Exact(bought), size)];
     }
     /// <summary>The StableSwap pool's quote, or null where its invariant does not converge (a pool pushed far off balance).</summary>
     private static BigInteger? Quote(StableSwapPool math, int i, int j, BigInteger dx)

@@ -38,7 +38,7 @@ internal sealed class ClientAgent : EconomyAgent
         {
             _submitted++;
             var input = Hash32.Compute([.. "input"u8, .. Address.ToArray(), .. BitConverter.GetBytes(_submitted)]);
-            var spec = new JobSpec(JobKind.Kernel, default, input, 0, DeviceClass.Any, _workUnits, Units.Tokens(_willingness), _deadline,
+            var spec = new JobSpec(JobKind.Kernel, default, input, 0, DeviceClass.Any, _workUnits, TokenUnits.Tokens(_willingness), _deadline,
                 VerificationPolicy.SpotCheck, 1, RandomHash(), default);
             world.Send(Key, new MarketSubmitJobPayload(spec));
         }

@@ -76,11 +76,11 @@ internal sealed class FlashLoanAttacker : EconomyAgent
         if (collateral.IsZero || borrow.IsZero) return;
         TxPayload[] steps =
         [
-            new LendFlashLoanPayload(AssetId.Usdf, Units.Exact(loan)),
-            new AmmSwapPayload([AssetId.Usdf, AssetId.Fsh], Units.Exact(loan), Amount.Zero, false),
-            new LendSupplyPayload(AssetId.Fsh, Units.Exact(collateral)),
-            new LendBorrowPayload(AssetId.Usdf, Units.Exact(borrow)),
-            new AmmSwapPayload([AssetId.Fsh, AssetId.Usdf], Units.Exact(bought), Amount.Zero, false),
+            new LendFlashLoanPayload(AssetId.Usdf, TokenUnits.Exact(loan)),
+            new AmmSwapPayload([AssetId.Usdf, AssetId.Fsh], TokenUnits.Exact(loan), Amount.Zero, false),
+            new LendSupplyPayload(AssetId.Fsh, TokenUnits.Exact(collateral)),
+            new LendBorrowPayload(AssetId.Usdf, TokenUnits.Exact(borrow)),
+            new AmmSwapPayload([AssetId.Fsh, AssetId.Usdf], TokenUnits.Exact(bought), Amount.Zero, false),
         ];
         double price = world.AmmPrice;
         Attempts++;
@@ -88,5 +88,5 @@ internal sealed class FlashLoanAttacker : EconomyAgent
     }
 
     private double Value(EconomyWorld world, double fshPrice) =>
-        Units.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) + fshPrice * Units.ToTokens(world.State.BalanceOf(Address, AssetId.Fsh));
+        TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) + fshPrice * TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Fsh));
 }

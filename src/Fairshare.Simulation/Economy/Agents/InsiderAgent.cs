@@ -60,7 +60,7 @@ internal sealed class InsiderAgent : EconomyAgent
         if (next % (ulong)_claimEvery != 0 || world.State.Find(Address)?.Vesting is not { } vesting) return;
         var claim = vesting.VestedAt(next) - vesting.Claimed;
         if (claim.IsZero) return;
-        var sell = Units.Share(claim, _sellShare);
+        var sell = TokenUnits.Share(claim, _sellShare);
         var keep = claim - sell;
         var steps = new List<TxPayload> { new ClaimVestedPayload() };
         if (!sell.IsZero && world.AmmPool is not null) steps.Add(new AmmSwapPayload([AssetId.Fsh, AssetId.Usdf], sell, Amount.Zero, false));

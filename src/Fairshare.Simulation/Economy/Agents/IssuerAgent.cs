@@ -21,11 +21,11 @@ internal sealed class IssuerAgent : EconomyAgent
     /// <summary>Adds USDF to mint for an account in the first block.</summary>
     public void Grant(KeyPair to, double usdf)
     {
-        if (usdf > 0) _grants.Add((to.Address, Units.Tokens(usdf)));
+        if (usdf > 0) _grants.Add((to.Address, TokenUnits.Tokens(usdf)));
     }
 
     /// <summary>Adds FSH to send an account in the first block for its fees (one whose genesis FSH is all vesting).</summary>
-    public void FeeGrant(KeyPair to, double fsh) => _feeGrants.Add((to.Address, Units.Tokens(fsh)));
+    public void FeeGrant(KeyPair to, double fsh) => _feeGrants.Add((to.Address, TokenUnits.Tokens(fsh)));
 
     public override void Act(EconomyWorld world)
     {

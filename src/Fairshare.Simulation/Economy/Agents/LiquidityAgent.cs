@@ -33,7 +33,7 @@ internal sealed class LiquidityAgent : EconomyAgent
         if (next == 1 && _whale)
         {
             world.Send(Key, new GovDelegatePayload(Address));
-            world.Send(Key, new GovLockPayload(Units.Tokens(Fsh * 0.2)));
+            world.Send(Key, new GovLockPayload(TokenUnits.Tokens(Fsh * 0.2)));
             return;
         }
 
@@ -49,7 +49,7 @@ internal sealed class LiquidityAgent : EconomyAgent
         if (draw < (_whale ? 0.01 : 0.005))
         {
             var shares = world.State.BalanceOf(Address, pool.LpAsset);
-            if (!shares.IsZero) world.Send(Key, new AmmRemoveLiquidityPayload(AssetId.Fsh, AssetId.Usdf, Units.Share(shares, 0.5), Amount.Zero, Amount.Zero));
+            if (!shares.IsZero) world.Send(Key, new AmmRemoveLiquidityPayload(AssetId.Fsh, AssetId.Usdf, TokenUnits.Share(shares, 0.5), Amount.Zero, Amount.Zero));
         }
         else if (draw < (_whale ? 0.02 : 0.01))
         {
@@ -65,11 +65,11 @@ internal sealed class LiquidityAgent : EconomyAgent
     private void Add(EconomyWorld world, double share)
     {
         double price = world.AmmPrice;
-        double fsh = Units.ToTokens(world.State.BalanceOf(Address, AssetId.Fsh)) * share;
-        double usdf = Units.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) * share;
+        double fsh = TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Fsh)) * share;
+        double usdf = TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) * share;
         if (fsh * price > usdf) fsh = usdf / price;
         if (fsh <= 0) return;
-        world.Send(Key, new AmmAddLiquidityPayload(AssetId.Fsh, AssetId.Usdf, Units.Tokens(fsh), Units.Tokens(fsh * price), Amount.Zero, Amount.Zero));
+        world.Send(Key, new AmmAddLiquidityPayload(AssetId.Fsh, AssetId.Usdf, TokenUnits.Tokens(fsh), TokenUnits.Tokens(fsh * price), Amount.Zero, Amount.Zero));
     }
 
     private void Swap(EconomyWorld world, Pool pool)
@@ -77,9 +77,9 @@ internal sealed class LiquidityAgent : EconomyAgent
         double size = 0.01 + 0.02 * Uniform();
         bool sellFsh = Uniform() < 0.5;
         var (fshReserve, usdfReserve) = pool.Asset0 == AssetId.Fsh ? (pool.Reserve0, pool.Reserve1) : (pool.Reserve1, pool.Reserve0);
-        var amount = Units.Share(sellFsh ? fshReserve : usdfReserve, size);
+        var amount = TokenUnits.Share(sellFsh ? fshReserve : usdfReserve, size);
         var held = world.State.BalanceOf(Address, sellFsh ? AssetId.Fsh : AssetId.Usdf);
-        if (amount > held) amount = Units.Share(held, 0.5);
+        if (amount > held) amount = TokenUnits.Share(held, 0.5);
         if (amount.IsZero) return;
         AssetId[] path = sellFsh ? [AssetId.Fsh, AssetId.Usdf] : [AssetId.Usdf, AssetId.Fsh];
         world.Send(Key, new AmmSwapPayload([.. path], amount, Amount.Zero, false));

@@ -40,12 +40,12 @@ internal sealed class MarketMakerAgent : EconomyAgent
         if (next == 2)
         {
             world.Send(Key, new AmmCreatePoolPayload(AssetId.Fsh, AssetId.Usdf));
-            world.Send(Key, new AmmAddLiquidityPayload(AssetId.Fsh, AssetId.Usdf, Units.Tokens(_p.PoolFsh), Units.Tokens(_p.PoolUsdf), Amount.Zero, Amount.Zero));
+            world.Send(Key, new AmmAddLiquidityPayload(AssetId.Fsh, AssetId.Usdf, TokenUnits.Tokens(_p.PoolFsh), TokenUnits.Tokens(_p.PoolUsdf), Amount.Zero, Amount.Zero));
             world.Send(Key, new StableCreatePoolPayload([AssetId.Fsh, AssetId.Usdf], (uint)_p.StableAmplification));
-            world.Send(Key, new StableAddLiquidityPayload(1, [Units.Tokens(_p.PoolFsh / 10), Units.Tokens(_p.PoolUsdf / 10)], Amount.Zero));
+            world.Send(Key, new StableAddLiquidityPayload(1, [TokenUnits.Tokens(_p.PoolFsh / 10), TokenUnits.Tokens(_p.PoolUsdf / 10)], Amount.Zero));
             world.Send(Key, new LendCreateMarketPayload(AssetId.Usdf));
             world.Send(Key, new LendCreateMarketPayload(AssetId.Fsh));
-            world.Send(Key, new LendSupplyPayload(AssetId.Usdf, Units.Tokens(LendingUsdf)));
+            world.Send(Key, new LendSupplyPayload(AssetId.Usdf, TokenUnits.Tokens(LendingUsdf)));
             return;
         }
 

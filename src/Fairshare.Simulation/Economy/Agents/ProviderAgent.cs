@@ -40,11 +40,11 @@ internal sealed class ProviderAgent : EconomyAgent
         _window = p.ExitAfterBlocks;
         // Prices are whole micro-FSH. The floor is the price whose payment after the protocol fee covers the cost, rounded
         // up, so no price ever pays the provider less than its cost.
-        double feeShare = MarketParams.Default.ProtocolFeeBps / (double)MarketParams.BpsDenominator;
-        _floor = Units.Exact(new BigInteger(Math.Ceiling(cost / (1 - feeShare) * 1e6)) * BigInteger.Pow(10, 12));
-        _ceiling = Units.Tokens(cost * p.PriceCeilingMarkup);
+        double feeShare = MarketParams.Default.ProtocolFeeBps / (double)Units.BpsDenominator;
+        _floor = TokenUnits.Exact(new BigInteger(Math.Ceiling(cost / (1 - feeShare) * 1e6)) * BigInteger.Pow(10, 12));
+        _ceiling = TokenUnits.Tokens(cost * p.PriceCeilingMarkup);
         if (_ceiling < _floor) _ceiling = _floor;
-        var price = Units.Tokens(cost * p.ProviderMarkup);
+        var price = TokenUnits.Tokens(cost * p.ProviderMarkup);
         Offer = new ProviderOffer(DeviceClass.Gpu, 24_576, score, price < _floor ? _floor : price, capacity, "sim", 300,
             (byte)(index * 37 % 101), $"simulated GPU {index}");
     }
@@ -78,7 +78,7 @@ internal sealed class ProviderAgent : EconomyAgent
         ulong next = world.Next;
         if (next == 1)
         {
-            world.Send(Key, new StakeSelfBondPayload(Units.Tokens(BondFsh), 0));
+            world.Send(Key, new StakeSelfBondPayload(TokenUnits.Tokens(BondFsh), 0));
             world.Send(Key, new MarketRegisterPayload(Offer));
             return;
         }
@@ -103,11 +103,11 @@ internal sealed class ProviderAgent : EconomyAgent
     {
         double utilization = (double)_periodSlotBlocks / ((double)Offer.Capacity * _p.RepriceEveryBlocks);
         _periodSlotBlocks = 0;
-        double price = Units.ToTokens(Offer.PricePerWorkUnit);
+        double price = TokenUnits.ToTokens(Offer.PricePerWorkUnit);
         double target = utilization < _p.IdleUtilization ? price * (1 - _p.PriceStep)
             : utilization > _p.BusyUtilization ? price * (1 + _p.PriceStep)
             : price;
-        var next = Units.Tokens(target);
+        var next = TokenUnits.Tokens(target);
         if (next < _floor) next = _floor;
         if (next > _ceiling) next = _ceiling;
         if (next == Offer.PricePerWorkUnit) return;
@@ -118,7 +118,7 @@ internal sealed class ProviderAgent : EconomyAgent
     /// <summary>Income over the window against fixed costs and the cost of the work done: a loss means leaving.</summary>
     private void JudgeProfit(EconomyWorld world)
     {
-        double income = Units.ToTokens(world.Book.Income[Address]);
+        double income = TokenUnits.ToTokens(world.Book.Income[Address]);
         double profit = income - _windowIncome - _fixedCost * _window - Cost * _windowUnits;
         _windowIncome = income;
         _windowUnits = 0;

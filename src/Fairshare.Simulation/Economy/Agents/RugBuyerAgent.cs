@@ -39,7 +39,7 @@ internal sealed class RugBuyerAgent : EconomyAgent
     {
         if (_pending is { } tx && !world.WasRejected(tx))
         {
-            double change = Units.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) - _usdfBefore;
+            double change = TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) - _usdfBefore;
             var fshNow = world.State.BalanceOf(Address, AssetId.Fsh);
             if (_pendingBuy)
             {
@@ -60,12 +60,12 @@ internal sealed class RugBuyerAgent : EconomyAgent
     {
         Settle(world);
         if (world.Next < 4 || world.AmmPool is null) return;
-        _usdfBefore = Units.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf));
+        _usdfBefore = TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf));
         _fshBefore = world.State.BalanceOf(Address, AssetId.Fsh);
         if (world.Next < _rugAt)
         {
             if (Uniform() >= 0.05) return;
-            var slice = Units.Tokens(Usdf * (0.01 + 0.03 * Uniform()));
+            var slice = TokenUnits.Tokens(Usdf * (0.01 + 0.03 * Uniform()));
             if (slice > world.State.BalanceOf(Address, AssetId.Usdf)) return;
             _pendingBuy = true;
             _pending = world.Send(Key, new AmmSwapPayload([AssetId.Usdf, AssetId.Fsh], slice, Amount.Zero, false));

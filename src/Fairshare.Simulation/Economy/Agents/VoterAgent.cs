@@ -35,7 +35,7 @@ internal sealed class VoterAgent : EconomyAgent
         if (next == 1)
         {
             world.Send(Key, new GovDelegatePayload(Address));
-            if (_lockShare > 0) world.Send(Key, new GovLockPayload(Units.Tokens(Holding * _lockShare)));
+            if (_lockShare > 0) world.Send(Key, new GovLockPayload(TokenUnits.Tokens(Holding * _lockShare)));
             return;
         }
 

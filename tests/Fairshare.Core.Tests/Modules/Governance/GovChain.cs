@@ -16,7 +16,7 @@ internal sealed class GovChain
 
     public ulong Height => Chain.State.Head.Height;
 
-    public static Amount Fsh(ulong whole) => new Amount(whole) * GovParams.OneFsh;
+    public static Amount Fsh(ulong whole) => new Amount(whole) * Units.OneFsh;
 
     /// <summary>Produces one block with the transactions, which must all succeed.</summary>
     public void Ok(params (string From, TxPayload Payload)[] steps)

@@ -22,7 +22,7 @@ public sealed class LendingFlashLoanTests
         var cashBefore = LendingMarkets.Balance(l.Chain.State, before);
         var rateBefore = LendingMarkets.ExchangeRate(l.Chain.State, before);
         var aliceBefore = l.Balance("alice", AssetId.Usdf);
-        var fee = Loan.ToBigInteger() * LendingParams.Default.FlashLoanFeeBps / LendingParams.BpsDenominator;
+        var fee = Loan.ToBigInteger() * LendingParams.Default.FlashLoanFeeBps / 10_000;
 
         // Borrow 50,000 USDF, round-trip it through the pool, and let the end of the transaction take it back.
         var events = l.Ok("alice", new BatchPayload(

@@ -56,7 +56,7 @@ public sealed class EmissionCurveTests
     {
         var pot = new Amount(potSeed) * new Amount(1_000_003);
         var curve = (RewardCurve)(curveSeed % 3);
-        ushort capBps = (ushort)(1 + capSeed % MarketParams.BpsDenominator);
+        ushort capBps = (ushort)(1 + capSeed % Units.BpsDenominator);
         var split = EmissionCurve.Split(curve, pot, work, capBps);
         Assert.Equal(work.Length, split.Paid.Length);
         Assert.Equal(pot, split.Paid.Aggregate(Amount.Zero, (a, b) => a + b) + split.ToTreasury);
@@ -66,7 +66,7 @@ public sealed class EmissionCurveTests
         }
 
         if (curve != RewardCurve.Capped) return;
-        var cap = pot.ToBigInteger() * capBps / MarketParams.BpsDenominator;
+        var cap = pot.ToBigInteger() * capBps / Units.BpsDenominator;
         Assert.All(split.Paid, p => Assert.True(p.ToBigInteger() <= cap + BigInteger.One));
     }
 

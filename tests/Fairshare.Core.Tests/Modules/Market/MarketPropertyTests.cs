@@ -29,7 +29,7 @@ public sealed class MarketPropertyTests
         var h = MarketHarness.Create(profiles, new Random(script[6]), clients: 2, p => p with
         {
             MatchingPolicy = (MatchingPolicy)(script[7] % 3),
-            SpotCheckPpm = MarketParams.PpmDenominator,
+            SpotCheckPpm = Units.PpmDenominator,
             ExpectedWindowBlocks = 3,
         });
         var books = new Books(h);

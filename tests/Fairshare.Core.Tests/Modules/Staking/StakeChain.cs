@@ -15,7 +15,7 @@ internal sealed class StakeChain
 
     public ulong Height => Chain.State.Head.Height;
 
-    public static Amount Fsh(ulong whole) => new Amount(whole) * StakingParams.OneFsh;
+    public static Amount Fsh(ulong whole) => new Amount(whole) * Units.OneFsh;
 
     public Address Address(string name) => Chain.Key(name).Address;
 

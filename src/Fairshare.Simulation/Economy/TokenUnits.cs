@@ -4,7 +4,7 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Simulation.Economy;
 
 /// <summary>Conversions between the agents' doubles and the ledger's exact base units (18 decimals).</summary>
-internal static class Units
+internal static class TokenUnits
 {
     private static readonly BigInteger Micro = BigInteger.Pow(10, 12);
 
