@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Fairshare.Analytics.Attribution;
 using Fairshare.Core.Ledger;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;

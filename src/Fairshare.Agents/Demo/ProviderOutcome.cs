@@ -12,7 +12,7 @@ namespace Fairshare.Agents.Demo;
 /// <param name="Faults">Slots the chain found wrong (caught cheats).</param>
 /// <param name="Missed">Slots that missed their deadline.</param>
 /// <param name="Slashed">FSH taken from its stake.</param>
-/// <param name="Income">FSH it received for work: its job payments, by the one rule of <see cref="Analytics.Attribution.ProviderIncome"/>.</param>
+/// <param name="Income">FSH it received for work: its job payments, by the one rule of <see cref="Core.Ledger.ProviderIncome"/>.</param>
 /// <param name="ReputationPpm">Its reputation at the end.</param>
 /// <param name="Jailed">Whether it is jailed at the end.</param>
 public sealed record ProviderOutcome(

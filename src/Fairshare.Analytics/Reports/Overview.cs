@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using Fairshare.Analytics.Attribution;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
 using Fairshare.Analytics.Plots;
+using Fairshare.Core.Ledger;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Analytics.Reports;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>
 /// The overview report, pure: holdings concentration per asset and per <see cref="Population"/>, holdings per group,

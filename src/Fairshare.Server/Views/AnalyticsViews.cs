@@ -8,7 +8,7 @@ using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Modules.Staking;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Indexing;
-using IncomeModel = Fairshare.Analytics.Attribution.ProviderIncome;
+using IncomeModel = Fairshare.Core.Ledger.ProviderIncome;
 
 namespace Fairshare.Server.Views;
 

@@ -28,7 +28,7 @@ public sealed class DevGenesisTests
         Assert.Equal(Address.ForModule("treasury"), config.Treasury);
         var fsh = Assert.Single(config.Assets);
         Assert.Equal((AssetId.Fsh, "FSH", (byte)18, (Address?)null), (fsh.Id, fsh.Symbol, fsh.Decimals, fsh.Issuer));
-        Assert.Equal([Validator.PublicKey], config.Validators);
+        Assert.Equal<PublicKey>([Validator.PublicKey], config.Validators);
         Assert.Empty(config.Allocations);
         Assert.Empty(config.Parameters);
     }
@@ -58,7 +58,7 @@ public sealed class DevGenesisTests
             Parameters = [new GenesisParameter("market.spot-check-ppm", new Amount(5))],
         };
         Assert.Equal(expected.Hash(), config.Hash());
-        Assert.Equal(expected.Allocations, config.Allocations);
+        Assert.Equal<GenesisAllocation>(expected.Allocations, config.Allocations);
     }
 
     [Fact]

@@ -1,8 +1,7 @@
 using System.Numerics;
-using Fairshare.Core.Ledger;
 using Fairshare.Core.Primitives;
 
-namespace Fairshare.Analytics.Attribution;
+namespace Fairshare.Core.Ledger;
 
 /// <summary>
 /// The one read model of providers' income, used wherever "the Gini of provider income" is printed (the node's
