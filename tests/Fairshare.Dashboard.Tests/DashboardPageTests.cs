@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Fairshare.Client.Dto;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Primitives;
@@ -145,11 +146,42 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
             Assert.Contains(slot.Role, await row.TextContentAsync() ?? "");
         }
 
-        Assert.True(await trail.Locator("ul.payouts li").CountAsync() > 0, "a settled job shows its payouts");
+        // Where the escrow went comes from the job's own record: exactly its payouts, adding up to what it locked.
+        var fromEscrow = job.Payouts.Where(p => p.FromEscrow).ToList();
+        Assert.NotEmpty(fromEscrow);
+        Assert.Equal(fromEscrow.Count, await trail.Locator("ul.payouts:not(.beside) li").CountAsync());
+        Assert.Equal(job.Payouts.Count - fromEscrow.Count, await trail.Locator("ul.payouts.beside li").CountAsync());
+        Assert.Contains($"= escrow locked {Shown.Amount(job.Locked)} FSH", await Text(trail, "[data-test=payout-total]"));
         Assert.Contains(Shown.Amount(job.Paid) + " FSH", await trail.TextContentAsync() ?? "");
         await page.CloseAsync();
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task EverySettledJobsPayouts_AreItsOwn_AndAddUpToItsEscrow()
+    {
+        // Escrow conservation, from the contract: what a job locked is paid out (to its slots, the fee and the burn),
+        // refunded, or still held; the payouts to parties are the job's own slots, never another job's closing in the
+        // same block.
+        var jobs = await fixture.Node.Client.GetJobsAsync(status: "Settled");
+        Assert.True(jobs.Select(j => j.ClosedHeight).Distinct().Count() < jobs.Count, "the fixture closes several jobs in one block");
+        foreach (var job in jobs)
+        {
+            var fromEscrow = job.Payouts.Where(p => p.FromEscrow).ToList();
+            Assert.Equal(BigInteger.Parse(job.Locked, CultureInfo.InvariantCulture), Sum(fromEscrow));
+            Assert.Equal(BigInteger.Parse(job.Paid, CultureInfo.InvariantCulture), Sum(fromEscrow.Where(p => p.Kind is not ("refund" or "still in escrow"))));
+            Assert.Equal(BigInteger.Parse(job.Refunded, CultureInfo.InvariantCulture), Sum(fromEscrow.Where(p => p.Kind == "refund")));
+            var slots = job.Slots.Select(s => s.Provider).ToHashSet();
+            foreach (var payout in job.Payouts.Where(p => p.Kind is "provider" or "arbiter"))
+            {
+                string party = payout.Party ?? "";
+                Assert.Contains(party.Split(' ')[0], slots);
+            }
+        }
+    }
+
+    private static BigInteger Sum(IEnumerable<JobPayoutDto> payouts) =>
+        payouts.Aggregate(BigInteger.Zero, (sum, p) => sum + BigInteger.Parse(p.Amount, CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task FullPageScreenshot_IsWrittenUnderArtifacts()

@@ -1,3 +1,4 @@
+using Fairshare.Client.Dto;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Modules.Governance;
@@ -71,6 +72,7 @@ public sealed class ModuleViewTests : IAsyncLifetime
         var slot = job.Slots[0];
         Assert.Equal((offered.Provider, "Primary", "Assigned"), (slot.Provider, slot.Role, slot.Status));
         Assert.Null(slot.Commitment);
+        Assert.Equal<JobPayoutDto>([new JobPayoutDto("still in escrow", null, job.Locked, FromEscrow: true)], job.Payouts);
         Assert.Single(await client.GetJobsAsync(status: job.State));
         Assert.Empty(await client.GetJobsAsync(status: nameof(JobState.Cancelled)));
 

@@ -60,6 +60,12 @@ function shortHex(hex) {
   return hex ? hex.slice(0, 10) + "…" : "—";
 }
 
+/** "fs1… (role)" as the short address with its role. */
+function party(label) {
+  const cut = label.indexOf(" (");
+  return cut < 0 ? shortAddress(label) : shortAddress(label.slice(0, cut)) + label.slice(cut);
+}
+
 function shortAddress(address) {
   return address.length > 14 ? address.slice(0, 8) + "…" + address.slice(-4) : address;
 }
@@ -254,8 +260,6 @@ function renderTrail(d) {
     panel.replaceChildren(el("p", { class: "muted" }, "Job #" + view.selectedJob + " is not on this node."));
     return;
   }
-  const providers = new Set(job.slots.map(s => s.provider));
-  const payouts = job.closedHeight === null ? [] : d.payments.filter(f => f.height === job.closedHeight && providers.has(f.to));
   const facts = [
     ["state", badge(job.state)], ["client", shortAddress(job.client)], ["kind", job.kind + " · " + job.policy + " × " + job.replicas], ["work units", count(job.workUnits)],
     ["escrow locked", amount(job.locked) + " FSH"], ["paid", amount(job.paid) + " FSH"], ["refunded", amount(job.refunded) + " FSH"],
@@ -271,15 +275,20 @@ function renderTrail(d) {
       cell(shortHex(s.commitment), { class: "mono", title: s.commitment, "data-test": "commitment" }),
       cell(shortHex(s.outputHash), { class: "mono", title: s.outputHash, "data-test": "output" }),
       cell(s.role === "Arbiter" ? "0b" + s.agreeMask.toString(2) : "")))));
-  const payoutList = payouts.length === 0
-    ? el("p", { class: "muted" }, job.closedHeight === null ? "No payout yet: the job is still open." : "No JobPayment flow to its providers in block " + job.closedHeight + ".")
-    : el("ul", { class: "payouts" }, ...payouts.map(f => el("li", {}, amount(f.amount) + " FSH → " + shortAddress(f.to))));
+  const fromEscrow = job.payouts.filter(p => p.fromEscrow);
+  const beside = job.payouts.filter(p => !p.fromEscrow);
+  const payoutItem = p => el("li", { "data-kind": p.kind }, amount(p.amount) + " FSH → " + p.kind + (p.party ? " " + party(p.party) : ""));
+  const payoutList = el("div", {},
+    el("ul", { class: "payouts" }, ...fromEscrow.map(payoutItem)),
+    el("p", { class: "muted", "data-test": "payout-total" },
+      "Σ " + amount(fromEscrow.reduce((sum, p) => sum + BigInt(p.amount), 0n).toString()) + " FSH = escrow locked " + amount(job.locked) + " FSH"),
+    ...(beside.length === 0 ? [] : [el("h5", {}, "Beside the escrow"), el("ul", { class: "payouts beside" }, ...beside.map(payoutItem))]));
   panel.replaceChildren(
     el("h3", {}, "Job #" + job.id + " verification trail"),
     el("dl", { class: "facts" }, ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
     el("h4", {}, "Slots: commit H(output ‖ salt), then reveal"),
     slots,
-    el("h4", {}, "Payouts (JobPayment flows in the closing block)"),
+    el("h4", {}, "Where the escrow went (the job's own record)"),
     payoutList);
 }
 

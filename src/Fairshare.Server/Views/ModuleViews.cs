@@ -1,3 +1,4 @@
+using Fairshare.Analytics.Waterfall;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Modules.Amm;
@@ -24,8 +25,22 @@ internal static class ModuleViews
             spec.Model.ToString(), spec.Input.ToString(), spec.WorkUnits, spec.MaxPricePerWorkUnit.ToString(), spec.DeadlineBlocks,
             job.Locked.ToString(), job.Escrow.ToString(), job.Paid.ToString(), job.Refunded.ToString(),
             job.AcceptedOutput.IsZero ? null : job.AcceptedOutput.ToString(), job.CreatedHeight,
-            job.ClosedHeight == 0 ? null : job.ClosedHeight, job.Reassignments, [.. job.Slots.Select(Slot)]);
+            job.ClosedHeight == 0 ? null : job.ClosedHeight, job.Reassignments, [.. job.Slots.Select(Slot)], Payouts(job));
     }
+
+    /// <summary>The job's waterfall (its own record: slots' paid and earned, slashes, burn, refund) as payouts.</summary>
+    public static IReadOnlyList<JobPayoutDto> Payouts(Job job)
+    {
+        var waterfall = JobWaterfall.Build(job, address => address.ToString());
+        return
+        [
+            .. waterfall.Steps.Select(s => Payout(s, fromEscrow: true)),
+            .. waterfall.OutsideEscrow.Select(s => Payout(s, fromEscrow: false)),
+        ];
+    }
+
+    private static JobPayoutDto Payout(JobWaterfallStep step, bool fromEscrow) =>
+        new(step.Kind, step.Party.Length == 0 ? null : step.Party, step.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), fromEscrow);
 
     public static JobSlotDto Slot(JobSlot s) => new(
         s.Provider.ToString(), s.Role.ToString(), s.Status.ToString(), s.AssignedHeight, s.DeadlineHeight, s.Price.ToString(),
