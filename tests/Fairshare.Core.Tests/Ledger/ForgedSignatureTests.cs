@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Encoding;
+using Fairshare.Core.Genesis;
 using Fairshare.Core.Ledger.Blocks;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules;
@@ -41,6 +42,7 @@ public sealed class ForgedSignatureTests
 
     private static readonly Hash32 H = Hash32.Compute("forged-signature-tests"u8);
     private static readonly Address Somebody = Address.ForModule("somebody");
+    private static readonly GenesisConfig Genesis = TestChain.CreateGenesis();
 
     /// <summary>A payload of each kind, with plausible fields (whether it would succeed does not matter).</summary>
     private static TxPayload Sample(TxKind kind) => kind switch
@@ -151,24 +153,23 @@ public sealed class ForgedSignatureTests
     /// executes, else a block that names it with the proposer's pre-state roots. Either is signed by the validator,
     /// so the only thing wrong with it is the transaction's signature.
     /// </summary>
-    private static Block BlockCarrying(SignedTransaction forged)
+    private static Block BlockCarrying(SignedTransaction forged, TestChain follower)
     {
-        var proposer = TestChain.Create();
+        var proposer = TestChain.Create(Genesis);
         var produced = proposer.Produce(forged);
         if (produced.Block!.Transactions.Length == 1) return produced.Block;
-        var fresh = TestChain.Create();
-        var head = fresh.State.Head;
+        var head = follower.State.Head;
         var header = new BlockHeader(
             TestChain.Id,
             head.Height + 1,
             head.BlockHash,
             head.TimestampMs + 1000,
             Block.TransactionRootOf([forged]),
-            fresh.State.ComputeRoot(),
+            follower.State.ComputeRoot(),
             Hash32.Zero,
-            fresh.Validator.PublicKey,
+            follower.Validator.PublicKey,
             1);
-        return new Block(header, [forged], [BlockSignature.Sign(header, fresh.Validator)]);
+        return new Block(header, [forged], [BlockSignature.Sign(header, follower.Validator)]);
     }
 
     [Theory]
@@ -177,7 +178,7 @@ public sealed class ForgedSignatureTests
     {
         var payload = Sample(kind);
         Assert.Equal(kind, payload.Kind);
-        var follower = TestChain.Create();
+        var follower = TestChain.Create(Genesis);
         string from = SenderFor(kind);
         var sender = follower.Key(from).Address;
         var forged = Forge(follower, from, payload, forgery);
@@ -188,7 +189,7 @@ public sealed class ForgedSignatureTests
         Assert.False(decoded!.VerifySignature());
 
         // A follower that checks every signature refuses the block at that transaction and changes nothing.
-        var block = BlockCarrying(decoded);
+        var block = BlockCarrying(decoded, follower);
         var rootBefore = follower.State.ComputeRoot();
         var fingerprintBefore = follower.Fingerprint();
         var headBefore = follower.State.Head;
@@ -214,7 +215,7 @@ public sealed class ForgedSignatureTests
     public void TheSameTransactionHonestlySigned_Verifies(TxKind kind)
     {
         // The control: what makes the forged case fail is the forgery alone, not the payload or its encoding.
-        var chain = TestChain.Create();
+        var chain = TestChain.Create(Genesis);
         var honest = chain.Sign(SenderFor(kind), Sample(kind));
         Assert.True(honest.VerifySignature());
         Assert.Equal(ResultCode.Ok, TransactionCodec.TryDecode(honest.Encoded, out var decoded));
