@@ -27,7 +27,7 @@ public static class StandardBenchmark
     private const int Seed = 1;
 
     /// <summary>
-    /// Measures this machine. With <paramref name="runner"/> null both parts run on <see cref="JobRunners.For"/>'s
+    /// Measures this machine. With <paramref name="runner"/> null both parts run on <see cref="JobRunners.For(ComputeJobKind)"/>'s
     /// runners (the GPU kernel where CUDA exists), half the budget each; with a runner only the part of its kind runs,
     /// on it, for the whole budget.
     /// </summary>

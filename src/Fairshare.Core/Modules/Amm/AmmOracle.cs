@@ -37,7 +37,7 @@ public static class AmmOracle
         return Amount.TryFromBigInteger(averageUq112 * Wad >> 112, out priceMantissa) ? ResultCode.Ok : ResultCode.MathOverflow;
     }
 
-    /// <summary>The spot price of one unit of <paramref name="asset"/> in <paramref name="quote"/> (1e18 mantissa); zero when empty.</summary>
+    /// <summary>The spot price of one unit of <paramref name="asset"/> in the pool's other asset (1e18 mantissa); zero when empty.</summary>
     public static BigInteger Spot(Pool pool, AssetId asset)
     {
         var (own, other) = asset == pool.Asset0 ? (pool.Reserve0, pool.Reserve1) : (pool.Reserve1, pool.Reserve0);

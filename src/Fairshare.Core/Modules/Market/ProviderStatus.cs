@@ -1,7 +1,7 @@
 namespace Fairshare.Core.Modules.Market;
 
 /// <summary>
-/// Whether a provider takes new slots, and if not why (<see cref="ProviderEligibility.Status"/>), in the order the matcher
+/// Whether a provider takes new slots, and if not why (<see cref="ProviderEligibility.Status(Ledger.State.LedgerState, ProviderRecord, ulong, bool)"/>), in the order the matcher
 /// checks. Stable values: views and the API name them (<see cref="ProviderEligibility.Name"/>).
 /// </summary>
 public enum ProviderStatus : byte
