@@ -5,8 +5,9 @@ namespace Fairshare.Node.Cluster;
 
 /// <summary>
 /// The Raft ledger service's log messages, source-generated (<c>[LoggerMessage]</c>). Event ids are numbered by
-/// project: Fairshare.Compute uses 2100–2199; Fairshare.Node uses 3000–3099: 3000–3009 the leader loop, 3010–3019
-/// applying committed entries, 3020–3029 Raft snapshots, 3090–3099 stopping. Ids are never reused for another message.
+/// project (Fairshare.Compute's are in the 2100s); Fairshare.Node uses 3000–3099: 3000–3009 the leader loop,
+/// 3010–3019 applying committed entries, 3020–3029 Raft snapshots, 3090–3099 stopping. An id is not reused for
+/// another message.
 /// </summary>
 internal static partial class LogMessages
 {
