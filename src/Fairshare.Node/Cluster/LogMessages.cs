@@ -1,0 +1,39 @@
+using Fairshare.Core.Primitives;
+using Microsoft.Extensions.Logging;
+
+namespace Fairshare.Node.Cluster;
+
+/// <summary>
+/// The Raft ledger service's log messages, source-generated (<c>[LoggerMessage]</c>). Event ids are numbered by
+/// project (Fairshare.Compute's are in the 2100s); Fairshare.Node uses 3000–3099: 3000–3009 the leader loop,
+/// 3010–3019 applying committed entries, 3020–3029 Raft snapshots, 3090–3099 stopping. An id is not reused for
+/// another message.
+/// </summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "leading from height {Height} in term {Term}")]
+    internal static partial void LogLeading(this ILogger logger, ulong height, long term);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "stopped leading")]
+    internal static partial void LogStoppedLeading(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "block {Height} was not committed; state rebuilt from the store, its transactions queued again")]
+    internal static partial void LogBlockGivenUp(this ILogger logger, ulong height);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "a committed log entry is not a block; skipped")]
+    internal static partial void LogEntryNotABlock(this ILogger logger);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Critical,
+        Message = "committed block {Height} does not apply here ({Code}); this member cannot follow the chain")]
+    internal static partial void LogCommittedBlockDoesNotApply(this ILogger logger, ulong height, ResultCode code);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Error, Message = "a Raft snapshot does not decode as this chain's state; ignored")]
+    internal static partial void LogSnapshotDoesNotDecode(this ILogger logger);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "installed a snapshot of the state at height {Height}")]
+    internal static partial void LogSnapshotInstalled(this ILogger logger, ulong height);
+
+    [LoggerMessage(EventId = 3090, Level = LogLevel.Warning, Message = "the Raft member did not stop cleanly")]
+    internal static partial void LogUncleanStop(this ILogger logger, Exception exception);
+}

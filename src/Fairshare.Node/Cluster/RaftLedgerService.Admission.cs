@@ -1,0 +1,52 @@
+// RaftLedgerService: admission of submitted transactions (signature checks, mempool, committed outcomes).
+using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Node.Cluster;
+
+public sealed partial class RaftLedgerService
+{
+    /// <inheritdoc/>
+    public async Task<SubmitResult> SubmitAsync(IReadOnlyList<SignedTransaction> transactions, bool wait, TimeSpan waitTimeout, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        if (!IsLeader) return new SubmitResult(SubmitStatus.NotLeader, []);
+        if (!_mempool.HasRoomFor(transactions.Count)) return new SubmitResult(SubmitStatus.Busy, []);
+        var valid = await _verifier.RunAsync(() => transactions.Select(t => t.VerifySignature()).ToArray()).ConfigureAwait(false);
+        var outcomes = new Task<SubmittedTransaction>[transactions.Count];
+        for (int i = 0; i < transactions.Count; i++)
+        {
+            var tx = transactions[i];
+            outcomes[i] = !valid[i] ? Task.FromResult(new SubmittedTransaction(tx.Id, ResultCode.BadSignature, null, []))
+                : CommittedOutcome(tx.Id) is { } committed ? Task.FromResult(committed)
+                : _mempool.TryAdd(tx).Outcome.Task;
+        }
+
+        if (wait)
+        {
+            try
+            {
+                await Task.WhenAll(outcomes).WaitAsync(waitTimeout, _options.Clock, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // the rest are still pending
+            }
+        }
+
+        return new SubmitResult(SubmitStatus.Accepted, [.. outcomes.Select((o, i) => o.IsCompletedSuccessfully ? o.Result : Mempool.Pending(transactions[i].Id))]);
+    }
+
+    private SubmittedTransaction? CommittedOutcome(Hash32 id)
+    {
+        if (_recent.HeightOf(id) is { } height)
+        {
+            var receipt = _node.ReadReceipts(height).FirstOrDefault(r => r.TxId == id);
+            if (receipt is not null) return new SubmittedTransaction(id, receipt.Code, height, receipt.Events);
+        }
+
+        return _options.Index?.FindTransaction(id) is { } indexed
+            ? new SubmittedTransaction(id, indexed.Receipt.Code, indexed.Height, indexed.Receipt.Events)
+            : null;
+    }
+}

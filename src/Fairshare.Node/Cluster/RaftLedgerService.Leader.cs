@@ -1,0 +1,146 @@
+// RaftLedgerService: the leader loop (proposing blocks from the mempool, replicating them, giving up and settling).
+using DotNext.Net.Cluster.Consensus.Raft;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Node.Cluster;
+
+public sealed partial class RaftLedgerService
+{
+    private async Task LeadWhileElectedAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            CancellationToken leadership;
+            try
+            {
+                leadership = await _cluster!.WaitForLeadershipAsync(stop).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or QuorumUnreachableException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            try
+            {
+                await LeadAsync(leadership, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // leadership lost or stopping
+            }
+            catch (Exception e) when (e is QuorumUnreachableException or NotLeaderException or ObjectDisposedException or InvalidOperationException)
+            {
+                _log.LogStoppedLeading(e);
+            }
+            finally
+            {
+                _mempool.Clear();
+            }
+        }
+    }
+
+    private async Task LeadAsync(CancellationToken leadership, CancellationToken stop)
+    {
+        var cluster = _cluster!;
+        using var leading = CancellationTokenSource.CreateLinkedTokenSource(leadership, stop);
+        var token = leading.Token;
+        using (var barrier = CancellationTokenSource.CreateLinkedTokenSource(token))
+        {
+            barrier.CancelAfter(_options.ReplicationTimeout);
+            await cluster.ApplyReadBarrierAsync(barrier.Token).ConfigureAwait(false);
+        }
+
+        _log.LogLeading(Head.Height, cluster.Term);
+        var clock = _options.Clock;
+        long lastBlock = clock.GetTimestamp();
+        while (!token.IsCancellationRequested)
+        {
+            var remaining = _options.BlockTime - clock.GetElapsedTime(lastBlock);
+            if (remaining > TimeSpan.Zero) await _mempool.WaitForAsync(_options.MaxBlockTransactions, remaining, clock, token).ConfigureAwait(false);
+            lastBlock = clock.GetTimestamp();
+            await ProposeAsync(_mempool.Take(_options.MaxBlockTransactions), token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProposeAsync(List<MempoolEntry> batch, CancellationToken token)
+    {
+        var (proposal, encoded) = await _worker.RunAsync(() => Propose(batch)).ConfigureAwait(false);
+
+        bool stored;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(_options.ReplicationTimeout);
+            await _cluster!.ReplicateAsync(new ReadOnlyMemory<byte>(encoded), null, timeout.Token).ConfigureAwait(false);
+            stored = await proposal.Stored.Task.WaitAsync(StoreWait, _options.Clock, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or NotLeaderException or QuorumUnreachableException or InvalidOperationException)
+        {
+            stored = false;
+        }
+
+        if (!stored)
+        {
+            await _worker.RunAsync(() => GiveUp(proposal)).ConfigureAwait(false);
+            _mempool.Requeue(batch);
+            token.ThrowIfCancellationRequested();
+            return;
+        }
+
+        Settle(proposal);
+    }
+
+    private (Proposal Proposal, byte[] Encoded) Propose(List<MempoolEntry> batch)
+    {
+        Proposal proposal;
+        _gate.EnterWrite(yieldToReaders: true);
+        try
+        {
+            if (_node.State.Head.Height != _storedHeight) _node.Reload();
+            var produced = _node.Propose([.. batch.Select(e => e.Transaction)], allowEmpty: true);
+            _proposal = proposal = new Proposal(produced, batch);
+        }
+        finally
+        {
+            _gate.ExitWrite(proposalOutstanding: _proposal is not null);
+        }
+
+        return (proposal, proposal.Block.Encode());
+    }
+
+    private bool GiveUp(Proposal proposal)
+    {
+        _gate.EnterWrite(yieldToReaders: false);
+        try
+        {
+            if (ReferenceEquals(_proposal, proposal))
+            {
+                _proposal = null;
+                _node.Reload();
+                _log.LogBlockGivenUp(proposal.Block.Header.Height);
+            }
+        }
+        finally
+        {
+            _gate.ExitWrite(proposalOutstanding: false);
+        }
+
+        proposal.Stored.TrySetResult(false);
+        return true;
+    }
+
+    private void Settle(Proposal proposal)
+    {
+        var entries = proposal.Batch.ToDictionary(e => e.Transaction.Id);
+        var deferred = new List<MempoolEntry>();
+        foreach (var rejected in proposal.Produced.Rejected)
+        {
+            var id = rejected.Transaction.Id;
+            if (!entries.TryGetValue(id, out var entry)) continue;
+            if (rejected.Code == ResultCode.NonceGap && entry.Deferrals++ < NonceGapDeferrals) deferred.Add(entry);
+            else _mempool.Complete(id, CommittedOutcome(id) ?? new SubmittedTransaction(id, rejected.Code, null, []));
+        }
+
+        _mempool.Requeue(deferred);
+    }
+}
