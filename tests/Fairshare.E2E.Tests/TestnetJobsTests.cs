@@ -56,15 +56,20 @@ public sealed class TestnetJobsTests(ITestOutputHelper output)
         await Poll.UntilAsync(async () => (await api.GetJobsAsync()).Any(j => j.Slots.Any(s => s.Provider == victim)),
             TimeSpan.FromMinutes(2), "a job assigned to provider-1", net.Logs, everyMs: 20);
         TestnetProcess.Kill(provider);
+        // What the provider sent before it died (a commit or a reveal in the mempool) lands within a block or two; only
+        // after that is a slot it holds unfinished really abandoned, however slowly this machine runs.
+        ulong killedAt = (await api.GetStatusAsync()).Height;
+        await Poll.UntilAsync(async () => (await api.GetStatusAsync()).Height >= killedAt + 3,
+            TimeSpan.FromMinutes(2), "three blocks after the kill", net.Logs, everyMs: 50);
 
         // The market does not know the provider is dead: until its heartbeat times out it may still be given slots.
-        // Every slot it holds unfinished now can only end by a missed deadline and a re-assignment.
+        // Every slot it holds unfinished now (or already missed) can only end by a missed deadline and a re-assignment.
         var caught = new HashSet<ulong>();
         await Poll.UntilAsync(async () =>
         {
             foreach (var job in await api.GetJobsAsync())
             {
-                if (job.Slots.Any(s => s.Provider == victim && s.Status is "Assigned" or "Committed")) caught.Add(job.Id);
+                if (job.Slots.Any(s => s.Provider == victim && s.Status is "Assigned" or "Committed" or "Missed" or "Replaced")) caught.Add(job.Id);
             }
 
             return caught.Count > 0;
