@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Analytics.Attribution;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>
 /// Attributes income (<see cref="IncomePolicy"/>) of one asset to accounts, groups, roles and tags, over block buckets.

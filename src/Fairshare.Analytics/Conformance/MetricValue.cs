@@ -1,8 +1,7 @@
 using System.Globalization;
+using Fairshare.Analytics.Concentration;
 
 namespace Fairshare.Analytics.Conformance;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>A computed metric: exact (a fraction), approximate (Theil, a double), or undefined (both null).</summary>
 internal readonly record struct MetricValue(Fraction? Exact, double? Approx, bool IsInteger)

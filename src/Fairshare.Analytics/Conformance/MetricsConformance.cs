@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Core.Conformance;
 
 namespace Fairshare.Analytics.Conformance;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>
 /// Checks <c>shared/spec/metrics.md</c> against <see cref="Concentration"/>: the spec's markdown is parsed as it is

@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
 
 namespace Fairshare.Analytics.Reports;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>
 /// The metrics of a genesis allocation table, twice: treating each row as a holder, and each cohort (its rows summed)

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
 
 namespace Fairshare.Analytics.Reports;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>The genesis analysis: its tables, the exact insider share, the row-level holdings (for a Lorenz curve), or why the amounts were refused.</summary>
 public sealed record GenesisReport(ImmutableArray<ReportTable> Tables, Fraction? InsiderShare, Holdings? Holdings, string? Error)

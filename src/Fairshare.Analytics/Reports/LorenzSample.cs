@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Plots;
 
 namespace Fairshare.Analytics.Reports;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>A Lorenz curve downsampled for plotting: at most a given number of its exact vertices, evenly spaced in k.</summary>
 public static class LorenzSample

@@ -1,9 +1,9 @@
 using System.Numerics;
+using Fairshare.Analytics.Concentration;
 using FsCheck.Xunit;
+using Metrics = Fairshare.Analytics.Concentration.Concentration;
 
 namespace Fairshare.Analytics.Tests.Concentration;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>
 /// Properties over random holdings: the three Gini formulas of metrics.md §2.2 agree, order never matters, every
@@ -55,7 +55,7 @@ public sealed class ConcentrationPropertyTests
     public void EveryMetric_StaysInItsRange(byte[] raw, byte positive, bool baseUnits)
     {
         var holdings = From(raw, positive, baseUnits);
-        var report = Concentration.Measure(holdings);
+        var report = Metrics.Measure(holdings);
         int n = report.N;
         var gini = Gini.Exact(holdings);
         var hhi = Hhi.Exact(holdings);
@@ -99,7 +99,7 @@ public sealed class ConcentrationPropertyTests
     {
         int n = 1 + size;
         var holdings = Valid(Enumerable.Repeat(new BigInteger(value) + 1, n));
-        var report = Concentration.Measure(holdings);
+        var report = Metrics.Measure(holdings);
 
         Assert.Equal(Fraction.Zero, Gini.Exact(holdings));
         Assert.Equal(new Fraction(1, n), Hhi.Exact(holdings));
@@ -119,5 +119,5 @@ public sealed class ConcentrationPropertyTests
         return result.Value;
     }
 
-    private static ConcentrationReport Measure(IEnumerable<BigInteger> values) => Concentration.Measure(Valid(values));
+    private static ConcentrationReport Measure(IEnumerable<BigInteger> values) => Metrics.Measure(Valid(values));
 }

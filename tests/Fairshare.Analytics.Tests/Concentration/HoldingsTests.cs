@@ -1,9 +1,9 @@
 using System.Numerics;
+using Fairshare.Analytics.Concentration;
 using Fairshare.Core.Primitives;
+using Metrics = Fairshare.Analytics.Concentration.Concentration;
 
 namespace Fairshare.Analytics.Tests.Concentration;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>Validation of the input (metrics.md §1): the error inputs of §4, exact decimals, the overloads.</summary>
 public sealed class HoldingsTests
@@ -47,7 +47,7 @@ public sealed class HoldingsTests
 
         Assert.True(fromAmounts.IsOk && fromIntegers.IsOk);
         Assert.Equal<BigInteger>(fromIntegers.Value!.Ascending, fromAmounts.Value.Ascending);
-        Assert.Equal(Concentration.Measure(fromIntegers.Value), Concentration.Measure(fromAmounts.Value));
+        Assert.Equal(Metrics.Measure(fromIntegers.Value), Metrics.Measure(fromAmounts.Value));
         Assert.Equal(HoldingsError.Empty, Holdings.Create(Array.Empty<Amount>()).Error);
         Assert.Equal(HoldingsError.ZeroTotal, Holdings.Create([Amount.Zero]).Error);
     }

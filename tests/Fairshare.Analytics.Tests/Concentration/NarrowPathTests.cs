@@ -1,9 +1,8 @@
 using System.Numerics;
+using Fairshare.Analytics.Concentration;
 using FsCheck.Xunit;
 
 namespace Fairshare.Analytics.Tests.Concentration;
-
-using Fairshare.Analytics.Concentration;
 
 /// <summary>
 /// Holdings that fit 128 bits take the UInt128 path; scaled by 2¹⁴⁰ the same holdings take the BigInteger path. Every

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Numerics;
+using Fairshare.Analytics.Concentration;
+using static Fairshare.Analytics.Tests.Concentration.SignificantDigits;
+using Metrics = Fairshare.Analytics.Concentration.Concentration;
 
 namespace Fairshare.Analytics.Tests.Concentration;
-
-// Inside the namespace: from Fairshare.Analytics.* the name Concentration would otherwise be the namespace.
-using Fairshare.Analytics.Concentration;
-using static SignificantDigits;
 
 /// <summary>Every vector of metrics.md §4: Table A, Table B and the exact rationals.</summary>
 public sealed class SpecVectorTests
@@ -18,7 +17,7 @@ public sealed class SpecVectorTests
     [MemberData(nameof(Ids))]
     public void Measure_MatchesTableA(string id)
     {
-        var report = Concentration.Measure(SpecVectors.HoldingsOf(id));
+        var report = Metrics.Measure(SpecVectors.HoldingsOf(id));
         string[] row = SpecVectors.Row(SpecVectors.TableA, id);
 
         Assert.Equal(int.Parse(row[0], CultureInfo.InvariantCulture), report.N);
@@ -35,7 +34,7 @@ public sealed class SpecVectorTests
     [MemberData(nameof(Ids))]
     public void Measure_MatchesTableB(string id)
     {
-        var report = Concentration.Measure(SpecVectors.HoldingsOf(id));
+        var report = Metrics.Measure(SpecVectors.HoldingsOf(id));
         string[] row = SpecVectors.Row(SpecVectors.TableB, id);
 
         AssertMatches(row[0], report.Top1Share, $"{id} top1_share");
@@ -88,6 +87,6 @@ public sealed class SpecVectorTests
     {
         var result = Holdings.Create(values);
         Assert.True(result.IsOk, result.Message);
-        return Concentration.Measure(result.Value);
+        return Metrics.Measure(result.Value);
     }
 }
