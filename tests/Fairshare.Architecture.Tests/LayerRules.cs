@@ -28,6 +28,8 @@ public sealed record LayerRules(
         [
             "System.IO", "System.Net", "Microsoft.Data", "System.Data",
             "System.Threading.Tasks", "System.Timers",
+            // the conformance tooling and its reference-only math sit above Core: no back-door from a module to them
+            "Fairshare.Conformance",
         ],
         BannedTypes:
         [
@@ -95,7 +97,7 @@ public sealed record LayerRules(
     /// </summary>
     public static LayerRules Analytics { get; } = new(
         MayReferenceAssembly: name => IsBcl(name) || IsReportLibrary(name) || string.Equals(name, "Fairshare.Core", StringComparison.OrdinalIgnoreCase),
-        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Simulation", "Fairshare.Cli"],
+        BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Simulation", "Fairshare.Cli", "Fairshare.Conformance"],
         BannedTypes: [],
         BannedMembers: [],
         AllowedExceptions: [],
@@ -130,6 +132,23 @@ public sealed record LayerRules(
     public static LayerRules Simulation { get; } = new(
         MayReferenceAssembly: name => IsBcl(name) || IsReportLibrary(name) || name is "Fairshare.Core" or "Fairshare.Analytics",
         BannedNamespaces: ["Fairshare.Node", "Fairshare.Compute", "Fairshare.Server", "Fairshare.Client", "Fairshare.Cli"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
+    /// <summary>
+    /// Conformance: the spec's vector runners (DeFi operations over the Core modules, the metrics over Analytics) and the
+    /// reference-only math they check against. Core, Analytics and the BCL (floating point is fine: the metrics compare
+    /// doubles); never Node, Compute, Client, Server, Agents, Simulation or the apps, which run it (the CLI) instead.
+    /// </summary>
+    public static LayerRules Conformance { get; } = new(
+        MayReferenceAssembly: name => IsBcl(name) || name is "Fairshare.Core" or "Fairshare.Analytics",
+        BannedNamespaces:
+        [
+            "Fairshare.Node", "Fairshare.Compute", "Fairshare.Client", "Fairshare.Server", "Fairshare.Agents",
+            "Fairshare.Simulation", "Fairshare.Cli",
+        ],
         BannedTypes: [],
         BannedMembers: [],
         AllowedExceptions: [],

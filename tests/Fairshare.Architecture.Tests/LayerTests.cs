@@ -32,6 +32,8 @@ public sealed class LayerTests
 
     private static string SimulationPath => Beside("Fairshare.Simulation.dll");
 
+    private static string ConformancePath => Beside("Fairshare.Conformance.dll");
+
     private static string TestAssemblyPath => typeof(LayerTests).Assembly.Location;
 
     [Fact]
@@ -80,7 +82,7 @@ public sealed class LayerTests
     public static TheoryData<string> ShippedAssemblies() =>
     [
         "Fairshare.Core.dll", "Fairshare.Compute.dll", "Fairshare.Node.dll", "Fairshare.Agents.dll", "Fairshare.Client.dll",
-        "Fairshare.Server.dll", "Fairshare.Analytics.dll", "Fairshare.Simulation.dll", "fairshare.dll",
+        "Fairshare.Server.dll", "Fairshare.Analytics.dll", "Fairshare.Simulation.dll", "Fairshare.Conformance.dll", "fairshare.dll",
     ];
 
     [Theory]
@@ -247,6 +249,10 @@ public sealed class LayerTests
     [InlineData("System.Numerics", "System.Numerics.BigInteger", null, false)]
     [InlineData("System.Numerics", "System.Numerics.BitOperations", null, false)]
     [InlineData("System.Threading", "System.Threading.Interlocked", null, false)]
+    [InlineData("Fairshare.Conformance", "Fairshare.Conformance.ConformanceRunner", null, true)]
+    [InlineData("Fairshare.Conformance.Reference", "Fairshare.Conformance.Reference.MakerMath", null, true)]
+    [InlineData("Fairshare.Conformance.Operations", "Fairshare.Conformance.Operations.MakerDssOperations", null, true)]
+    [InlineData("Fairshare.ConformanceKit", "Fairshare.ConformanceKit.Sample", null, false)]
     public void LayerRules_BanTheExpectedApisInCore(string ns, string type, string? member, bool banned) =>
         Assert.Equal(banned, LayerRules.Core.Bans(ns, type, member));
 
@@ -316,6 +322,57 @@ public sealed class LayerTests
     [InlineData("System.Collections.Concurrent", true)]
     public void LayerRules_LetSimulationReferenceCoreAndAnalyticsOnly(string assembly, bool allowed) =>
         Assert.Equal(allowed, LayerRules.Simulation.MayReferenceAssembly(assembly));
+
+    [Fact]
+    public void Conformance_ReferencesOnlyCoreAndAnalytics()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(ConformancePath, LayerRules.Conformance), "Fairshare.Conformance breaks the Conformance rules");
+        Assert.Equal(
+            ["Fairshare.Analytics", "Fairshare.Core"],
+            AssemblyRuleScanner.ReadAssemblyReferences(ConformancePath).Where(LayerRules.IsFairshare).Order(StringComparer.Ordinal));
+        // Nothing below it uses it: neither Core nor Analytics references the conformance assembly.
+        Assert.DoesNotContain("Fairshare.Conformance", AssemblyRuleScanner.ReadAssemblyReferences(CorePath));
+        Assert.DoesNotContain("Fairshare.Conformance", AssemblyRuleScanner.ReadAssemblyReferences(AnalyticsPath));
+    }
+
+    [Fact]
+    public void Scanner_CatchesAConformanceBackDoorUnderTheCoreRules()
+    {
+        // A Core module reaching for the conformance tooling cannot compile (Core does not reference it), so the planted
+        // use is the app's: under Core's rules its reference and its uses of Fairshare.Conformance are violations.
+        var violations = AssemblyRuleScanner.Scan(CliPath, LayerRules.Core);
+
+        Assert.Contains(violations, v => v.Rule == Violation.AssemblyReference && v.Detail == "Fairshare.Conformance");
+        Assert.Contains(violations, v => v.Rule == Violation.BannedApi && v.Detail.StartsWith("Fairshare.Conformance.", StringComparison.Ordinal));
+        Assert.False(LayerRules.Core.MayReferenceAssembly("Fairshare.Conformance"));
+        Assert.True(LayerRules.Analytics.Bans("Fairshare.Conformance.Metrics", "Fairshare.Conformance.Metrics.MetricsConformance"));
+        Assert.False(LayerRules.Analytics.MayReferenceAssembly("Fairshare.Conformance"));
+    }
+
+    [Theory]
+    [InlineData("Fairshare.Core", true)]
+    [InlineData("Fairshare.Analytics", true)]
+    [InlineData("System.Text.Json", true)]
+    [InlineData("Fairshare.Node", false)]
+    [InlineData("Fairshare.Compute", false)]
+    [InlineData("Fairshare.Client", false)]
+    [InlineData("Fairshare.Server", false)]
+    [InlineData("Fairshare.Agents", false)]
+    [InlineData("Fairshare.Simulation", false)]
+    [InlineData("fairshare", false)]
+    public void LayerRules_LetConformanceReferenceCoreAndAnalyticsOnly(string assembly, bool allowed) =>
+        Assert.Equal(allowed, LayerRules.Conformance.MayReferenceAssembly(assembly));
+
+    [Theory]
+    [InlineData("Fairshare.Node.Chain", "Fairshare.Node.Chain.LedgerNode", true)]
+    [InlineData("Fairshare.Simulation", "Fairshare.Simulation.Scenario", true)]
+    [InlineData("Fairshare.Agents", "Fairshare.Agents.ProviderAgent", true)]
+    [InlineData("Fairshare.Server", "Fairshare.Server.NodeApi", true)]
+    [InlineData("Fairshare.Cli.Commands", "Fairshare.Cli.Commands.ConformanceCommand", true)]
+    [InlineData("Fairshare.Core.Modules.Amm", "Fairshare.Core.Modules.Amm.AmmModule", false)]
+    [InlineData("Fairshare.Analytics.Concentration", "Fairshare.Analytics.Concentration.Fraction", false)]
+    public void LayerRules_BanTheLayersAboveConformance(string ns, string type, bool banned) =>
+        Assert.Equal(banned, LayerRules.Conformance.Bans(ns, type));
 
     [Fact]
     public void Client_ReferencesOnlyCore()

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Fairshare.Analytics.Conformance;
 using Fairshare.Cli.Output;
-using Fairshare.Core.Conformance;
+using Fairshare.Conformance;
+using Fairshare.Conformance.Metrics;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;

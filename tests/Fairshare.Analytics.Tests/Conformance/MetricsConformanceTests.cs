@@ -1,5 +1,5 @@
-using Fairshare.Analytics.Conformance;
-using Fairshare.Core.Conformance;
+using Fairshare.Conformance.Metrics;
+using Fairshare.Conformance;
 
 namespace Fairshare.Analytics.Tests.Conformance;
 

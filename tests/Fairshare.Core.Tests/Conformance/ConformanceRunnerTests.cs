@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Fairshare.Core.Conformance;
+using Fairshare.Conformance;
 
 namespace Fairshare.Core.Tests.Conformance;
 

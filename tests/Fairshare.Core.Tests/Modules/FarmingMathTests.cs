@@ -1,4 +1,5 @@
 using System.Numerics;
+using Fairshare.Conformance.Reference;
 using Fairshare.Core.Modules.Farming;
 using Fairshare.Core.Modules.Math;
 

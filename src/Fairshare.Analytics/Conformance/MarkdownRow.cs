@@ -1,4 +1,0 @@
-namespace Fairshare.Analytics.Conformance;
-
-/// <summary>A row of a <see cref="MarkdownTable"/> with its line number.</summary>
-internal sealed record MarkdownRow(string[] Cells, int Line);

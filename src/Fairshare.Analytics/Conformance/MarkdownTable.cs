@@ -1,4 +1,0 @@
-namespace Fairshare.Analytics.Conformance;
-
-/// <summary>A markdown table: its header cells and line, and its rows.</summary>
-internal sealed record MarkdownTable(string[] Header, int HeaderLine, IReadOnlyList<MarkdownRow> Rows);

@@ -1,9 +1,0 @@
-using System.Collections.Immutable;
-
-namespace Fairshare.Analytics.Conformance;
-
-/// <summary>What <see cref="MetricsSpecParser"/> read from metrics.md: the inputs, the expected figures, the extra checks.</summary>
-internal sealed record MetricsSpec(
-    ImmutableArray<SpecVector> Vectors,
-    ImmutableArray<ExpectedFigure> Figures,
-    ImmutableArray<ExtraCheck> Extras);
