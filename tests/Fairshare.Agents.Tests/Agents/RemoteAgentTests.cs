@@ -47,7 +47,9 @@ public sealed class RemoteAgentTests : IAsyncDisposable
 
         // The node goes away for a moment once jobs are on the chain; every loop must retry and carry on.
         await Until(() => MarketStore.Jobs(gateway.Snapshot()).Any(), "no job reached the chain");
+        // It stays away until a loop has noticed, however slowly this machine schedules them.
         gateway.Reachable = false;
+        await Until(() => _log.Any(line => line.Contains("node unreachable", StringComparison.Ordinal)), "no loop noticed the node was unreachable");
         await Task.Delay(300);
         gateway.Reachable = true;
 
@@ -68,7 +70,8 @@ public sealed class RemoteAgentTests : IAsyncDisposable
     {
         var plan = ImmutableArray.Create(Planned(0, VerificationPolicy.Replicate, 2), Planned(1, VerificationPolicy.Replicate, 2));
         var gateway = Start("crash", providers: 2);
-        // Provider 1 is slow (10 blocks), so provider 0 waits committed for a while: the crash lands between its commit and its reveal.
+        // Provider 1 is slow (60 blocks), so provider 0 waits committed for a while (blocks slow down with the machine, so
+        // the wait does too): the crash lands between its commit and its reveal.
         foreach (var provider in _providers) provider.Start();
         var client = new ClientProcess(gateway, new ClientProfile("client", plan), _network!.KeyOf("client"), _clientBlobs, Log("client")) { PollInterval = Poll };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -105,7 +108,7 @@ public sealed class RemoteAgentTests : IAsyncDisposable
             "prov-" + i,
             new ProviderOffer(DeviceClass.Cpu, 16_384, 1_000, Units.OneFsh * new Amount(100 + (ulong)i * 10) / new Amount(10_000), 4, "test", 300, 50, "test machine"),
             Units.OneFsh * new Amount(1000), 1000,
-            i == 1 && name == "crash" ? new ProviderBehavior(DelayBlocks: 10) : ProviderBehavior.Honest)).ToImmutableArray();
+            i == 1 && name == "crash" ? new ProviderBehavior(DelayBlocks: 60) : ProviderBehavior.Honest)).ToImmutableArray();
         var setup = new NetworkSetup(Path.Combine(_root, name), "fairshare-remote-" + name, profiles, [new ClientProfile("client", [])], [],
             Units.OneFsh * new Amount(2_000), Units.OneFsh * new Amount(1_000_000));
         _network = LocalNetwork.Create(setup, new BlobStore(Path.Combine(_root, name, "node-blobs")));
@@ -121,10 +124,14 @@ public sealed class RemoteAgentTests : IAsyncDisposable
             PollInterval = Poll,
         };
 
+    /// <summary>
+    /// A job of the plan. Blocks come every 30 ms while the agents' retries back off for up to 5 s of wall-clock time, so
+    /// the deadline is 2,000 blocks (a minute): an unreachable node or a loaded machine delays a slot, never fails it.
+    /// </summary>
     private PlannedJob Planned(int index, VerificationPolicy policy, byte replicas, bool canary = false)
     {
         var input = _workload.Inputs[index];
-        return new PlannedJob((ulong)(2 + index), DemoRunner.InferenceSpec(_workload.Model, input, _workload.WorkUnits, policy, replicas, deadlineBlocks: 200),
+        return new PlannedJob((ulong)(2 + index), DemoRunner.InferenceSpec(_workload.Model, input, _workload.WorkUnits, policy, replicas, deadlineBlocks: 2_000),
             canary ? _workload.ReferenceOutputs[input] : null);
     }
 
