@@ -30,7 +30,7 @@ public sealed class ModuleViewTests : IAsyncLifetime
     {
         var provider = TestNode.ProviderName;
         var offer = new ProviderProfile(provider, new Amount(50), 2).Offer;
-        var feeSwitch = GovParameters.FindByName("amm.protocol-fee-on")!;
+        var feeSwitch = GovernableParameters.FindByName("amm.protocol-fee-on")!;
         var issuer = _node.Keys.Key("issuer").Address;
         await _node.CommitAsync(
             _node.Sign(provider, new StakeSelfBondPayload(new Amount(1_000) * Fsh, 500)),

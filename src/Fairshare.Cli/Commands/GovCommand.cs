@@ -156,8 +156,8 @@ public static class GovCommand
         int split = text.IndexOf('=', StringComparison.Ordinal);
         if (split <= 0) throw new CliUsageException($"--set '{text}' is not NAME=VALUE");
         string name = text[..split].Trim(), valueText = text[(split + 1)..].Trim();
-        var parameter = GovParameters.FindByName(name)
-            ?? throw new CliUsageException($"--set: unknown parameter '{name}'; known: {string.Join(", ", GovParameters.All.Select(p => p.Name))}");
+        var parameter = GovernableParameters.FindByName(name)
+            ?? throw new CliUsageException($"--set: unknown parameter '{name}'; known: {string.Join(", ", GovernableParameters.All.Select(p => p.Name))}");
         var value = ParseValue(parameter, valueText)
             ?? throw new CliUsageException($"--set {name}: '{valueText}' is not a value of it (see 'fairshare gov params')");
         if (!parameter.Accepts(value))
@@ -165,7 +165,7 @@ public static class GovCommand
         return new GovAction(parameter.Module, parameter.Id, value);
     }
 
-    private static Amount? ParseValue(GovParameter parameter, string text)
+    private static Amount? ParseValue(GovernableParameter parameter, string text)
     {
         if (parameter.Name == GovViews.VotingRuleName)
         {

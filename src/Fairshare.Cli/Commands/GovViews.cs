@@ -95,7 +95,7 @@ public static class GovViews
             var actions = new Table().AddColumns("change", "new value", "value now");
             foreach (var action in p.Actions)
             {
-                var parameter = GovParameters.Find(action.Module, action.Parameter);
+                var parameter = GovernableParameters.Find(action.Module, action.Parameter);
                 actions.AddRow(parameter?.Name ?? $"{action.Module}.{action.Parameter}",
                     parameter is null ? action.Value.ToString() : Format(parameter, action.Value),
                     parameter is null ? "?" : Format(parameter, parameter.Read(state)));
@@ -117,7 +117,7 @@ public static class GovViews
             var state = chain.State;
             if (context.Json)
             {
-                context.WriteJson(new JsonArray([.. GovParameters.All.Select(p => (JsonNode)new JsonObject
+                context.WriteJson(new JsonArray([.. GovernableParameters.All.Select(p => (JsonNode)new JsonObject
                 {
                     ["name"] = p.Name,
                     ["value"] = p.Read(state).ToString(),
@@ -129,7 +129,7 @@ public static class GovViews
             }
 
             var table = new Table().AddColumns("parameter", "value", "range");
-            foreach (var p in GovParameters.All)
+            foreach (var p in GovernableParameters.All)
                 table.AddRow(p.Name, Format(p, p.Read(state)), $"{Format(p, p.Min)} .. {Format(p, p.Max)}");
             context.Console.Write(table);
             return ExitCodes.Ok;
@@ -154,7 +154,7 @@ public static class GovViews
     };
 
     /// <summary>A parameter value as the CLI reads it (FSH with decimals, rule names, plain numbers).</summary>
-    public static string Format(GovParameter parameter, Amount value)
+    public static string Format(GovernableParameter parameter, Amount value)
     {
         if (parameter.Name == VotingRuleName && value.TryToUInt64(out var rule)) return RuleName((VotingRule)rule);
         if (parameter.Max == Amount.One) return value.IsZero ? "off" : "on";
@@ -205,7 +205,7 @@ public static class GovViews
         ["eta"] = p.Eta,
         ["actions"] = new JsonArray([.. p.Actions.Select(a => (JsonNode)new JsonObject
         {
-            ["parameter"] = GovParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}",
+            ["parameter"] = GovernableParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}",
             ["value"] = a.Value.ToString(),
         })]),
     };

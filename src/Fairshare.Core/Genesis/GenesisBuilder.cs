@@ -55,9 +55,9 @@ public static class GenesisBuilder
         for (int i = 0; i < config.Parameters.Length; i++)
         {
             var (name, value) = config.Parameters[i];
-            if (GovParameters.FindByName(name) is not { } parameter)
+            if (GovernableParameters.FindByName(name) is not { } parameter)
                 return Error(ResultCode.GenesisBadValue, $"module_params.{name}: no such parameter (see 'fairshare gov params')");
-            if (GovParameters.Apply(state, new GovAction(parameter.Module, parameter.Id, value)) != ResultCode.Ok)
+            if (GovernableParameters.Apply(state, new GovAction(parameter.Module, parameter.Id, value)) != ResultCode.Ok)
                 return Error(ResultCode.GenesisBadValue, $"module_params.{name}: out of range [{parameter.Min}, {parameter.Max}]");
         }
 

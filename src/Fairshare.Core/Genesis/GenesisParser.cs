@@ -121,7 +121,7 @@ public static class GenesisParser
         foreach (var property in element.EnumerateObject())
         {
             string path = "module_params." + property.Name;
-            var parameter = GovParameters.FindByName(property.Name)
+            var parameter = GovernableParameters.FindByName(property.Name)
                 ?? throw new GenesisException(ResultCode.GenesisBadValue, $"{path}: no such parameter (see 'fairshare gov params')");
             if (property.Value.ValueKind != JsonValueKind.String) throw Malformed(path, "must be a string");
             parameters.Add(new GenesisParameter(parameter.Name, ReadAmount(property.Value.GetString()!, parameter.Decimals, path)));

@@ -60,7 +60,7 @@ public static class GenesisWriter
             var moduleParams = new JsonObject();
             foreach (var parameter in config.Parameters)
             {
-                var decimals = Modules.Governance.GovParameters.FindByName(parameter.Name)?.Decimals ?? 0;
+                var decimals = Modules.Governance.GovernableParameters.FindByName(parameter.Name)?.Decimals ?? 0;
                 moduleParams[parameter.Name] = parameter.Value.ToDecimalString(decimals);
             }
 

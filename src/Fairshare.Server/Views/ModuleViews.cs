@@ -93,7 +93,7 @@ internal static class ModuleViews
                 p.Id, GovernanceModule.StateOf(state, p, height, nowSeconds).ToString(), p.Proposer.ToString(), p.Description,
                 RuleName(p.Rule), p.CapBps, p.StartBlock, p.EndBlock, p.For.ToString(), p.Against.ToString(), p.Abstain.ToString(),
                 GovernanceModule.WeightedQuorum(state, p).ToString(), p.Eta,
-                [.. p.Actions.Select(a => new GovActionDto(GovParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}", a.Value.ToString()))])),
+                [.. p.Actions.Select(a => new GovActionDto(GovernableParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}", a.Value.ToString()))])),
         ];
     }
 

@@ -35,7 +35,7 @@ public sealed record ActiveChain(GenesisConfig Genesis, IReadOnlyList<(Block Blo
 
         var issuer = harness.Address("issuer");
         var alice = harness.Address("alice");
-        var feeSwitch = GovParameters.FindByName("amm.protocol-fee-on")!;
+        var feeSwitch = GovernableParameters.FindByName("amm.protocol-fee-on")!;
         harness.Queue("issuer", new MintStablePayload(issuer, MarketHarness.Fsh(10_000)));
         harness.Queue("issuer", new MintStablePayload(alice, MarketHarness.Fsh(2_000)));
         harness.Queue("alice", new GovLockPayload(MarketHarness.Fsh(500)));

@@ -5,7 +5,7 @@ namespace Fairshare.Core.Modules.Governance;
 
 /// <summary>
 /// Governance's own governed parameters. The defaults suit a local chain (blocks are made per transaction and the
-/// timelock runs on block time); their bounds are in <see cref="GovParameters"/>.
+/// timelock runs on block time); their bounds are in <see cref="GovernableParameters"/>.
 /// </summary>
 /// <param name="VotingDelay">Blocks between a proposal and its start block.</param>
 /// <param name="VotingPeriod">Blocks the vote stays open after the start block.</param>

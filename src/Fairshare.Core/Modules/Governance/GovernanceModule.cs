@@ -85,7 +85,7 @@ public static class GovernanceModule
             whitelisted: false, actions.Length, latest, height, parameters.VotingDelay, parameters.VotingPeriod);
         foreach (var action in actions)
         {
-            var code = GovParameters.Validate(action);
+            var code = GovernableParameters.Validate(action);
             if (code != ResultCode.Ok) return code;
         }
 
@@ -145,7 +145,7 @@ public static class GovernanceModule
         GovStore.PutProposal(state, proposal with { Executed = true });
         foreach (var action in proposal.Actions)
         {
-            var code = GovParameters.Apply(state, action);
+            var code = GovernableParameters.Apply(state, action);
             if (code != ResultCode.Ok) return code;
         }
 

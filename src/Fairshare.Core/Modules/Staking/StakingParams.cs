@@ -4,7 +4,7 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Core.Modules.Staking;
 
 /// <summary>
-/// The staking module's governed parameters (rows <c>stake.*</c> in <see cref="Governance.GovParameters"/>, which
+/// The staking module's governed parameters (rows <c>stake.*</c> in <see cref="Governance.GovernableParameters"/>, which
 /// hold their ranges).
 /// </summary>
 /// <param name="MinSelfBond">FSH a provider must bond itself to open a pool, and to be eligible for compute work.</param>

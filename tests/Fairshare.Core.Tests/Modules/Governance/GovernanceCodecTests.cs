@@ -16,7 +16,7 @@ public sealed class GovernanceCodecTests
         new GovLockPayload(GovChain.Fsh(12)),
         new GovUnlockPayload(Amount.One),
         new GovDelegatePayload(Chain.Key("bob").Address),
-        new GovProposePayload([GovChain.FeeSwitchOn, new GovAction(GovParameters.LedgerModule, 1, new Amount(7))], "fee switch ✓"),
+        new GovProposePayload([GovChain.FeeSwitchOn, new GovAction(GovernableParameters.LedgerModule, 1, new Amount(7))], "fee switch ✓"),
         new GovVotePayload(3, 2),
         new GovQueuePayload(4),
         new GovExecutePayload(5),
@@ -47,8 +47,8 @@ public sealed class GovernanceCodecTests
         Assert.Equal(proposal, Proposal.Decode(proposal.Encode()));
         var parameters = GovParams.Default with { VotingRule = VotingRule.Quadratic, CapBps = 1 };
         Assert.Equal(parameters, GovParams.Decode(parameters.Encode()));
-        Assert.All(GovParameters.All, p => Assert.True(p.Accepts(p.Read(Chain.State)), p.Name));
-        Assert.Equal(GovParameters.All.Length, GovParameters.All.Select(p => (p.Module, p.Id)).Distinct().Count());
-        Assert.NotNull(GovParameters.Find(ModuleIds.Governance, 8));
+        Assert.All(GovernableParameters.All, p => Assert.True(p.Accepts(p.Read(Chain.State)), p.Name));
+        Assert.Equal(GovernableParameters.All.Length, GovernableParameters.All.Select(p => (p.Module, p.Id)).Distinct().Count());
+        Assert.NotNull(GovernableParameters.Find(ModuleIds.Governance, 8));
     }
 }

@@ -187,8 +187,8 @@ public sealed class GovernanceLifecycleTests
         var gov = new GovChain();
         gov.Ok(("alice", new GovLockPayload(Fsh(500))));
         uint id = gov.Propose("alice",
-            new GovAction(GovParameters.LedgerModule, 1, new Amount(500)),
-            new GovAction(GovParameters.LedgerModule, 2, new Amount(7000)),
+            new GovAction(GovernableParameters.LedgerModule, 1, new Amount(500)),
+            new GovAction(GovernableParameters.LedgerModule, 2, new Amount(7000)),
             new GovAction(ModuleIds.Governance, 7, new Amount((ulong)VotingRule.Quadratic)),
             new GovAction(ModuleIds.Governance, 2, new Amount(8)));
         Assert.Equal(VotingRule.TokenWeighted, gov.Proposal(id).Rule);
@@ -216,7 +216,7 @@ public sealed class GovernanceLifecycleTests
         var sixtyPercent = new Amount(60) * new Amount(10_000_000_000_000_000);
         // A collateral factor above Compound's 90% maximum is refused when proposed.
         var tooHigh = new GovAction(ModuleIds.Lending, 1, new Amount(95) * new Amount(10_000_000_000_000_000));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(tooHigh));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(tooHigh));
         uint id = gov.Propose("alice", new GovAction(ModuleIds.Lending, 1, sixtyPercent), new GovAction(ModuleIds.Lending, 5, new Amount(30)),
             new GovAction(ModuleIds.StableSwap, 1, new Amount(250)));
         gov.ToVoting(id);
@@ -237,7 +237,7 @@ public sealed class GovernanceLifecycleTests
         var gov = new GovChain();
         var before = gov.Chain.State.Params;
         gov.Ok(("alice", new GovLockPayload(Fsh(500))));
-        uint id = gov.Propose("alice", new GovAction(GovParameters.LedgerModule, 2, new Amount(1)));
+        uint id = gov.Propose("alice", new GovAction(GovernableParameters.LedgerModule, 2, new Amount(1)));
         gov.ToVoting(id);
         gov.Ok(("alice", new GovVotePayload(id, 1)));
         gov.PastVoting(id);

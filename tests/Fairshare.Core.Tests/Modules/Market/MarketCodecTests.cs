@@ -101,16 +101,16 @@ public sealed class MarketCodecTests
     public void GovernanceRows_SetEveryMarketParameter_WithinTheirRanges()
     {
         var chain = TestChain.Create();
-        var rows = GovParameters.All.Where(p => p.Module == ModuleIds.Market).ToList();
+        var rows = GovernableParameters.All.Where(p => p.Module == ModuleIds.Market).ToList();
         Assert.Equal(20, rows.Count);
         Assert.All(rows, row => Assert.True(row.Accepts(row.Read(chain.State)), row.Name));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 1, new Amount(2))));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 4, Amount.Zero)));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 11, new Amount(10_000))));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 17, new Amount(2_500))));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 18, new Amount(2UL << 20))));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 19, new Amount(3UL << 20))));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 20, new Amount(4))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 1, new Amount(2))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 4, Amount.Zero)));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 11, new Amount(10_000))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 17, new Amount(2_500))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 18, new Amount(2UL << 20))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 19, new Amount(3UL << 20))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(chain.State, new GovAction(ModuleIds.Market, 20, new Amount(4))));
         Assert.Equal(
             MarketParams.Default with
             {
@@ -118,13 +118,13 @@ public sealed class MarketCodecTests
                 MaxModelBytes = 2UL << 20, MaxInputBytes = 3UL << 20, RunTimeFactor = 4,
             },
             MarketStore.Params(chain.State));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 18, new Amount((1UL << 20) - 1))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 19, new Amount((4UL << 30) + 1))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 20, new Amount(1))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 17, new Amount(MarketParams.MaxFairShareBandBps + 1))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 1, new Amount(3))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 8, new Amount(MarketParams.MaxArbiters + 1))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Validate(new GovAction(ModuleIds.Market, 12, new Amount(MarketParams.MaxReassignmentsLimit + 1))));
-        Assert.Equal("market.probation-jobs", GovParameters.FindByName("market.probation-jobs")!.Name);
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 18, new Amount((1UL << 20) - 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 19, new Amount((4UL << 30) + 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 20, new Amount(1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 17, new Amount(MarketParams.MaxFairShareBandBps + 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 1, new Amount(3))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 8, new Amount(MarketParams.MaxArbiters + 1))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Validate(new GovAction(ModuleIds.Market, 12, new Amount(MarketParams.MaxReassignmentsLimit + 1))));
+        Assert.Equal("market.probation-jobs", GovernableParameters.FindByName("market.probation-jobs")!.Name);
     }
 }

@@ -261,19 +261,19 @@ public sealed class StakingModuleTests
     {
         var chain = new StakeChain();
         var state = chain.Chain.State;
-        var unbonding = GovParameters.FindByName("stake.unbonding-blocks")!;
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(state, new GovAction(ModuleIds.Staking, unbonding.Id, new Amount(7))));
-        Assert.Equal(ResultCode.ParameterOutOfRange, GovParameters.Apply(state, new GovAction(ModuleIds.Staking, unbonding.Id, Amount.Zero)));
-        var maxCommission = GovParameters.FindByName("stake.max-commission-bps")!;
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(state, new GovAction(ModuleIds.Staking, maxCommission.Id, new Amount(800))));
+        var unbonding = GovernableParameters.FindByName("stake.unbonding-blocks")!;
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(state, new GovAction(ModuleIds.Staking, unbonding.Id, new Amount(7))));
+        Assert.Equal(ResultCode.ParameterOutOfRange, GovernableParameters.Apply(state, new GovAction(ModuleIds.Staking, unbonding.Id, Amount.Zero)));
+        var maxCommission = GovernableParameters.FindByName("stake.max-commission-bps")!;
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(state, new GovAction(ModuleIds.Staking, maxCommission.Id, new Amount(800))));
         state.Commit();
         Assert.Equal(StakingParams.Default with { UnbondingBlocks = 7, MaxCommissionBps = 800 }, StakingModule.Params(state));
-        Assert.Equal(6, GovParameters.All.Count(p => p.Module == ModuleIds.Staking && p.Name.StartsWith("stake.", StringComparison.Ordinal)));
+        Assert.Equal(6, GovernableParameters.All.Count(p => p.Module == ModuleIds.Staking && p.Name.StartsWith("stake.", StringComparison.Ordinal)));
 
         // A lower cap also caps a pool whose commission was set above it.
         chain.Ok(("alice", new StakeSelfBondPayload(Fsh(100), 800)));
         chain.Ok(("bob", new StakeDelegatePayload(chain.Address("alice"), Fsh(100))));
-        Assert.Equal(ResultCode.Ok, GovParameters.Apply(state, new GovAction(ModuleIds.Staking, maxCommission.Id, new Amount(0))));
+        Assert.Equal(ResultCode.Ok, GovernableParameters.Apply(state, new GovAction(ModuleIds.Staking, maxCommission.Id, new Amount(0))));
         state.Commit();
         Assert.Equal(Fsh(20), AliceIncome(chain, chain.Address("alice")));
     }

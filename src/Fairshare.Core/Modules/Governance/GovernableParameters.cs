@@ -10,11 +10,11 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Core.Modules.Governance;
 
 /// <summary>
-/// The dispatch table of what governance can change: one <see cref="GovParameter"/> per (module, parameter), with its
+/// The dispatch table of what governance can change: one <see cref="GovernableParameter"/> per (module, parameter), with its
 /// range. A module makes a parameter governable by adding an entry here (ids are stable: never renumber). Values are
 /// checked when proposed and again when executed.
 /// </summary>
-public static class GovParameters
+public static class GovernableParameters
 {
     /// <summary>The module byte naming the ledger itself (<see cref="ChainParams"/>); no module record uses it.</summary>
     public const byte LedgerModule = 0;
@@ -23,7 +23,7 @@ public static class GovParameters
     private static readonly Amount ThirtyDays = new(30 * 86_400);
 
     /// <summary>Every governable parameter, in (module, id) order.</summary>
-    public static ImmutableArray<GovParameter> All { get; } =
+    public static ImmutableArray<GovernableParameter> All { get; } =
     [
         new(LedgerModule, 1, "ledger.min-fee", Amount.Zero, Units.OneFsh, 18,
             s => s.Params.MinFee, (s, v) => s.SetParams(s.Params with { MinFee = v })),
@@ -122,13 +122,13 @@ public static class GovParameters
             s => new Amount(StablePools.Params(s).AdminFee), (s, v) => StablePools.SetParams(s, StablePools.Params(s) with { AdminFee = ToU64(v) })),
     ];
 
-    private static readonly Dictionary<(byte Module, byte Id), GovParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));
+    private static readonly Dictionary<(byte Module, byte Id), GovernableParameter> ByKey = All.ToDictionary(p => (p.Module, p.Id));
 
     /// <summary>The entry of (module, parameter), or null.</summary>
-    public static GovParameter? Find(byte module, byte parameter) => ByKey.GetValueOrDefault((module, parameter));
+    public static GovernableParameter? Find(byte module, byte parameter) => ByKey.GetValueOrDefault((module, parameter));
 
     /// <summary>The entry with this CLI name (case-insensitive), or null.</summary>
-    public static GovParameter? FindByName(string name) =>
+    public static GovernableParameter? FindByName(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether the action names a governable parameter (else <see cref="ResultCode.UnknownGovParameter"/>) with a
@@ -148,23 +148,23 @@ public static class GovParameters
         return code;
     }
 
-    private static GovParameter Gov(byte id, string name, Amount min, Amount max, byte decimals, Func<GovParams, Amount> read, Func<GovParams, Amount, GovParams> with) =>
+    private static GovernableParameter Gov(byte id, string name, Amount min, Amount max, byte decimals, Func<GovParams, Amount> read, Func<GovParams, Amount, GovParams> with) =>
         new(ModuleIds.Governance, id, name, min, max, decimals,
             s => read(GovStore.Params(s)), (s, v) => GovStore.SetParams(s, with(GovStore.Params(s), v)));
 
-    private static GovParameter Stake(byte id, string name, Amount min, Amount max, byte decimals, Func<StakingParams, Amount> read,
+    private static GovernableParameter Stake(byte id, string name, Amount min, Amount max, byte decimals, Func<StakingParams, Amount> read,
         Func<StakingParams, Amount, StakingParams> with) =>
         new(ModuleIds.Staking, id, name, min, max, decimals,
             s => read(StakingStore.Params(s)), (s, v) => StakingStore.SetParams(s, with(StakingStore.Params(s), v)));
 
-    private static GovParameter Market(byte id, string name, Amount min, Amount max, Func<MarketParams, Amount> read,
+    private static GovernableParameter Market(byte id, string name, Amount min, Amount max, Func<MarketParams, Amount> read,
         Func<MarketParams, Amount, MarketParams> with) =>
         new(ModuleIds.Market, id, name, min, max, 0,
             s => read(MarketStore.Params(s)), (s, v) => MarketStore.SetParams(s, with(MarketStore.Params(s), v)));
 
     /// <summary>A lending mantissa (1e18 = 100%) whose range mirrors <see cref="LendingParams.IsValid"/>. The factors
     /// are the defaults new markets start with; close factor, incentive and fee hold for every market.</summary>
-    private static GovParameter Lend(byte id, string name, Amount min, Amount max, Func<LendingParams, System.Numerics.BigInteger> read,
+    private static GovernableParameter Lend(byte id, string name, Amount min, Amount max, Func<LendingParams, System.Numerics.BigInteger> read,
         Func<LendingParams, System.Numerics.BigInteger, LendingParams> with) =>
         new(ModuleIds.Lending, id, name, min, max, 18,
             s => LendingMarkets.ToAmount(read(LendingMarkets.Params(s))),

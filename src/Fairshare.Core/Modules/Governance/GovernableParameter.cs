@@ -4,7 +4,7 @@ using Fairshare.Core.Primitives;
 namespace Fairshare.Core.Modules.Governance;
 
 /// <summary>One entry of the governance dispatch table: a module parameter governance may set, its range and access.</summary>
-/// <param name="Module">The module byte (<see cref="GovParameters.LedgerModule"/> for the ledger).</param>
+/// <param name="Module">The module byte (<see cref="GovernableParameters.LedgerModule"/> for the ledger).</param>
 /// <param name="Id">The parameter's stable id inside the module.</param>
 /// <param name="Name">The name the CLI uses, <c>module.parameter</c>.</param>
 /// <param name="Min">The smallest value accepted (inclusive).</param>
@@ -12,7 +12,7 @@ namespace Fairshare.Core.Modules.Governance;
 /// <param name="Decimals">18 for an FSH amount, 0 for a plain number (how the CLI reads and shows it).</param>
 /// <param name="Read">Reads the value in force.</param>
 /// <param name="Write">Sets a value already checked against the range (journaled).</param>
-public sealed record GovParameter(
+public sealed record GovernableParameter(
     byte Module, byte Id, string Name, Amount Min, Amount Max, byte Decimals,
     Func<LedgerState, Amount> Read, Action<LedgerState, Amount> Write)
 {
