@@ -48,6 +48,12 @@ public static class DemoAccounting
             correct, providers, flows.ToImmutableSortedDictionary(), burned, escrow, spend);
     }
 
+    /// <summary>A provider's income as an amount: a sum of FSH paid out of escrow never exceeds the supply (u256).</summary>
+    private static Amount Earned(ProviderIncome income, Address provider) =>
+        Amount.TryFromBigInteger(income.Of(provider), out var earned)
+            ? earned
+            : throw new InvalidOperationException("a provider's income exceeds what an amount can hold: the books are broken");
+
     private static ProviderOutcome Provider(Core.Ledger.State.LedgerState state, ProviderAgent agent, List<LedgerEvent> events, ProviderIncome income)
     {
         var record = MarketStore.Provider(state, agent.Address);
@@ -62,7 +68,7 @@ public static class DemoAccounting
             : "honest";
         return new ProviderOutcome(
             agent.Profile.Name, role, agent.Profile.Offer.PricePerWorkUnit, agent.Stats.JobsRun, agent.Stats.Cheats,
-            stats?.Verified ?? 0, stats?.Faults ?? 0, stats?.Missed ?? 0, slashed, Amount.TryFromBigInteger(income.Of(agent.Address), out var earned) ? earned : Amount.MaxValue,
+            stats?.Verified ?? 0, stats?.Faults ?? 0, stats?.Missed ?? 0, slashed, Earned(income, agent.Address),
             stats?.ReputationPpm ?? 0, stats is { } s && s.JailedUntil > state.Head.Height);
     }
 

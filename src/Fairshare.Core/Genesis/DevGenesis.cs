@@ -30,7 +30,7 @@ public sealed record DevGenesis
     public static Address DefaultTreasury { get; } = Address.ForModule("treasury");
 
     /// <summary>FSH as registered at genesis (18 decimals, no issuer).</summary>
-    public static GenesisAsset Fsh { get; } = new(AssetId.Fsh, "FSH", 18, null);
+    private static readonly GenesisAsset Fsh = new(AssetId.Fsh, "FSH", Units.Decimals, null);
 
     private DevGenesis(string chainId) => ChainId = chainId;
 
@@ -81,7 +81,7 @@ public sealed record DevGenesis
     public DevGenesis WithValidator(PublicKey validator) => this with { Validators = Validators.Add(validator) };
 
     /// <summary>Registers USDF (18 decimals) with <paramref name="issuer"/> as the only account that mints it.</summary>
-    public DevGenesis WithUsdf(Address issuer) => this with { Assets = Assets.Add(new GenesisAsset(AssetId.Usdf, "USDF", 18, issuer)) };
+    public DevGenesis WithUsdf(Address issuer) => this with { Assets = Assets.Add(new GenesisAsset(AssetId.Usdf, "USDF", Units.Decimals, issuer)) };
 
     /// <summary>Gives <paramref name="address"/> <paramref name="amount"/> FSH at genesis, tagged with its cohort.</summary>
     public DevGenesis Fund(Address address, Cohort cohort, string label, Amount amount) =>

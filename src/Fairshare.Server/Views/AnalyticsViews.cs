@@ -94,10 +94,11 @@ internal static class AnalyticsViews
         {
             next = Accumulate(income, payments, next, height);
             var result = Holdings.Create(income.Values);
+            string total = Text(income.Total);
             points.Add(result.IsOk
-                ? new GiniPointDto(height, timestamp, Text(income.Total), Gini.Exact(result.Value!).ToDouble(),
+                ? new GiniPointDto(height, timestamp, total, Gini.Exact(result.Value!).ToDouble(),
                     Nakamoto.Coefficient(result.Value!, Fraction.Half), Nakamoto.Coefficient(result.Value!, Fraction.Third))
-                : new GiniPointDto(height, timestamp, Text(income.Total), null, null, null));
+                : new GiniPointDto(height, timestamp, total, null, null, null));
         }
 
         return new GiniSeriesDto(ProviderIncome, "FSH", IncomeModel.Population, points);
