@@ -11,9 +11,12 @@ bash scripts/postgres.sh status && pg_was_running=1
 FAIRSHARE_TEST_POSTGRES=$(bash scripts/postgres.sh start) || exit 1
 export FAIRSHARE_TEST_POSTGRES
 log=$(mktemp)
-dotnet test Fairshare.slnx -c Release --no-build --verbosity quiet -nologo 2>&1 | tee "$log"
+results=$(mktemp -d)
+dotnet test Fairshare.slnx -c Release --no-build --verbosity quiet -nologo --logger trx --results-directory "$results" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 [ "$pg_was_running" = 1 ] || bash scripts/postgres.sh stop 2>/dev/null
+# A red run says why: each failed test's message and the top of its stack, before the totals.
+python3 scripts/test-failures.py "$results"
 grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '{f+=$2;p+=$4;s+=$6} END{printf "%d passed, %d failed, %d skipped\n",p,f,s}'
-rm -f "$log"
+rm -rf "$log" "$results"
 exit "$rc"

@@ -17,7 +17,11 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
     /// <summary>The last height handed to the step (0 before the first).</summary>
     public ulong Height { get; private set; }
 
-    /// <summary>Runs <paramref name="step"/> on every new state until it returns true or <paramref name="ct"/> is cancelled.</summary>
+    /// <summary>
+    /// Runs <paramref name="step"/> on every new state until it returns true or <paramref name="ct"/> is cancelled. A
+    /// step that fails with a <see cref="GatewayException"/> (a blob it could not fetch or upload while the node was
+    /// away) is backed off like a failed poll and run again on the next state: it never stops the loop.
+    /// </summary>
     public async Task RunAsync(Func<LedgerState, CancellationToken, Task<bool>> step, CancellationToken ct)
     {
         bool down = false;
@@ -32,19 +36,19 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
         {
             try
             {
-                var state = await retry.ExecuteAsync(async token =>
+                bool finished = await retry.ExecuteAsync(async token =>
                 {
                     ulong height = await node.HeightAsync(token).ConfigureAwait(false);
-                    return height > Height ? await node.StateAsync(token).ConfigureAwait(false) : null;
-                }, ct).ConfigureAwait(false);
-                if (down) log($"node reachable again at height {state?.Head.Height ?? Height}");
-                down = false;
-                if (state is not null)
-                {
+                    if (height <= Height) return false;
+                    var state = await node.StateAsync(token).ConfigureAwait(false);
+                    // The height moves on only once the step has run to its end: a step cut short runs again.
+                    bool done = await step(state, token).ConfigureAwait(false);
                     Height = state.Head.Height;
-                    if (await step(state, ct).ConfigureAwait(false)) return;
-                }
-
+                    return done;
+                }, ct).ConfigureAwait(false);
+                if (down) log($"node reachable again at height {Height}");
+                down = false;
+                if (finished) return;
                 await Task.Delay(interval, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

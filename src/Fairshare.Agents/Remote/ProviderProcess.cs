@@ -64,7 +64,17 @@ public sealed class ProviderProcess : IAsyncDisposable
     public async Task RunAsync(CancellationToken ct)
     {
         _poller = new HeightPoller(_node, PollInterval, _log);
-        await _poller.RunAsync(StepAsync, ct).ConfigureAwait(false);
+        try
+        {
+            await _poller.RunAsync(StepAsync, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not a node that went away (the poller outlasts those): say so before the loop's task faults.
+            _log($"provider loop stopped: {e.GetType().Name}: {e.Message}");
+            throw;
+        }
+
         await _sender.DrainAsync().ConfigureAwait(false);
     }
 

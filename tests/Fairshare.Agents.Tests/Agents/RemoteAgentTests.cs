@@ -5,7 +5,10 @@ using Fairshare.Agents.Demo;
 using Fairshare.Agents.Remote;
 using Fairshare.Compute.Blobs;
 using Fairshare.Core.Modules.Market;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Primitives;
+using Fairshare.Node.Cluster;
 
 namespace Fairshare.Agents.Tests.Agents;
 
@@ -93,6 +96,30 @@ public sealed class RemoteAgentTests : IAsyncDisposable
         Assert.All(MarketStore.Jobs(state).SelectMany(j => j.Slots), s => Assert.Equal(SlotStatus.Revealed, s.Status));
     }
 
+    [Fact]
+    public async Task ProvidersWhoseBlobFetchAndUploadFailOnce_RetryTheStep_AndTheJobSettles()
+    {
+        // The node goes away in the middle of a provider's step (fetching the job's blobs, uploading its output) rather
+        // than between two polls: the step must be retried, not end the provider's loop.
+        var plan = ImmutableArray.Create(Planned(0, VerificationPolicy.Replicate, 2));
+        var gateway = Start("flaky", providers: 2);
+        var flaky = new FailingOnceGateway(gateway);
+        var profiles = _providers.Select(p => p.Agent.Profile).ToList();
+        foreach (var provider in _providers) await provider.DisposeAsync();
+        _providers.Clear();
+        foreach (var profile in profiles) _providers.Add(NewProvider(profile, profile.Name, flaky));
+        foreach (var provider in _providers) provider.Start();
+
+        var client = new ClientProcess(gateway, new ClientProfile("client", plan), _network!.KeyOf("client"), _clientBlobs, Log("client")) { PollInterval = Poll };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var summary = await client.RunAsync(timeout.Token);
+
+        Assert.True(summary.AllSettled, $"summary: {summary}\n{string.Join('\n', _log)}");
+        Assert.Equal(2, _providers.Sum(p => p.JobsHandled));
+        Assert.True(flaky.FailedGets >= 1 && flaky.FailedPuts >= 1, $"gets failed {flaky.FailedGets}, puts failed {flaky.FailedPuts}");
+        Assert.Contains(_log, line => line.StartsWith("prov-", StringComparison.Ordinal) && line.Contains("node unreachable", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers) await provider.DisposeAsync();
@@ -118,8 +145,8 @@ public sealed class RemoteAgentTests : IAsyncDisposable
         return _gateway;
     }
 
-    private ProviderProcess NewProvider(ProviderProfile profile, string cacheName) =>
-        new(_gateway!, profile, _network!.KeyOf(profile.Name), new BlobStore(Path.Combine(_root, "cache-" + cacheName + "-" + Guid.NewGuid().ToString("N"))), Log(cacheName))
+    private ProviderProcess NewProvider(ProviderProfile profile, string cacheName, INodeGateway? gateway = null) =>
+        new(gateway ?? _gateway!, profile, _network!.KeyOf(profile.Name), new BlobStore(Path.Combine(_root, "cache-" + cacheName + "-" + Guid.NewGuid().ToString("N"))), Log(cacheName))
         {
             PollInterval = Poll,
         };
@@ -153,5 +180,31 @@ public sealed class RemoteAgentTests : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline, message + "\n" + string.Join('\n', _log) + "\n" + Describe());
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>A gateway whose first blob download and first blob upload fail as an unreachable node's would.</summary>
+    private sealed class FailingOnceGateway(INodeGateway inner) : INodeGateway
+    {
+        private int _gets;
+        private int _puts;
+
+        public int FailedGets => Math.Min(Volatile.Read(ref _gets), 1);
+
+        public int FailedPuts => Math.Min(Volatile.Read(ref _puts), 1);
+
+        public Task<LedgerState> StateAsync(CancellationToken ct) => inner.StateAsync(ct);
+
+        public Task<ulong> HeightAsync(CancellationToken ct) => inner.HeightAsync(ct);
+
+        public Task<IReadOnlyList<SubmittedTransaction>> SubmitAsync(IReadOnlyList<SignedTransaction> transactions, bool wait, CancellationToken ct) =>
+            inner.SubmitAsync(transactions, wait, ct);
+
+        public Task<byte[]?> GetBlobAsync(Hash32 address, CancellationToken ct) =>
+            Interlocked.Increment(ref _gets) == 1 ? throw Gone() : inner.GetBlobAsync(address, ct);
+
+        public Task<Hash32> PutBlobAsync(byte[] content, CancellationToken ct) =>
+            Interlocked.Increment(ref _puts) == 1 ? throw Gone() : inner.PutBlobAsync(content, ct);
+
+        private static GatewayException Gone() => new("unreachable", "the node is not reachable (simulated, mid-step)");
     }
 }
