@@ -115,12 +115,12 @@ public static class BenchCommand
                 {
                     ["accounts"] = r.Accounts,
                     ["flows"] = r.Flows,
-                    ["report_seconds"] = Math.Round(r.ReportSeconds, 3),
-                    ["extract_seconds"] = Math.Round(r.ExtractSeconds, 3),
-                    ["attribution_seconds"] = Math.Round(r.AttributionSeconds, 3),
-                    ["sort_seconds"] = Math.Round(r.SortSeconds, 3),
-                    ["metrics_seconds"] = Math.Round(r.MetricsSeconds, 3),
-                    ["goal_seconds"] = ReportBench.GoalSeconds,
+                    ["reportSeconds"] = Math.Round(r.ReportSeconds, 3),
+                    ["extractSeconds"] = Math.Round(r.ExtractSeconds, 3),
+                    ["attributionSeconds"] = Math.Round(r.AttributionSeconds, 3),
+                    ["sortSeconds"] = Math.Round(r.SortSeconds, 3),
+                    ["metricsSeconds"] = Math.Round(r.MetricsSeconds, 3),
+                    ["goalSeconds"] = ReportBench.GoalSeconds,
                     ["gini"] = r.Gini,
                 });
                 return ExitCodes.Ok;
@@ -197,14 +197,14 @@ public static class BenchCommand
                 ["senders"] = o.Senders,
                 ["batch"] = o.Batch,
                 ["workers"] = o.Workers,
-                ["block_time_ms"] = o.BlockTimeMs,
-                ["max_block_txs"] = o.MaxBlockTxs,
-                ["raw_verify_per_s"] = Math.Round(r.RawVerifyPerSecond),
-                ["goal_tx_per_s"] = ClusterBenchResult.GoalTxPerSecond,
+                ["blockTimeMs"] = o.BlockTimeMs,
+                ["maxBlockTxs"] = o.MaxBlockTxs,
+                ["rawVerifyPerSecond"] = Math.Round(r.RawVerifyPerSecond),
+                ["goalTxPerSecond"] = ClusterBenchResult.GoalTxPerSecond,
                 ["runs"] = new JsonArray([.. r.Rows.Select(row => (JsonNode)LoadJson(row.Load, new JsonObject
                 {
                     ["validators"] = row.Validators,
-                    ["start_seconds"] = Math.Round(row.StartSeconds, 2),
+                    ["startSeconds"] = Math.Round(row.StartSeconds, 2),
                 }))]),
             };
             if (r.Failover is { } fo)
@@ -212,15 +212,15 @@ public static class BenchCommand
                 json["failover"] = LoadJson(fo.Load, new JsonObject
                 {
                     ["validators"] = 3,
-                    ["killed_after_acknowledged"] = fo.KilledAfter,
-                    ["height_at_kill"] = fo.HeightAtKill,
-                    ["new_leader_ms"] = Math.Round(fo.NewLeaderMs, 1),
-                    ["new_leader_height"] = fo.NewLeaderHeight,
+                    ["killedAfterAcknowledged"] = fo.KilledAfter,
+                    ["heightAtKill"] = fo.HeightAtKill,
+                    ["newLeaderMs"] = Math.Round(fo.NewLeaderMs, 1),
+                    ["newLeaderHeight"] = fo.NewLeaderHeight,
                     ["acknowledged"] = fo.Acknowledged,
-                    ["acknowledged_missing"] = fo.Missing,
-                    ["catch_up_ms"] = Math.Round(fo.CatchUpMs, 1),
-                    ["catch_up_height"] = fo.CatchUpHeight,
-                    ["roots_match"] = fo.RootsMatch,
+                    ["acknowledgedMissing"] = fo.Missing,
+                    ["catchUpMs"] = Math.Round(fo.CatchUpMs, 1),
+                    ["catchUpHeight"] = fo.CatchUpHeight,
+                    ["rootsMatch"] = fo.RootsMatch,
                 });
             }
 
@@ -259,9 +259,9 @@ public static class BenchCommand
         into["refused"] = l.Refused;
         into["refusals"] = new JsonObject([.. l.Refusals.Select(kv => new KeyValuePair<string, JsonNode?>(kv.Key, kv.Value))]);
         into["seconds"] = Math.Round(l.Seconds, 3);
-        into["committed_tx_per_s"] = Math.Round(l.TxPerSecond);
-        into["p50_ms"] = double.IsNaN(l.P50Ms) ? null : Math.Round(l.P50Ms, 1);
-        into["p99_ms"] = double.IsNaN(l.P99Ms) ? null : Math.Round(l.P99Ms, 1);
+        into["committedTxPerSecond"] = Math.Round(l.TxPerSecond);
+        into["p50Ms"] = double.IsNaN(l.P50Ms) ? null : Math.Round(l.P50Ms, 1);
+        into["p99Ms"] = double.IsNaN(l.P99Ms) ? null : Math.Round(l.P99Ms, 1);
         into["blocks"] = l.Blocks;
         into["resent"] = l.Resent;
         return into;
@@ -420,18 +420,18 @@ public static class BenchCommand
                 ["model"] = r.Model,
                 ["sandbox"] = r.Sandbox,
                 ["jobs"] = r.Jobs,
-                ["direct_ms_per_job"] = Math.Round(r.DirectMsPerJob, 2),
-                ["sandbox_ms_per_job"] = Math.Round(r.SandboxMsPerJob, 2),
-                ["path_ms_per_job"] = Math.Round(r.PathMsPerJob, 2),
-                ["overhead_percent"] = Math.Round(r.OverheadPercent, 2),
+                ["directMsPerJob"] = Math.Round(r.DirectMsPerJob, 2),
+                ["sandboxMsPerJob"] = Math.Round(r.SandboxMsPerJob, 2),
+                ["pathMsPerJob"] = Math.Round(r.PathMsPerJob, 2),
+                ["overheadPercent"] = Math.Round(r.OverheadPercent, 2),
                 ["blocks"] = r.Blocks,
-                ["mean_latency_blocks"] = Math.Round(r.MeanLatencyBlocks, 2),
+                ["meanLatencyBlocks"] = Math.Round(r.MeanLatencyBlocks, 2),
                 ["policies"] = new JsonArray([.. r.Costs.Select(c => (JsonNode)new JsonObject
                 {
                     ["policy"] = c.Policy,
                     ["jobs"] = c.Jobs,
-                    ["executions_per_job"] = Math.Round(c.ExecutionsPerJob, 3),
-                    ["paid_per_job"] = Math.Round(c.PaidPerJob, 3),
+                    ["executionsPerJob"] = Math.Round(c.ExecutionsPerJob, 3),
+                    ["paidPerJob"] = Math.Round(c.PaidPerJob, 3),
                     ["expected"] = double.IsNaN(c.Expected) ? null : Math.Round(c.Expected, 3),
                 })]),
             });
@@ -487,19 +487,19 @@ public static class BenchCommand
             context.WriteJson(new JsonObject
             {
                 ["transactions"] = r.Transactions,
-                ["block_size"] = r.BlockSize,
-                ["raw_verify_per_s"] = Math.Round(r.RawVerifyPerSecond),
-                ["pipeline_tx_per_s"] = Math.Round(r.PipelinePerSecond),
-                ["pipeline_share_of_verify"] = Math.Round(r.PipelineShareOfVerify, 4),
-                ["decode_us_per_tx"] = Math.Round(r.Stages.DecodeMicros, 2),
-                ["verify_us_per_tx"] = Math.Round(r.Stages.VerifyMicros, 2),
-                ["apply_commit_us_per_tx"] = Math.Round(r.Stages.ApplyAndCommitMicros, 2),
-                ["replay_tx_per_s"] = Math.Round(r.ReplayPerSecond),
-                ["memory_accounts"] = r.MemoryAccounts,
-                ["memory_bytes"] = r.MemoryBytes,
-                ["bytes_per_account"] = Math.Round(r.BytesPerAccount, 1),
-                ["state_root_seconds"] = Math.Round(r.RootSeconds, 3),
-                ["snapshot_bytes"] = r.SnapshotBytes,
+                ["blockSize"] = r.BlockSize,
+                ["rawVerifyPerSecond"] = Math.Round(r.RawVerifyPerSecond),
+                ["pipelineTxPerSecond"] = Math.Round(r.PipelinePerSecond),
+                ["pipelineShareOfVerify"] = Math.Round(r.PipelineShareOfVerify, 4),
+                ["decodeUsPerTx"] = Math.Round(r.Stages.DecodeMicros, 2),
+                ["verifyUsPerTx"] = Math.Round(r.Stages.VerifyMicros, 2),
+                ["applyCommitUsPerTx"] = Math.Round(r.Stages.ApplyAndCommitMicros, 2),
+                ["replayTxPerSecond"] = Math.Round(r.ReplayPerSecond),
+                ["memoryAccounts"] = r.MemoryAccounts,
+                ["memoryBytes"] = r.MemoryBytes,
+                ["bytesPerAccount"] = Math.Round(r.BytesPerAccount, 1),
+                ["stateRootSeconds"] = Math.Round(r.RootSeconds, 3),
+                ["snapshotBytes"] = r.SnapshotBytes,
             });
             return;
         }

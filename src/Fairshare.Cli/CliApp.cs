@@ -33,14 +33,18 @@ public static class CliApp
     };
 
     /// <summary>Runs the command line and returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args) => BenchLauncher.BenchArguments(args) is { } bench ? Task.FromResult(BenchLauncher.Launch(bench)) : RunAsync(args, [
+    public static Task<int> RunAsync(string[] args) =>
+        BenchLauncher.BenchArguments(args) is { } bench ? Task.FromResult(BenchLauncher.Launch(bench)) : RunAsync(args, Commands(), "fairshare");
+
+    /// <summary>The top-level commands of <c>fairshare</c>, freshly built (each call builds a new tree).</summary>
+    public static IReadOnlyList<Command> Commands() => [
         InitCommand.Create(), KeysCommand.Create(), BalanceCommand.Create(), TransferCommand.Create(), UsdfCommand.Create(),
         DexCommand.Create(), StableCommand.Create(), FarmCommand.Create(), StakeCommand.Create(), MarketCommand.Create(),
         LendCommand.Create(), VestingCommand.Create(), GovCommand.Create(), BlockCommand.Create(), VerifyChainCommand.Create(),
         DemoCommand.Create(), ProviderCommand.Create(), ClientCommand.Create(), JobCommand.Create(), NodeCommand.Create(),
         TestnetCommand.Create(), BenchLauncher.Create(), ReportCommand.Create(), ConformanceCommand.Create(), SimCommand.Create(),
         DevCommand.Create(),
-    ], "fairshare");
+    ];
 
     /// <summary>
     /// Runs <paramref name="commands"/> under a root named <paramref name="name"/> with the global options (<c>--data</c>,

@@ -93,15 +93,15 @@ public sealed class CliCommandTests : CliTestBase
     public void SameBlocks_GiveTheSameStateRoot_InTwoFreshProcesses()
     {
         for (int i = 0; i < 3; i++) Assert.Equal(0, Cli.Run("transfer", "--from", "alice", "--to", "bob", "--amount", (i + 1).ToString()).ExitCode);
-        var head = Json("block", "show", "latest")["state_root"]!.GetValue<string>();
+        var head = Json("block", "show", "latest")["stateRoot"]!.GetValue<string>();
         var first = Json("verify-chain");
         using var copy = new CliProcess();
         foreach (var file in Directory.GetFiles(Cli.Home)) File.Copy(file, Path.Combine(copy.Home, Path.GetFileName(file)));
         var second = copy.Run("verify-chain", "--json");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.True(first["ok"]!.GetValue<bool>());
-        Assert.Equal(head, first["state_root"]!.GetValue<string>());
-        Assert.Equal(head, JsonNode.Parse(second.Stdout)!["state_root"]!.GetValue<string>());
+        Assert.Equal(head, first["stateRoot"]!.GetValue<string>());
+        Assert.Equal(head, JsonNode.Parse(second.Stdout)!["stateRoot"]!.GetValue<string>());
     }
 
     [Fact]

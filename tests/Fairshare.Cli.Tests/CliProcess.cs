@@ -65,6 +65,8 @@ public sealed class CliProcess : IDisposable
             throw new TimeoutException("fairshare " + string.Join(' ', args) + " did not finish");
         }
 
+        // Every JSON document a test gets is held to the CLI's casing, whatever the test goes on to check.
+        if (args.Contains("--json") && stdout.Result.Length > 0) JsonKeyCheck.AssertOneDocument(string.Join(' ', args.TakeWhile(a => !a.StartsWith('-'))), stdout.Result);
         return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
     }
 

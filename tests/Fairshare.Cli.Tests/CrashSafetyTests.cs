@@ -40,14 +40,14 @@ public sealed class CrashSafetyTests : IDisposable
         {
             var shown = _cli.Run("block", "show", height.ToString(), "--json");
             Assert.True(shown.ExitCode == 0, shown.ToString());
-            Assert.Equal(root, JsonNode.Parse(shown.Stdout)!["state_root"]!.GetValue<string>());
+            Assert.Equal(root, JsonNode.Parse(shown.Stdout)!["stateRoot"]!.GetValue<string>());
         }
 
         var latest = JsonNode.Parse(_cli.Run("block", "show", "latest", "--json").Stdout)!;
         Assert.True(latest["height"]!.GetValue<ulong>() >= reported[^1].Height);
         var verified = _cli.Run("verify-chain", "--json");
         Assert.True(verified.ExitCode == 0, verified.ToString());
-        Assert.Equal(latest["state_root"]!.GetValue<string>(), JsonNode.Parse(verified.Stdout)!["state_root"]!.GetValue<string>());
+        Assert.Equal(latest["stateRoot"]!.GetValue<string>(), JsonNode.Parse(verified.Stdout)!["stateRoot"]!.GetValue<string>());
 
         var resumed = _cli.Run("dev", "commit-loop", "--blocks", "2", "--txs-per-block", "5");
         Assert.True(resumed.ExitCode == 0, resumed.ToString());

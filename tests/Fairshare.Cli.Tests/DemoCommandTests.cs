@@ -20,9 +20,9 @@ public sealed class DemoCommandTests : IDisposable
             Assert.Equal(8, (int)policy!["submitted"]!);
             Assert.Equal(8, (int)policy["settled"]! + (int)policy["failed"]!);
             Assert.True((int)policy["settled"]! > 0);
-            Assert.True(decimal.Parse((string)policy["client_spend"]!) <= decimal.Parse((string)policy["client_escrow"]!));
+            Assert.True(decimal.Parse((string)policy["clientSpend"]!) <= decimal.Parse((string)policy["clientEscrow"]!));
             Assert.NotNull(policy["flows"]!["job-payment"]);
-            Assert.InRange((double)policy["income_gini"]!, 0.0, 1.0);
+            Assert.InRange((double)policy["incomeGini"]!, 0.0, 1.0);
             Assert.Equal(6, policy["providers"]!.AsArray().Count);
             foreach (var provider in policy["providers"]!.AsArray().Where(p => (string)p!["behaviour"]! == "honest"))
                 Assert.Equal(0, (int)provider!["caught"]!);
@@ -55,9 +55,9 @@ public sealed class DemoCommandTests : IDisposable
         var run = _cli.Run("provider", "detect", "--benchmark-ms", "200", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(run.Stdout)!;
-        Assert.True((int)json["logical_cores"]! >= 1);
-        Assert.True((long)json["memory_mb"]! > 0);
-        Assert.True((ulong)json["work_units_per_s"]! > 0);
+        Assert.True((int)json["logicalCores"]! >= 1);
+        Assert.True((long)json["memoryMb"]! > 0);
+        Assert.True((ulong)json["workUnitsPerSecond"]! > 0);
     }
 
     public void Dispose() => _cli.Dispose();

@@ -11,8 +11,8 @@ public sealed class LendCommandTests : CliTestBase
         var market = Assert.Single(Json("lend", "markets")["markets"]!.AsArray())!;
         Assert.Equal("cFSH", market["ctoken"]!.GetValue<string>());
         Assert.Equal("100000000000000000000", market["cash"]!.GetValue<string>());
-        Assert.Equal("200000000000000000000000000", market["exchange_rate_mantissa"]!.GetValue<string>());
-        Assert.Null(market["twap_price_mantissa"]);
+        Assert.Equal("200000000000000000000000000", market["exchangeRateMantissa"]!.GetValue<string>());
+        Assert.Null(market["twapPriceMantissa"]);
         Assert.Equal("Ok", Json("lend", "supply", "--from", "bob", "--asset", "FSH", "--amount", "10")["code"]!.GetValue<string>());
         Assert.Equal("Ok", Json("lend", "redeem", "--from", "bob", "--asset", "FSH", "--all")["code"]!.GetValue<string>());
         Assert.Equal("0", Json("balance", "bob")["balances"]!["cFSH"]!.GetValue<string>());

@@ -28,9 +28,9 @@ public sealed class MarketCommandTests : CliTestBase
 
         var providers = Json("market", "providers")["providers"]!.AsArray();
         Assert.Equal(2, providers.Count);
-        Assert.All(providers, p => Assert.Equal("150000000000000000000", p!["self_bonded"]!.GetValue<string>()));
-        Assert.Equal(1_000_000, providers[0]!["reputation_ppm"]!.GetValue<int>());
-        Assert.Contains(providers, p => p!["open_slots"]!.GetValue<int>() == 1 && p["price_per_work_unit"]!.GetValue<string>() == "10");
+        Assert.All(providers, p => Assert.Equal("150000000000000000000", p!["selfBonded"]!.GetValue<string>()));
+        Assert.Equal(1_000_000, providers[0]!["reputationPpm"]!.GetValue<int>());
+        Assert.Contains(providers, p => p!["openSlots"]!.GetValue<int>() == 1 && p["pricePerWorkUnit"]!.GetValue<string>() == "10");
 
         var jobs = Json("market", "jobs", "--client", "bob")["jobs"]!.AsArray();
         var job = Assert.Single(jobs)!;

@@ -29,7 +29,7 @@ public sealed class RemoteNodeTests : CliTestBase
         var localBlock = Json("block", "show", "2");
         var remoteBlock = Json("block", "show", "latest", "--node", node);
         Assert.Equal(localBlock["transactions"]!.ToJsonString(), remoteBlock["transactions"]!.ToJsonString());
-        Assert.Equal(server.StateRoot.ToString(), remoteBlock["state_root"]!.GetValue<string>());
+        Assert.Equal(server.StateRoot.ToString(), remoteBlock["stateRoot"]!.GetValue<string>());
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class RemoteNodeTests : CliTestBase
         Assert.True(verified["ok"]!.GetValue<bool>());
         Assert.Equal(3, verified["blocks"]!.GetValue<int>());
         Assert.Equal(3, verified["transactions"]!.GetValue<int>());
-        Assert.Equal(server.StateRoot.ToString(), verified["state_root"]!.GetValue<string>());
+        Assert.Equal(server.StateRoot.ToString(), verified["stateRoot"]!.GetValue<string>());
     }
 
     [Fact]

@@ -69,12 +69,12 @@ public sealed class ReportCommandTests : CliTestBase
         var rows = uni["tables"]!["concentration"]!.AsArray();
         Assert.Equal(0.5712534, rows[0]!["gini"]!.GetValue<double>(), 12); // metrics.md V09: each bucket a holder
         Assert.Equal(0.45288, rows[1]!["gini"]!.GetValue<double>(), 12);   // V08: each stakeholder group a holder
-        Assert.Equal("2/5", uni["insider_share_exact"]!.GetValue<string>());
+        Assert.Equal("2/5", uni["insiderShareExact"]!.GetValue<string>());
         foreach (var (file, gini, insider) in new[] { ("comp.csv", 0.37343164, "4995051/10000000"), ("aave.csv", 0.3125, "0"), ("arb.csv", 0.39448, "4447/10000"), ("op.csv", 0.068, "9/25") })
         {
             var report = Json("report", "genesis", Table(file));
             Assert.Equal(gini, report["tables"]!["concentration"]![0]!["gini"]!.GetValue<double>(), 12);
-            Assert.Equal(insider, report["insider_share_exact"]!.GetValue<string>());
+            Assert.Equal(insider, report["insiderShareExact"]!.GetValue<string>());
         }
 
         var run = Cli.Run("report", "genesis", Table("uni.csv"));

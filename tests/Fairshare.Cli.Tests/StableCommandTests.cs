@@ -14,14 +14,14 @@ public sealed class StableCommandTests : CliTestBase
         Assert.Empty(Json("stable", "pools").AsArray());
         Assert.Equal("Ok", Json("stable", "add", "--from", "alice", "--assets", "FSH,USDF", "--amounts", "100,100")["code"]!.GetValue<string>());
         var pool = Assert.Single(Json("stable", "pools").AsArray())!;
-        Assert.Equal("SS-FSH-USDF", pool["lp_asset"]!.GetValue<string>());
+        Assert.Equal("SS-FSH-USDF", pool["lpAsset"]!.GetValue<string>());
         Assert.Equal(100, pool["a"]!.GetValue<int>());
-        Assert.Equal("1000000000000000000", pool["virtual_price"]!.GetValue<string>());
+        Assert.Equal("1000000000000000000", pool["virtualPrice"]!.GetValue<string>());
         Assert.Equal("Ok", Json("stable", "exchange", "--from", "alice", "--sell", "USDF", "--buy", "FSH", "--amount", "10")["code"]!.GetValue<string>());
         Assert.Equal("Ok", Json("stable", "add", "--from", "alice", "--assets", "USDF,FSH", "--amounts", "5,0")["code"]!.GetValue<string>());
         Assert.Equal("Ok", Json("stable", "remove", "--from", "alice", "--pool", "1", "--lp", "50")["code"]!.GetValue<string>());
         Assert.Equal("Ok", Json("stable", "remove", "--from", "alice", "--pool", "1", "--lp", "10", "--coin", "USDF")["code"]!.GetValue<string>());
-        var price = System.Numerics.BigInteger.Parse(Json("stable", "pools").AsArray().Single()!["virtual_price"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var price = System.Numerics.BigInteger.Parse(Json("stable", "pools").AsArray().Single()!["virtualPrice"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(price > System.Numerics.BigInteger.Pow(10, 18), $"virtual price {price} did not grow from fees");
     }
 

@@ -15,14 +15,14 @@ public sealed class StakeCommandTests : CliTestBase
 
         var pool = Assert.Single(Json("stake", "show", "alice")["pools"]!.AsArray())!;
         Assert.Equal("180000000000000000000", pool["tokens"]!.GetValue<string>());
-        Assert.Equal("150000000000000000000", pool["self_bonded"]!.GetValue<string>());
-        Assert.Equal(1000, pool["commission_bps"]!.GetValue<int>());
-        Assert.Equal(1250, pool["pending_commission_bps"]!.GetValue<int>());
-        Assert.Equal(changeHeight, pool["pending_commission_height"]!.GetValue<int>());
+        Assert.Equal("150000000000000000000", pool["selfBonded"]!.GetValue<string>());
+        Assert.Equal(1000, pool["commissionBps"]!.GetValue<int>());
+        Assert.Equal(1250, pool["pendingCommissionBps"]!.GetValue<int>());
+        Assert.Equal(changeHeight, pool["pendingCommissionHeight"]!.GetValue<int>());
         Assert.Equal(1, pool["delegators"]!.GetValue<int>());
         Assert.Equal("20000000000000000000", pool["unbonding"]!.GetValue<string>());
         Assert.Equal(2, pool["positions"]!.AsArray().Count);
-        Assert.Equal("20000000000000000000", Assert.Single(pool["unbonding_entries"]!.AsArray())!["tokens"]!.GetValue<string>());
+        Assert.Equal("20000000000000000000", Assert.Single(pool["unbondingEntries"]!.AsArray())!["tokens"]!.GetValue<string>());
 
         var table = Cli.Run("stake", "show", "alice");
         Assert.True(table.ExitCode == 0, table.ToString());

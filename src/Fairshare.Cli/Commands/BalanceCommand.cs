@@ -46,7 +46,7 @@ public static class BalanceCommand
                 {
                     ["total"] = v.Total.ToString(),
                     ["claimed"] = v.Claimed.ToString(),
-                    ["claimable_next_block"] = claimable.ToString(),
+                    ["claimableNextBlock"] = claimable.ToString(),
                 };
             }
 

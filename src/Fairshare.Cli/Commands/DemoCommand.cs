@@ -188,15 +188,15 @@ public static class DemoCommand
                 ["seconds"] = Math.Round(o.Elapsed.TotalSeconds, 2),
                 ["submitted"] = o.Submitted,
                 ["settled"] = o.Settled,
-                ["outputs_correct"] = o.OutputsCorrect,
+                ["outputsCorrect"] = o.OutputsCorrect,
                 ["failed"] = o.Failed,
                 ["disputed"] = o.Disputed,
-                ["client_escrow"] = o.ClientEscrow.ToDecimalString(18),
-                ["client_spend"] = o.ClientSpend.ToDecimalString(18),
+                ["clientEscrow"] = o.ClientEscrow.ToDecimalString(18),
+                ["clientSpend"] = o.ClientSpend.ToDecimalString(18),
                 ["burned"] = o.Burned.ToDecimalString(18),
                 ["flows"] = new JsonObject(o.Flows.Select(f => KeyValuePair.Create(FlowName(f.Key), (JsonNode?)f.Value.ToDecimalString(18)))),
-                ["income_gini"] = measure?.Gini,
-                ["honest_income_gini"] = Measure(o, honestOnly: true)?.Gini,
+                ["incomeGini"] = measure?.Gini,
+                ["honestIncomeGini"] = Measure(o, honestOnly: true)?.Gini,
                 ["providers"] = new JsonArray([.. o.Providers.Select(p => (JsonNode)new JsonObject
                 {
                     ["name"] = p.Name,
@@ -208,7 +208,7 @@ public static class DemoCommand
                     ["missed"] = p.Missed,
                     ["slashed"] = p.Slashed.ToDecimalString(18),
                     ["income"] = p.Income.ToDecimalString(18),
-                    ["reputation_ppm"] = p.ReputationPpm,
+                    ["reputationPpm"] = p.ReputationPpm,
                     ["jailed"] = p.Jailed,
                 })]),
             });
@@ -217,7 +217,7 @@ public static class DemoCommand
         return new JsonObject
         {
             ["cpu"] = report.Hardware.CpuModel,
-            ["benchmark_work_units_per_s"] = report.BenchmarkScore,
+            ["benchmarkWorkUnitsPerSecond"] = report.BenchmarkScore,
             ["model"] = report.Workload.ModelDescription,
             ["policies"] = outcomes,
         };

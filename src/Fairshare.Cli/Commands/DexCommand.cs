@@ -74,10 +74,10 @@ public static class DexCommand
                         ["asset1"] = Symbol(state, pool.Asset1),
                         ["reserve0"] = pool.Reserve0.ToString(),
                         ["reserve1"] = pool.Reserve1.ToString(),
-                        ["lp_asset"] = Symbol(state, pool.LpAsset),
-                        ["lp_supply"] = state.FindAsset(pool.LpAsset)!.Supply.ToString(),
-                        ["spot_price0"] = AmmOracle.Spot(pool, pool.Asset0).ToString(),
-                        ["twap_price0"] = twap == ResultCode.Ok ? price.ToString() : null,
+                        ["lpAsset"] = Symbol(state, pool.LpAsset),
+                        ["lpSupply"] = state.FindAsset(pool.LpAsset)!.Supply.ToString(),
+                        ["spotPrice0"] = AmmOracle.Spot(pool, pool.Asset0).ToString(),
+                        ["twapPrice0"] = twap == ResultCode.Ok ? price.ToString() : null,
                         ["account"] = AmmPools.Account(pool.Id).ToString(),
                     });
                 }

@@ -89,15 +89,15 @@ public static class FarmListCommand
         var json = new JsonObject
         {
             ["id"] = farm.Id,
-            ["staking_asset"] = Symbol(state, farm.StakingAsset),
-            ["staking_asset_id"] = farm.StakingAsset.Value,
-            ["total_staked"] = farm.TotalStaked.ToString(),
-            ["reward_rate_per_second"] = farm.RewardRate.ToString(),
-            ["period_finish"] = farm.PeriodFinish,
-            ["rewards_duration"] = farm.RewardsDuration,
-            ["apr_bps"] = apr?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["total_notified"] = farm.TotalNotified.ToString(),
-            ["total_paid"] = farm.TotalPaid.ToString(),
+            ["stakingAsset"] = Symbol(state, farm.StakingAsset),
+            ["stakingAssetId"] = farm.StakingAsset.Value,
+            ["totalStaked"] = farm.TotalStaked.ToString(),
+            ["rewardRatePerSecond"] = farm.RewardRate.ToString(),
+            ["periodFinish"] = farm.PeriodFinish,
+            ["rewardsDuration"] = farm.RewardsDuration,
+            ["aprBps"] = apr?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["totalNotified"] = farm.TotalNotified.ToString(),
+            ["totalPaid"] = farm.TotalPaid.ToString(),
         };
         if (account is { } who)
         {

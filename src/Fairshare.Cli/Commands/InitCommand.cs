@@ -79,11 +79,11 @@ public static class InitCommand
             context.WriteJson(new JsonObject
             {
                 ["data"] = data.Root,
-                ["chain_id"] = config.ChainId,
-                ["genesis_hash"] = config.Hash().ToString(),
-                ["state_root"] = state.Head.StateRoot.ToString(),
+                ["chainId"] = config.ChainId,
+                ["genesisHash"] = config.Hash().ToString(),
+                ["stateRoot"] = state.Head.StateRoot.ToString(),
                 ["validator"] = key.PublicKey.ToString(),
-                ["imported_keys"] = new JsonArray([.. imported.Select(n => (JsonNode)n)]),
+                ["importedKeys"] = new JsonArray([.. imported.Select(n => (JsonNode)n)]),
             });
         }
         else

@@ -147,7 +147,7 @@ public static class JobCommand
         {
             ulong job = parsed.GetValue(id);
             ulong height = jobs().CancelAsync(job, ct).GetAwaiter().GetResult();
-            if (context.Json) context.WriteJson(new JsonObject { ["job"] = job, ["cancelled_in_block"] = height });
+            if (context.Json) context.WriteJson(new JsonObject { ["job"] = job, ["cancelledInBlock"] = height });
             else context.Console.MarkupLine($"[green]ok[/] job {job} cancelled in block {height}; its escrow was refunded");
             return ExitCodes.Ok;
         }, keys.Signer(parsed))));

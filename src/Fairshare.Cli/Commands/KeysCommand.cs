@@ -38,7 +38,7 @@ public static class KeysCommand
         CryptographicOperations.ZeroMemory(seed);
         if (!result.IsOk) return context.Fail(result.Error.ToString(), result.Message ?? result.Error.ToString());
         if (context.Json)
-            context.WriteJson(new JsonObject { ["name"] = name, ["address"] = key.Address.ToString(), ["public_key"] = key.PublicKey.ToString() });
+            context.WriteJson(new JsonObject { ["name"] = name, ["address"] = key.Address.ToString(), ["publicKey"] = key.PublicKey.ToString() });
         else
             context.Console.MarkupLine($"[green]created[/] key [bold]{Markup.Escape(name)}[/] {key.Address}");
         return ExitCodes.Ok;
@@ -50,7 +50,7 @@ public static class KeysCommand
         if (context.Json)
         {
             var array = new JsonArray();
-            foreach (var key in keys) array.Add(new JsonObject { ["name"] = key.Name, ["address"] = key.Address, ["public_key"] = key.PublicKey });
+            foreach (var key in keys) array.Add(new JsonObject { ["name"] = key.Name, ["address"] = key.Address, ["publicKey"] = key.PublicKey });
             context.WriteJson(array);
             return ExitCodes.Ok;
         }

@@ -229,7 +229,7 @@ public static class LendCommand
                 }
                 else
                 {
-                    json["liquidity_error"] = code.ToString();
+                    json["liquidityError"] = code.ToString();
                 }
 
                 context.WriteJson(json);
@@ -264,14 +264,14 @@ public static class LendCommand
             ["cash"] = s.Cash.ToString(),
             ["borrows"] = s.Market.TotalBorrows.ToString(),
             ["reserves"] = s.Market.TotalReserves.ToString(),
-            ["ctoken_supply"] = s.CTokenSupply.ToString(),
-            ["utilization_mantissa"] = s.Utilization.ToString(),
-            ["borrow_rate_per_block"] = s.BorrowRatePerBlock.ToString(),
-            ["supply_rate_per_block"] = s.SupplyRatePerBlock.ToString(),
-            ["exchange_rate_mantissa"] = s.ExchangeRate.ToString(),
-            ["twap_price_mantissa"] = s.Price.IsZero ? null : s.Price.ToString(),
-            ["collateral_factor_mantissa"] = s.Market.Risk.CollateralFactor.ToString(),
-            ["reserve_factor_mantissa"] = s.Market.Risk.ReserveFactor.ToString(),
+            ["ctokenSupply"] = s.CTokenSupply.ToString(),
+            ["utilizationMantissa"] = s.Utilization.ToString(),
+            ["borrowRatePerBlock"] = s.BorrowRatePerBlock.ToString(),
+            ["supplyRatePerBlock"] = s.SupplyRatePerBlock.ToString(),
+            ["exchangeRateMantissa"] = s.ExchangeRate.ToString(),
+            ["twapPriceMantissa"] = s.Price.IsZero ? null : s.Price.ToString(),
+            ["collateralFactorMantissa"] = s.Market.Risk.CollateralFactor.ToString(),
+            ["reserveFactorMantissa"] = s.Market.Risk.ReserveFactor.ToString(),
         };
     }
 

@@ -186,24 +186,24 @@ public static class MarketCommand
         ["registered"] = p.Registered,
         ["status"] = Status(state, p, height),
         ["device"] = p.Offer.Device.ToString(),
-        ["memory_mb"] = p.Offer.MemoryMb,
-        ["benchmark_score"] = p.Offer.BenchmarkScore,
-        ["price_per_work_unit"] = p.Offer.PricePerWorkUnit.ToString(),
+        ["memoryMb"] = p.Offer.MemoryMb,
+        ["benchmarkScore"] = p.Offer.BenchmarkScore,
+        ["pricePerWorkUnit"] = p.Offer.PricePerWorkUnit.ToString(),
         ["capacity"] = p.Offer.Capacity,
-        ["open_slots"] = p.OpenSlots,
+        ["openSlots"] = p.OpenSlots,
         ["region"] = p.Offer.Region,
-        ["grams_co2_per_kwh"] = p.Offer.GramsCo2PerKwh,
-        ["renewable_percent"] = p.Offer.RenewablePercent,
+        ["gramsCo2PerKwh"] = p.Offer.GramsCo2PerKwh,
+        ["renewablePercent"] = p.Offer.RenewablePercent,
         ["hardware"] = p.Offer.Hardware,
-        ["reputation_ppm"] = p.Stats.ReputationPpm,
+        ["reputationPpm"] = p.Stats.ReputationPpm,
         ["verified"] = p.Stats.Verified,
         ["faults"] = p.Stats.Faults,
         ["missed"] = p.Stats.Missed,
-        ["assigned_work_units"] = p.Stats.AssignedWorkUnits,
-        ["jailed_until"] = p.Stats.JailedUntil,
-        ["last_heartbeat"] = p.Stats.LastHeartbeat,
-        ["self_bonded"] = StakingModule.SelfBonded(state, p.Provider).ToString(),
-        ["bonded_tokens"] = StakingModule.BondedTokens(state, p.Provider).ToString(),
+        ["assignedWorkUnits"] = p.Stats.AssignedWorkUnits,
+        ["jailedUntil"] = p.Stats.JailedUntil,
+        ["lastHeartbeat"] = p.Stats.LastHeartbeat,
+        ["selfBonded"] = StakingModule.SelfBonded(state, p.Provider).ToString(),
+        ["bondedTokens"] = StakingModule.BondedTokens(state, p.Provider).ToString(),
     };
 
     private static JsonObject JobJson(Job job, bool details)
@@ -217,32 +217,32 @@ public static class MarketCommand
             ["kind"] = spec.Kind.ToString(),
             ["policy"] = spec.Policy.ToString(),
             ["replicas"] = spec.Replicas,
-            ["work_units"] = spec.WorkUnits,
-            ["max_price_per_work_unit"] = spec.MaxPricePerWorkUnit.ToString(),
+            ["workUnits"] = spec.WorkUnits,
+            ["maxPricePerWorkUnit"] = spec.MaxPricePerWorkUnit.ToString(),
             ["locked"] = job.Locked.ToString(),
             ["escrow"] = job.Escrow.ToString(),
             ["paid"] = job.Paid.ToString(),
             ["refunded"] = job.Refunded.ToString(),
-            ["accepted_output"] = job.AcceptedOutput.IsZero ? null : job.AcceptedOutput.ToString(),
-            ["created_height"] = job.CreatedHeight,
-            ["closed_height"] = job.ClosedHeight == 0 ? null : job.ClosedHeight,
+            ["acceptedOutput"] = job.AcceptedOutput.IsZero ? null : job.AcceptedOutput.ToString(),
+            ["createdHeight"] = job.CreatedHeight,
+            ["closedHeight"] = job.ClosedHeight == 0 ? null : job.ClosedHeight,
             ["slots"] = new JsonArray([.. job.Slots.Select(s => (JsonNode)SlotJson(s, details))]),
         };
         if (!details) return json;
         json["model"] = spec.Model.ToString();
         json["input"] = spec.Input.ToString();
-        json["min_memory_mb"] = spec.MinMemoryMb;
+        json["minMemoryMb"] = spec.MinMemoryMb;
         json["device"] = spec.Device.ToString();
-        json["deadline_blocks"] = spec.DeadlineBlocks;
+        json["deadlineBlocks"] = spec.DeadlineBlocks;
         json["seal"] = spec.Seal.ToString();
         json["weights"] = new JsonObject
         {
             ["price"] = spec.Weights.Price, ["speed"] = spec.Weights.Speed, ["reputation"] = spec.Weights.Reputation, ["energy"] = spec.Weights.Energy,
         };
         json["reassignments"] = job.Reassignments;
-        json["spot_check"] = job.Draw.ToString();
-        json["expected_deadline"] = job.ExpectedDeadline == 0 ? null : job.ExpectedDeadline;
-        json["expected_output"] = job.ExpectedRevealed ? job.ExpectedOutput.ToString() : null;
+        json["spotCheck"] = job.Draw.ToString();
+        json["expectedDeadline"] = job.ExpectedDeadline == 0 ? null : job.ExpectedDeadline;
+        json["expectedOutput"] = job.ExpectedRevealed ? job.ExpectedOutput.ToString() : null;
         return json;
     }
 
@@ -256,11 +256,11 @@ public static class MarketCommand
             ["price"] = s.Price.ToString(),
         };
         if (!details) return json;
-        json["assigned_height"] = s.AssignedHeight;
-        json["deadline_height"] = s.DeadlineHeight;
+        json["assignedHeight"] = s.AssignedHeight;
+        json["deadlineHeight"] = s.DeadlineHeight;
         json["commitment"] = s.Commitment.IsZero ? null : s.Commitment.ToString();
-        json["output_hash"] = s.OutputHash.IsZero ? null : s.OutputHash.ToString();
-        json["agree_mask"] = s.AgreeMask;
+        json["outputHash"] = s.OutputHash.IsZero ? null : s.OutputHash.ToString();
+        json["agreeMask"] = s.AgreeMask;
         return json;
     }
 

@@ -103,7 +103,7 @@ public static class NodeCommand
         {
             context.WriteJson(new System.Text.Json.Nodes.JsonObject
             {
-                ["chain_id"] = ledger.Genesis.ChainId,
+                ["chainId"] = ledger.Genesis.ChainId,
                 ["height"] = head.Height,
                 ["api"] = NodeApi.BoundUrl(app).ToString(),
                 ["raft"] = settings.Raft.ToString(),

@@ -73,16 +73,16 @@ public static class ProviderCommand
                 context.WriteJson(new JsonObject
                 {
                     ["cpu"] = hardware.CpuModel,
-                    ["logical_cores"] = hardware.LogicalCores,
-                    ["memory_mb"] = hardware.MemoryMb,
+                    ["logicalCores"] = hardware.LogicalCores,
+                    ["memoryMb"] = hardware.MemoryMb,
                     ["avx2"] = hardware.Avx2,
                     ["avx512"] = hardware.Avx512,
                     ["gpus"] = new JsonArray([.. hardware.Gpus.Select(g => (JsonNode)g.Name)]),
-                    ["work_units_per_s"] = score.WorkUnitsPerSecond,
-                    ["execution_providers"] = new JsonArray([.. providers.Providers.Select(p => (JsonNode)new JsonObject
+                    ["workUnitsPerSecond"] = score.WorkUnitsPerSecond,
+                    ["executionProviders"] = new JsonArray([.. providers.Providers.Select(p => (JsonNode)new JsonObject
                     {
                         ["provider"] = p.Provider.ToString(),
-                        ["in_build"] = p.InBuild,
+                        ["inBuild"] = p.InBuild,
                         ["loads"] = p.Loads,
                         ["reason"] = p.Reason,
                         ["device"] = p.Device,

@@ -114,7 +114,7 @@ public static class ReportCommand
             {
                 ["height"] = input.Height,
                 ["flows"] = history.Flows.Count,
-                ["income_total"] = result.Income.Total.ToString(CultureInfo.InvariantCulture),
+                ["incomeTotal"] = result.Income.Total.ToString(CultureInfo.InvariantCulture),
                 ["tables"] = tables,
                 ["files"] = new JsonArray([.. written.Select(p => JsonValue.Create(p))]),
             });
@@ -249,8 +249,8 @@ public static class ReportCommand
             {
                 ["file"] = file.Name,
                 ["rows"] = parsed.Rows.Length,
-                ["insider_share"] = insider,
-                ["insider_share_exact"] = report.InsiderShare!.Value.ToString(),
+                ["insiderShare"] = insider,
+                ["insiderShareExact"] = report.InsiderShare!.Value.ToString(),
                 ["tables"] = tables,
                 ["files"] = new JsonArray([.. written.Select(p => JsonValue.Create(p))]),
             });

@@ -211,10 +211,10 @@ public static class StableCommand
         ["balances"] = new JsonArray([.. pool.Balances.Select(b => (JsonNode)b.ToString())]),
         ["a"] = PublicA(pool),
         ["fee"] = pool.Fee,
-        ["admin_fee"] = pool.AdminFee,
-        ["virtual_price"] = StablePools.VirtualPrice(state, pool)?.ToString(CultureInfo.InvariantCulture),
-        ["lp_asset"] = Symbol(state, pool.LpAsset),
-        ["lp_supply"] = StablePools.LpSupply(state, pool).ToString(),
+        ["adminFee"] = pool.AdminFee,
+        ["virtualPrice"] = StablePools.VirtualPrice(state, pool)?.ToString(CultureInfo.InvariantCulture),
+        ["lpAsset"] = Symbol(state, pool.LpAsset),
+        ["lpSupply"] = StablePools.LpSupply(state, pool).ToString(),
         ["account"] = StablePools.Account(pool.Id).ToString(),
     };
 

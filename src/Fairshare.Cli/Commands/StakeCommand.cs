@@ -254,13 +254,13 @@ public static class StakeCommand
             ["provider"] = pool.Provider.ToString(),
             ["tokens"] = pool.Tokens.ToString(),
             ["shares"] = pool.Shares.ToString(),
-            ["self_bonded"] = StakingModule.SelfBonded(state, pool.Provider).ToString(),
-            ["commission_bps"] = pool.CommissionAt(height),
-            ["pending_commission_bps"] = pool.HasPendingCommission(height) ? pool.PendingCommissionBps : null,
-            ["pending_commission_height"] = pool.HasPendingCommission(height) ? pool.CommissionChangeHeight : null,
+            ["selfBonded"] = StakingModule.SelfBonded(state, pool.Provider).ToString(),
+            ["commissionBps"] = pool.CommissionAt(height),
+            ["pendingCommissionBps"] = pool.HasPendingCommission(height) ? pool.PendingCommissionBps : null,
+            ["pendingCommissionHeight"] = pool.HasPendingCommission(height) ? pool.CommissionChangeHeight : null,
             ["delegators"] = Delegators(state, pool).Count(),
             ["unbonding"] = UnbondingTotal(state, pool.Provider).ToString(),
-            ["rewards_unclaimed"] = state.BalanceOf(StakingStore.RewardAccount(pool.Provider), AssetId.Fsh).ToString(),
+            ["rewardsUnclaimed"] = state.BalanceOf(StakingStore.RewardAccount(pool.Provider), AssetId.Fsh).ToString(),
         };
         if (!details) return json;
 
@@ -270,7 +270,7 @@ public static class StakeCommand
             positions.Add(new JsonObject
             {
                 ["account"] = position.Delegator.ToString(),
-                ["self_bond"] = position.IsSelfBond,
+                ["selfBond"] = position.IsSelfBond,
                 ["shares"] = position.Shares.ToString(),
                 ["tokens"] = pool.TokensFor(position.Shares).ToString(),
                 ["rewards"] = StakingModule.PendingRewards(state, pool.Provider, position.Delegator).ToString(),
@@ -285,12 +285,12 @@ public static class StakeCommand
                 ["id"] = entry.Id,
                 ["account"] = entry.Account.ToString(),
                 ["tokens"] = entry.Tokens.ToString(),
-                ["completion_height"] = entry.CompletionHeight,
+                ["completionHeight"] = entry.CompletionHeight,
             });
         }
 
         json["positions"] = positions;
-        json["unbonding_entries"] = entries;
+        json["unbondingEntries"] = entries;
         return json;
     }
 

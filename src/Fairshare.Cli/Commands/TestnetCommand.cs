@@ -154,11 +154,11 @@ public static class TestnetCommand
                 rows.Add(new JsonObject
                 {
                     ["role"] = member.Role, ["name"] = member.Name, ["url"] = member.Url, ["pid"] = member.Pid, ["alive"] = alive,
-                    ["raft_role"] = role.Length == 0 ? null : role, ["height"] = height.Length == 0 ? null : ulong.Parse(height, System.Globalization.CultureInfo.InvariantCulture),
+                    ["raftRole"] = role.Length == 0 ? null : role, ["height"] = height.Length == 0 ? null : ulong.Parse(height, System.Globalization.CultureInfo.InvariantCulture),
                 });
             }
 
-            if (context.Json) context.WriteJson(new JsonObject { ["dir"] = root, ["chain_id"] = file.ChainId, ["members"] = rows });
+            if (context.Json) context.WriteJson(new JsonObject { ["dir"] = root, ["chainId"] = file.ChainId, ["members"] = rows });
             else context.Console.Write(table);
             return ExitCodes.Ok;
         }));
@@ -233,7 +233,7 @@ public static class TestnetCommand
             context.WriteJson(new JsonObject
             {
                 ["dir"] = plan.Options.Directory,
-                ["chain_id"] = TestnetOptions.ChainId,
+                ["chainId"] = TestnetOptions.ChainId,
                 ["detached"] = detached,
                 ["members"] = new JsonArray([.. started.Select(e => (JsonNode)new JsonObject
                 {

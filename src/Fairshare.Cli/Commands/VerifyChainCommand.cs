@@ -59,8 +59,8 @@ public static class VerifyChainCommand
                 ["ok"] = result.IsOk,
                 ["blocks"] = result.BlocksChecked,
                 ["transactions"] = result.TransactionsChecked,
-                ["state_root"] = result.Head.ToString(),
-                ["failed_height"] = result.FailedHeight,
+                ["stateRoot"] = result.Head.ToString(),
+                ["failedHeight"] = result.FailedHeight,
                 ["failure"] = result.Failure,
                 ["seconds"] = seconds,
             });

@@ -58,7 +58,11 @@ public static class ReportWriter
         }
     }
 
-    /// <summary>A table as a JSON array of row objects (Exact as strings, so nothing is rounded).</summary>
+    /// <summary>
+    /// A table as a JSON array of row objects (Exact as strings, so nothing is rounded). Keys are the columns' names in
+    /// camelCase (<c>net_fsh</c> → <c>netFsh</c>), the casing of every key the CLI and the API write; the CSV and Parquet
+    /// files keep the columns' own names.
+    /// </summary>
     public static JsonArray ToJson(ReportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -68,7 +72,7 @@ public static class ReportWriter
             var obj = new JsonObject();
             for (int i = 0; i < table.Columns.Length; i++)
             {
-                obj[table.Columns[i].Name] = row[i] switch
+                obj[JsonKeys.FromColumn(table.Columns[i].Name)] = row[i] switch
                 {
                     null => null,
                     double d when !double.IsFinite(d) => null,

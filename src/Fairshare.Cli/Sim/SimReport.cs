@@ -67,7 +67,7 @@ public static class SimReport
             {
                 ["metric"] = metric,
                 ["mean"] = new JsonObject([.. summaries.Select(s => new KeyValuePair<string, JsonNode?>(s.Point.Label, Json(s.Find(metric)?.Mean)))]),
-                ["change_percent"] = new JsonObject([.. summaries.Skip(1).Select(s => new KeyValuePair<string, JsonNode?>(s.Point.Label, Json(Change(baseline, s, metric))))]),
+                ["changePercent"] = new JsonObject([.. summaries.Skip(1).Select(s => new KeyValuePair<string, JsonNode?>(s.Point.Label, Json(Change(baseline, s, metric))))]),
             })]);
             json["points"] = new JsonArray([.. summaries.Select(s => (JsonNode)PointJson(result, s))]);
             context.WriteJson(json);

@@ -20,7 +20,7 @@ public sealed class BenchClusterTests
         Assert.Equal(500, only["committed"]!.GetValue<int>());
         Assert.Equal(0, only["refused"]!.GetValue<int>());
         Assert.True(only["blocks"]!.GetValue<ulong>() >= 1, run.Stdout);
-        Assert.True(json["raw_verify_per_s"]!.GetValue<double>() > 0, run.Stdout);
+        Assert.True(json["rawVerifyPerSecond"]!.GetValue<double>() > 0, run.Stdout);
         Assert.Empty(Clusters().Except(before)); // its temporary folder is gone
     }
 

@@ -13,18 +13,18 @@ public sealed class BenchSimTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(run.Stdout)!;
-        Assert.True(json["hashes_match"]!.GetValue<bool>(), run.Stdout);
+        Assert.True(json["hashesMatch"]!.GetValue<bool>(), run.Stdout);
         Assert.Equal("6cd111d15c124d18", json["hashes"]!.AsArray()[9]!.GetValue<string>());
         Assert.Equal(10_000_000, json["transfers"]!.GetValue<long>());
-        Assert.True(json["single_seconds"]!.GetValue<double>() > 0, run.Stdout);
-        if (json["peer"] is { } peer) Assert.True(peer["hashes_match"]!.GetValue<bool>(), run.Stdout);
-        else Assert.Contains("python3", json["peer_note"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(json["singleSeconds"]!.GetValue<double>() > 0, run.Stdout);
+        if (json["peer"] is { } peer) Assert.True(peer["hashesMatch"]!.GetValue<bool>(), run.Stdout);
+        else Assert.Contains("python3", json["peerNote"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var population = json["population"]!;
         Assert.Equal(2, population["points"]!.AsArray().Count);
         // Two long arrays are 16 bytes per agent; the exact metrics at the end add their BigInteger copies.
-        Assert.InRange(population["bytes_per_agent"]!.GetValue<double>(), 16, 400);
-        Assert.True(population["largest_agents"]!.GetValue<long>() > 10_000_000, run.Stdout);
+        Assert.InRange(population["bytesPerAgent"]!.GetValue<double>(), 16, 400);
+        Assert.True(population["largestAgents"]!.GetValue<long>() > 10_000_000, run.Stdout);
     }
 
     [Fact]

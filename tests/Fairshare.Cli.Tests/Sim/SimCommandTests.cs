@@ -46,7 +46,7 @@ public sealed class SimCommandTests : IDisposable
         Assert.Equal("base", json["baseline"]!.GetValue<string>());
         var gini = json["metrics"]!.AsArray().Single(m => m!["metric"]!.GetValue<string>() == "gini")!;
         Assert.NotNull(gini["mean"]!["coarse"]);
-        Assert.NotNull(gini["change_percent"]!["coarse"]);
+        Assert.NotNull(gini["changePercent"]!["coarse"]);
     }
 
     [Fact]
