@@ -44,6 +44,7 @@ public static class CliApp
         DemoCommand.Create(), ProviderCommand.Create(), ClientCommand.Create(), JobCommand.Create(), NodeCommand.Create(),
         TestnetCommand.Create(), BenchLauncher.Create(), ReportCommand.Create(), ConformanceCommand.Create(), SimCommand.Create(),
         DevCommand.Create(),
+        ExplainCommand.Create(),
     ];
 
     /// <summary>

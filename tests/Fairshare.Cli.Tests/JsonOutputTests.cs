@@ -16,7 +16,7 @@ public sealed class JsonOutputTests : CliTestBase
         ("keys list", []), ("balance", ["alice"]), ("block show", ["latest"]), ("verify-chain", []),
         ("dex pools", []), ("stable pools", []), ("farm list", []), ("market providers", []), ("market jobs", []),
         ("lend markets", []), ("lend account", ["alice"]), ("gov list", []), ("gov params", []), ("job list", []),
-        ("sim list", []), ("report", []), ("testnet status", []),
+        ("sim list", []), ("report", []), ("testnet status", []), ("explain", ["NonceGap"]),
     ];
 
     /// <summary>Every other command that prints a document, with the test whose run of it checks the document.</summary>
