@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dll="$root/src/Fairshare.Cli/bin/Release/net10.0/fairshare.dll"
 project="$root/src/Fairshare.Cli/Fairshare.Cli.csproj"
-watched=("$root/src" "$root/genesis")
+watched=("$root/src" "$root/tools" "$root/genesis")
 target="$dll"
 for arg in "$@"; do
   if [ "$arg" = bench ]; then

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Fairshare.Cli.Output;
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 using Fairshare.Compute.Sandbox;
 using Fairshare.Agents.Jobs;
 using Spectre.Console;
@@ -166,7 +166,7 @@ public static class BenchCommand
                 parsed.GetValue(workers), parsed.GetValue(blockTime), parsed.GetValue(maxBlock), parsed.GetValue(failover));
             options.Validate();
             using var shutdown = new ShutdownSignal();
-            var launcher = CliLauncher.Current();
+            var launcher = CliApp.Launcher();
             var result = WithProgress(context, (stage) => ClusterBenchmark.RunAsync(options, launcher, stage, shutdown.Token).GetAwaiter().GetResult());
             PrintCluster(context, result);
             return ExitCodes.Ok;

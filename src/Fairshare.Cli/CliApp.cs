@@ -3,6 +3,7 @@ using Fairshare.Cli.Commands;
 using Fairshare.Cli.Output;
 using Fairshare.Client;
 using Fairshare.Node.Chain;
+using Fairshare.Testnet;
 using Spectre.Console;
 
 namespace Fairshare.Cli;
@@ -35,6 +36,9 @@ public static class CliApp
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args) =>
         BenchLauncher.BenchArguments(args) is { } bench ? Task.FromResult(BenchLauncher.Launch(bench)) : RunAsync(args, Commands(), "fairshare");
+
+    /// <summary>How to start this CLI as a child process (a testnet's members, a provider's sandbox worker, the cluster benchmark).</summary>
+    public static CliLauncher Launcher() => CliLauncher.For(typeof(CliApp).Assembly.Location);
 
     /// <summary>The top-level commands of <c>fairshare</c>, freshly built (each call builds a new tree).</summary>
     public static IReadOnlyList<Command> Commands() => [
@@ -116,7 +120,7 @@ public static class CliApp
         {
             return context.Fail(e.Code, e.Message);
         }
-        catch (CliUsageException e)
+        catch (Exception e) when (e is CliUsageException or TestnetUsageException)
         {
             context.Fail("usage", e.Message);
             return ExitCodes.Usage;

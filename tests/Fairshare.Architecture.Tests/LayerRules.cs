@@ -91,6 +91,19 @@ public sealed record LayerRules(
         ForbidFloatingPoint: false);
 
     /// <summary>
+    /// Testnet (tools/): a local testnet's plan and the supervision of its processes. It builds on Core (the genesis) and
+    /// Node (a member's data directory); it starts <c>fairshare</c> processes and never links the CLI, the agents, the
+    /// server, the reports or the simulator.
+    /// </summary>
+    public static LayerRules Testnet { get; } = new(
+        MayReferenceAssembly: name => !IsFairshare(name) || name is "Fairshare.Core" or "Fairshare.Node",
+        BannedNamespaces: ["Fairshare.Cli", "Fairshare.Agents", "Fairshare.Server", "Fairshare.Analytics", "Fairshare.Simulation", "Fairshare.Conformance"],
+        BannedTypes: [],
+        BannedMembers: [],
+        AllowedExceptions: [],
+        ForbidFloatingPoint: false);
+
+    /// <summary>
     /// Analytics: metrics over holdings and ledger data, reports and plots. Core, the BCL and the report libraries
     /// (ScottPlot and its SkiaSharp, Parquet.Net) only (floating point is fine here); nothing above Core (Node,
     /// Compute, Simulation, the apps), so the simulator, the node's dashboard and the CLI can all build on it.

@@ -24,6 +24,8 @@ public sealed class LayerTests
 
     private static string CliPath => Beside("fairshare.dll");
 
+    private static string TestnetPath => Beside("Fairshare.Testnet.dll");
+
     private static string AnalyticsPath => Beside("Fairshare.Analytics.dll");
 
     private static string ClientPath => Beside("Fairshare.Client.dll");
@@ -78,11 +80,24 @@ public sealed class LayerTests
         Assert.False(LayerRules.Node.MayReferenceAssembly("Fairshare.Agents"));
     }
 
+    [Fact]
+    public void Testnet_PlansAndSupervisesProcesses_WithoutLinkingTheCli()
+    {
+        AssertNone(AssemblyRuleScanner.Scan(TestnetPath, LayerRules.Testnet), "Fairshare.Testnet breaks the Testnet rules");
+        var references = AssemblyRuleScanner.ReadAssemblyReferences(TestnetPath).Where(LayerRules.IsFairshare).Order(StringComparer.Ordinal);
+        Assert.Equal(["Fairshare.Core", "Fairshare.Node"], references);
+        // The planted arrow back up: the testnet reaching into the CLI (as its usage errors once did) is a violation.
+        Assert.True(LayerRules.Testnet.Bans("Fairshare.Cli", "Fairshare.Cli.CliUsageException"));
+        Assert.False(LayerRules.Testnet.MayReferenceAssembly("fairshare"));
+        Assert.False(LayerRules.Testnet.MayReferenceAssembly("Fairshare.Cli"));
+    }
+
     /// <summary>The assemblies that ship (the CLI and everything it loads), which must hold no benchmark code.</summary>
     public static TheoryData<string> ShippedAssemblies() =>
     [
         "Fairshare.Core.dll", "Fairshare.Compute.dll", "Fairshare.Node.dll", "Fairshare.Agents.dll", "Fairshare.Client.dll",
-        "Fairshare.Server.dll", "Fairshare.Analytics.dll", "Fairshare.Simulation.dll", "Fairshare.Conformance.dll", "fairshare.dll",
+        "Fairshare.Server.dll", "Fairshare.Analytics.dll", "Fairshare.Simulation.dll", "Fairshare.Conformance.dll", "Fairshare.Testnet.dll",
+        "fairshare.dll",
     ];
 
     [Theory]

@@ -103,7 +103,7 @@ public sealed class ReportCommandTests : CliTestBase
     [Fact]
     public async Task TheReport_ViaANode_ReadsItsStateAndFlowIndex_AsTheLocalReportDoes()
     {
-        var ports = new Fairshare.Cli.Testnet.FreePorts();
+        var ports = new Fairshare.Testnet.FreePorts();
         string api = $"http://127.0.0.1:{ports.Next()}";
         using var launcher = new CliProcess(CliProcess.OwnBuildExecutable);
         var info = launcher.StartInfo("node", "start", "--data", Cli.Home, "--api", api, "--raft", $"127.0.0.1:{ports.Next()}", "--block-time-ms", "100");

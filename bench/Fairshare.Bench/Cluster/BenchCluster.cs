@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 using Fairshare.Client;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Crypto;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 using Fairshare.Client;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.Transactions;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Fairshare.Cli.Chain;
 using Fairshare.Cli.Output;
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 using Fairshare.Compute.Benchmarking;
 using Fairshare.Compute.Hardware;
 using Fairshare.Compute.Runtime;
@@ -39,7 +39,7 @@ public static class ProviderCommand
     /// <summary>How the process sandbox starts this executable as its worker (<c>fairshare provider worker</c>).</summary>
     public static WorkerCommand SandboxWorkerCommand(long? managedHeapLimitBytes = null)
     {
-        var cli = CliLauncher.Current();
+        var cli = CliApp.Launcher();
         return new WorkerCommand(cli.FileName, cli.Arguments(["provider", "worker"]), managedHeapLimitBytes);
     }
 

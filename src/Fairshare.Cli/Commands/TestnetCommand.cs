@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Fairshare.Cli.Output;
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 using Fairshare.Client;
 using Spectre.Console;
 
@@ -56,7 +56,7 @@ public static class TestnetCommand
             using var supervisor = new ProcessSupervisor();
             bool detached = parsed.GetValue(detach);
             var self = detached ? null : SelfEntry(plan);
-            var launcher = CliLauncher.Current();
+            var launcher = CliApp.Launcher();
             var started = new List<TestnetEntry>();
             try
             {

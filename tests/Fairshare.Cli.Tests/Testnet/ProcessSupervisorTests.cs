@@ -1,4 +1,4 @@
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 
 namespace Fairshare.Cli.Tests.Testnet;
 

@@ -1,4 +1,4 @@
-using Fairshare.Cli.Testnet;
+using Fairshare.Testnet;
 using Fairshare.Core.Genesis;
 using Fairshare.Node.Chain;
 
@@ -72,13 +72,13 @@ public sealed class TestnetPlanTests : IDisposable
 
         Assert.Null(GenesisParser.Parse(genesisJson!).Error);
         new TestnetFile(TestnetOptions.ChainId, null, []).Write(_root);
-        Assert.Throws<CliUsageException>(plan.WriteFiles);
+        Assert.Throws<TestnetUsageException>(plan.WriteFiles);
     }
 
     [Fact]
     public void CliLauncher_UnderDotnet_PutsTheEntryAssemblyFirst()
     {
-        Assert.True(File.Exists(CliLauncher.Current().FileName));
+        Assert.True(File.Exists(CliApp.Launcher().FileName));
         var launcher = new CliLauncher("/usr/bin/dotnet", ["/opt/fairshare/fairshare.dll"]);
         Assert.Equal(["/opt/fairshare/fairshare.dll", "testnet", "status"], launcher.Arguments(["testnet", "status"]).ToArray());
     }

@@ -1,4 +1,4 @@
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>What <c>fairshare testnet up</c> starts.</summary>
 /// <param name="Directory">The testnet's folder (created; must not hold a testnet already).</param>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>Free TCP ports on 127.0.0.1, chosen by the system (bind port 0, read it, release it), never the same twice.</summary>
 public sealed class FreePorts

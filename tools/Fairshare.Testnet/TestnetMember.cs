@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>One process of a local testnet, as planned.</summary>
 /// <param name="Role">validator, provider or client.</param>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>
 /// Starts child processes with their output appended to a log file (through <c>/bin/sh -c 'exec …'</c>, so the output

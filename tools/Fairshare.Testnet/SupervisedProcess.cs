@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>A child process a <see cref="ProcessSupervisor"/> started.</summary>
 /// <param name="Name">Its name.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary><c>DIR/testnet.json</c>: the chain id and every process a <c>testnet up</c> started.</summary>
 /// <param name="ChainId">The chain id.</param>
@@ -25,14 +25,14 @@ public sealed record TestnetFile(string ChainId, TestnetEntry? Supervisor, IRead
     public static TestnetFile Read(string directory)
     {
         string path = Path.Combine(directory, FileName);
-        if (!File.Exists(path)) throw new CliUsageException($"no testnet in {directory} ({FileName} not found); start one with 'fairshare testnet up --dir {directory}'");
+        if (!File.Exists(path)) throw new TestnetUsageException($"no testnet in {directory} ({FileName} not found); start one with 'fairshare testnet up --dir {directory}'");
         try
         {
             return JsonSerializer.Deserialize<TestnetFile>(File.ReadAllText(path), Options) ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {
-            throw new CliUsageException($"{path} is not a testnet file: {e.Message}");
+            throw new TestnetUsageException($"{path} is not a testnet file: {e.Message}");
         }
     }
 }

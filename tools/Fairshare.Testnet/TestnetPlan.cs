@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Fairshare.Agents.Demo;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
 using Fairshare.Node.Storage;
 
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>
 /// Everything <c>fairshare testnet up</c> decides before it starts a process: one genesis that lists every validator's
@@ -53,12 +52,12 @@ public sealed class TestnetPlan
     /// <summary>Plans a testnet; <paramref name="nextPort"/> hands out free ports (see <see cref="FreePorts"/>).</summary>
     public static TestnetPlan Create(TestnetOptions options, Func<int> nextPort, ulong genesisTimeMs)
     {
-        if (options.Validators is < 1 or > 15) throw new CliUsageException("--validators must be between 1 and 15");
-        if (options.Providers is < 0 or > 64) throw new CliUsageException("--providers must be between 0 and 64");
-        if (options.Clients is < 0 or > 64) throw new CliUsageException("--clients must be between 0 and 64");
-        if (options.MaxBlockTxs is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
-        if (options.Senders is < 0 or > 100_000) throw new CliUsageException("--senders must be between 0 and 100000");
-        if (options.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
+        if (options.Validators is < 1 or > 15) throw new TestnetUsageException("--validators must be between 1 and 15");
+        if (options.Providers is < 0 or > 64) throw new TestnetUsageException("--providers must be between 0 and 64");
+        if (options.Clients is < 0 or > 64) throw new TestnetUsageException("--clients must be between 0 and 64");
+        if (options.MaxBlockTxs is < 1 or > 100_000) throw new TestnetUsageException("--max-block-txs must be between 1 and 100000");
+        if (options.Senders is < 0 or > 100_000) throw new TestnetUsageException("--senders must be between 0 and 100000");
+        if (options.BlockTimeMs is < 10 or > 60_000) throw new TestnetUsageException("--block-time-ms must be between 10 and 60000");
         string root = Path.GetFullPath(options.Directory);
         options = options with { Directory = root };
         string logs = Path.Combine(root, "logs");
@@ -102,7 +101,7 @@ public sealed class TestnetPlan
     public void WriteFiles()
     {
         if (File.Exists(Path.Combine(Options.Directory, TestnetFile.FileName)))
-            throw new CliUsageException($"{Options.Directory} already holds a testnet; run 'fairshare testnet down --dir {Options.Directory}' and remove it first");
+            throw new TestnetUsageException($"{Options.Directory} already holds a testnet; run 'fairshare testnet down --dir {Options.Directory}' and remove it first");
         Directory.CreateDirectory(LogsPath);
         string json = GenesisWriter.ToJson(Genesis);
         foreach (var member in Members)
@@ -110,7 +109,7 @@ public sealed class TestnetPlan
             Directory.CreateDirectory(member.Directory);
             if (member.Role != TestnetMember.Validator) continue;
             var data = new DataDirectory(member.Directory);
-            if (data.IsInitialized) throw new CliUsageException($"{member.Directory} already holds a chain; give a new --dir");
+            if (data.IsInitialized) throw new TestnetUsageException($"{member.Directory} already holds a chain; give a new --dir");
             File.WriteAllText(data.GenesisPath, json);
             using var key = DevKey(member.Name);
             NodeKeyFile.Write(data.NodeKeyPath, key);

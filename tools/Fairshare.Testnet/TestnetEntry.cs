@@ -1,4 +1,4 @@
-namespace Fairshare.Cli.Testnet;
+namespace Fairshare.Testnet;
 
 /// <summary>One running process of a testnet, as <c>testnet.json</c> records it.</summary>
 /// <param name="Role">validator, provider or client.</param>
