@@ -7,6 +7,7 @@ using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
 using Fairshare.Node.Chain;
 using Fairshare.Node.Storage;
+using Fairshare.Node.Wallet;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;
@@ -135,7 +136,8 @@ public static class InitCommand
 
     private static List<string> ImportDevKeys(CliContext context, GenesisConfig config)
     {
-        var keystore = Wallet.Open(context);
+        // Their seeds are public: a costly key derivation would protect nothing and slow every signature.
+        var keystore = new Keystore(context.Data.KeysPath, KeystoreKdfParams.PublicSeed);
         var funded = config.Allocations.Select(a => a.Address).ToHashSet();
         foreach (var asset in config.Assets)
         {

@@ -11,6 +11,13 @@ public sealed record KeystoreKdfParams
     /// </summary>
     public static KeystoreKdfParams Default { get; } = new() { MemoryKib = 65_536, Iterations = 3, Parallelism = 1 };
 
+    /// <summary>
+    /// The parameters for keys whose seed is public anyway (the development keys, derived from their names) under the
+    /// empty passphrase: the least Argon2id allows (8 KiB, 1 pass), since no cost can protect a seed anyone can derive.
+    /// Signing with them is then as quick as the signature itself.
+    /// </summary>
+    public static KeystoreKdfParams PublicSeed { get; } = new() { MemoryKib = 8, Iterations = 1, Parallelism = 1 };
+
     /// <summary>Memory in KiB (Argon2 <c>m</c>).</summary>
     [JsonPropertyName("memory_kib")]
     public required int MemoryKib { get; init; }
