@@ -57,6 +57,30 @@ public sealed class CliCommandTests : CliTestBase
         AssertOneLineError(Cli.Run(args), 2, mustContain);
 
     [Fact]
+    public void Init_OfANonDevelopmentChainListingADevelopmentValidator_IsRefused_AndWritesNothing()
+    {
+        // The example genesis lists validator-1, whose seed anyone can derive: renamed as a real chain, it must not run.
+        using var fresh = new CliProcess();
+        var genesis = JsonNode.Parse(Commands.InitCommand.ReadExampleGenesis())!;
+        genesis["chain_id"] = "fairshare-mainnet-1";
+        string path = Path.Combine(fresh.Home, "mainnet.json");
+        File.WriteAllText(path, genesis.ToJsonString());
+        string data = Path.Combine(fresh.Home, "chain");
+
+        AssertOneLineError(fresh.Run("init", "--genesis", path, "--data", data), 2, "development key 'validator-1'");
+        Assert.False(Directory.Exists(data));
+    }
+
+    [Theory]
+    [InlineData("fairshare-local-1", true)]
+    [InlineData("fairshare-testnet", true)]
+    [InlineData("acme_dev.2", true)]
+    [InlineData("fairshare-mainnet-1", false)]
+    [InlineData("latest-1", false)] // a word that only contains "test" is not a development word
+    public void DevelopmentChains_AreNamedSo(string chainId, bool development) =>
+        Assert.Equal(development, Commands.DevAccounts.IsDevelopmentChain(chainId));
+
+    [Fact]
     public void CommandsOnAMissingChain_SayToRunInit()
     {
         using var empty = new CliProcess();

@@ -127,7 +127,15 @@ public static class InitCommand
         foreach (var name in DevAccounts.Names)
         {
             var dev = KeyPair.ForDevelopment(name);
-            if (config.Validators.Contains(dev.PublicKey)) return dev;
+            if (config.Validators.Contains(dev.PublicKey))
+            {
+                if (DevAccounts.IsDevelopmentChain(config.ChainId)) return dev;
+                dev.Dispose();
+                throw new CliUsageException($"the genesis of '{config.ChainId}' lists the development key '{name}' as a validator; its seed is public, "
+                    + $"so anyone could sign as it: list your own validator keys and pass --node-key FILE (development keys serve only chains whose id says "
+                    + $"{string.Join(", ", DevAccounts.DevelopmentWords)})");
+            }
+
             dev.Dispose();
         }
 

@@ -14,13 +14,12 @@ public static class NodeKeyFile
             ["public_key"] = key.PublicKey.ToString(),
             ["seed"] = Convert.ToHexStringLower(key.ExportSeed()),
         };
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(json.ToJsonString());
-        }
-
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Created with mode 0600 (not chmod-ed after): no moment in which another user could open it.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var stream = new FileStream(path, options);
+        using var writer = new StreamWriter(stream);
+        writer.Write(json.ToJsonString());
     }
 
     /// <summary>Reads the key, or throws <see cref="InvalidDataException"/> with the reason.</summary>
