@@ -47,7 +47,7 @@ public static class NodeApi
         services.AddSingleton(ledger);
         services.AddSingleton(new IndexHolder(index));
         services.AddSingleton<NodeMetrics>();
-        services.AddSingleton(_ => new LeaderForwarder(ledger.Cluster.SelfApiUrl, options.WaitTimeout + TimeSpan.FromSeconds(10)));
+        services.AddSingleton(_ => new LeaderForwarder(ledger, options.WaitTimeout + TimeSpan.FromSeconds(10)));
         services.AddHostedService<SignatureForwarder>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy);
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -121,21 +121,19 @@ public static class NodeApi
         };
     }
 
-    /// <summary>Probes and scrapes, and requests one cluster member sends another (from a member's host), are not limited.</summary>
+    /// <summary>
+    /// Probes and scrapes, and requests a validator of this chain signed for this very method and path within the last
+    /// half minute (<see cref="MemberRequest"/>), are not limited. Where a request comes from, and the bare
+    /// forwarded-by header, prove nothing: a local client or a reverse proxy could claim either.
+    /// </summary>
     private static bool IsExempt(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (Unlimited.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) return true;
-        if (!context.Request.Headers.ContainsKey(LeaderForwarder.ForwardedHeader) || context.Connection.RemoteIpAddress is not { } remote) return false;
+        var request = context.Request;
+        if (Unlimited.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))) return true;
+        if (!request.Headers.TryGetValue(MemberRequest.SignatureHeader, out var signature)) return false;
         var ledger = context.RequestServices.GetRequiredService<ILedgerService>();
-        return ledger.Cluster.MemberApiUrls.Any(url => IsHostOf(url, remote));
-    }
-
-    private static bool IsHostOf(string url, IPAddress remote)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
-        if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
-        if (uri.IsLoopback) return IPAddress.IsLoopback(remote);
-        return IPAddress.TryParse(uri.Host, out var host) && host.Equals(remote);
+        string pathAndQuery = request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
+        return MemberRequest.IsFromValidator(ledger.Genesis, request.Method, pathAndQuery, request.Headers[MemberRequest.MemberHeader],
+            request.Headers[MemberRequest.TimeHeader], signature, DateTimeOffset.UtcNow);
     }
 }

@@ -1,8 +1,14 @@
+using Fairshare.Core.Crypto;
+using Fairshare.Node.Cluster;
+using Fairshare.Server.Cluster;
 using Fairshare.Server.Tests.Support;
 
 namespace Fairshare.Server.Tests;
 
-/// <summary>A client IP that sends faster than the limit gets 429 <c>rate_limited</c>; probes and scrapes are never limited.</summary>
+/// <summary>
+/// A client IP that sends faster than the limit gets 429 <c>rate_limited</c>; probes and scrapes are never limited, and
+/// neither are requests a validator of the chain signed (never a header anyone could set).
+/// </summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private TestNode _node = null!;
@@ -39,5 +45,73 @@ public sealed class RateLimitTests : IAsyncLifetime
             Assert.Equal(200, (int)(await _http.GetAsync("health")).StatusCode);
             Assert.Equal(200, (int)(await _http.GetAsync("metrics")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task AForwardedByHeader_FromThisVeryHost_IsLimitedAllTheSame()
+    {
+        // Anyone on the node's host (or behind the reverse proxy the docs recommend) can set the header.
+        Assert.Equal(429, await FirstLimitedStatusAsync(request => request.Headers.Add(LeaderForwarder.ForwardedHeader, _node.Ledger.SelfApiUrl)));
+    }
+
+    [Fact]
+    public async Task RequestsAValidatorSigned_AreNotLimited()
+    {
+        using var validator = KeyPair.ForDevelopment("test-validator");
+        Assert.Contains(validator.PublicKey, _node.Ledger.Genesis.Validators);
+
+        Assert.Equal(200, await FirstLimitedStatusAsync(request => Sign(request, validator, "GET", "/v1/status", DateTimeOffset.UtcNow)));
+    }
+
+    [Theory]
+    [InlineData("stranger")] // a key the genesis does not list
+    [InlineData("other-path")] // a validator's signature of another request
+    [InlineData("stale")] // a validator's signature from two minutes ago
+    [InlineData("bad-signature")]
+    public async Task SignaturesThatDoNotProveAValidatorSentThisRequestNow_AreLimited(string forgery)
+    {
+        using var validator = KeyPair.ForDevelopment("test-validator");
+        using var stranger = KeyPair.ForDevelopment("stranger");
+        var now = DateTimeOffset.UtcNow;
+
+        int status = await FirstLimitedStatusAsync(request =>
+        {
+            switch (forgery)
+            {
+                case "stranger": Sign(request, stranger, "GET", "/v1/status", now); break;
+                case "other-path": Sign(request, validator, "GET", "/v1/blocks/1", now); break;
+                case "stale": Sign(request, validator, "GET", "/v1/status", now - TimeSpan.FromMinutes(2)); break;
+                default:
+                    Sign(request, validator, "GET", "/v1/status", now);
+                    request.Headers.Remove(MemberRequest.SignatureHeader);
+                    request.Headers.Add(MemberRequest.SignatureHeader, new string('0', 128));
+                    break;
+            }
+        });
+
+        Assert.Equal(429, status);
+    }
+
+    /// <summary>Sends up to 100 requests for the status, each shaped by <paramref name="shape"/>; the first 429, else 200.</summary>
+    private async Task<int> FirstLimitedStatusAsync(Action<HttpRequestMessage> shape)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "v1/status");
+            shape(request);
+            using var response = await _http.SendAsync(request);
+            if ((int)response.StatusCode == 429) return 429;
+            Assert.Equal(200, (int)response.StatusCode);
+        }
+
+        return 200;
+    }
+
+    private void Sign(HttpRequestMessage request, KeyPair key, string method, string pathAndQuery, DateTimeOffset at)
+    {
+        var credentials = MemberRequest.Sign(key, _node.Ledger.Genesis.ChainId, method, pathAndQuery, at);
+        request.Headers.Add(MemberRequest.MemberHeader, credentials.Member);
+        request.Headers.Add(MemberRequest.TimeHeader, credentials.Time);
+        request.Headers.Add(MemberRequest.SignatureHeader, credentials.Signature);
     }
 }

@@ -22,6 +22,12 @@ public interface ILedgerService : IAsyncDisposable
     /// <summary>This validator's public key.</summary>
     PublicKey Validator { get; }
 
+    /// <summary>
+    /// Signs a request this validator sends another member (<see cref="MemberRequest"/>) with its key, at the node's
+    /// clock's time.
+    /// </summary>
+    MemberCredentials SignMemberRequest(string method, string pathAndQuery);
+
     /// <summary>The node's content-addressed blob store (models, inputs, outputs).</summary>
     BlobStore Blobs { get; }
 

@@ -73,6 +73,10 @@ public sealed partial class RaftLedgerService : ILedgerService
     public PublicKey Validator => _node.Key.PublicKey;
 
     /// <inheritdoc/>
+    public MemberCredentials SignMemberRequest(string method, string pathAndQuery) =>
+        MemberRequest.Sign(_node.Key, _node.Genesis.ChainId, method, pathAndQuery, _options.Clock.GetUtcNow());
+
+    /// <inheritdoc/>
     public BlobStore Blobs { get; }
 
     /// <inheritdoc/>

@@ -34,6 +34,8 @@ public sealed class FollowerLedger(SingleNodeLedger replica) : ILedgerService
 
     public PublicKey Validator => replica.Validator;
 
+    public MemberCredentials SignMemberRequest(string method, string pathAndQuery) => replica.SignMemberRequest(method, pathAndQuery);
+
     public BlobStore Blobs => replica.Blobs;
 
     public ChainHead Head => replica.Head;

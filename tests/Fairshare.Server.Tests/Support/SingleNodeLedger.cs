@@ -35,6 +35,9 @@ public sealed class SingleNodeLedger : ILedgerService
 
     public PublicKey Validator => _node.Key.PublicKey;
 
+    public MemberCredentials SignMemberRequest(string method, string pathAndQuery) =>
+        MemberRequest.Sign(_node.Key, _node.Genesis.ChainId, method, pathAndQuery, TimeProvider.System.GetUtcNow());
+
     public BlobStore Blobs { get; }
 
     public string SelfApiUrl { get; set; } = "http://127.0.0.1:1";
