@@ -102,7 +102,7 @@ public sealed class LayerTests
 
     [Theory]
     [MemberData(nameof(ShippedAssemblies))]
-    public void Shipped_assemblies_hold_no_benchmark_code(string assembly)
+    public void ShippedAssemblies_HoldNoBenchmarkCode(string assembly)
     {
         var path = Beside(assembly);
         var benchTypes = AssemblyRuleScanner.ReadTypeNames(path).Where(IsBenchmarkCode).ToList();
@@ -113,7 +113,7 @@ public sealed class LayerTests
     }
 
     [Fact]
-    public void The_benchmark_rule_flags_a_planted_benchmark_and_spares_the_providers_score()
+    public void TheBenchmarkRule_FlagsAPlantedBenchmark_AndSparesTheProvidersScore()
     {
         // The planted sample: a type in a Bench namespace, as the benchmarks were in Cli/Bench, Node/Bench, Agents/Bench.
         var planted = AssemblyRuleScanner.ReadTypeNames(TestAssemblyPath).Where(IsBenchmarkCode).ToList();

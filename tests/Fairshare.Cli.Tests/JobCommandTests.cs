@@ -19,7 +19,7 @@ public sealed class JobCommandTests : CliTestBase
     }
 
     [Fact]
-    public async Task Quote_refuses_inputs_that_do_not_fit_the_model_each_with_its_code()
+    public async Task Quote_RefusesInputsThatDoNotFitTheModel_EachWithItsCode()
     {
         await using var server = await TestNodeServer.StartAsync(Cli.Home);
         string node = server.Url.ToString();
@@ -48,7 +48,7 @@ public sealed class JobCommandTests : CliTestBase
     [InlineData("--replicas", "3", "--policy", "canary", "--replicas applies")]
     [InlineData("--min-memory", "lots", "--deadline-blocks", "10", "--min-memory lots")]
     [InlineData("--requires", "tpu", "--deadline-blocks", "10", "--requires tpu")]
-    public async Task A_wrong_command_line_is_exit_code_2(string option1, string value1, string option2, string value2, string message)
+    public async Task AWrongCommandLine_IsExitCode2(string option1, string value1, string option2, string value2, string message)
     {
         await using var server = await TestNodeServer.StartAsync(Cli.Home);
         string model = Write("mlp.onnx", OnnxModelBuilder.Mlp(8, [16], 4, seed: 3));
@@ -60,7 +60,7 @@ public sealed class JobCommandTests : CliTestBase
     }
 
     [Fact]
-    public void Without_a_node_the_job_verbs_say_how_to_name_one()
+    public void TheJobVerbs_WithoutANode_SayHowToNameOne()
     {
         var run = Cli.Run("job", "list");
 

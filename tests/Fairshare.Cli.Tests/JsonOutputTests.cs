@@ -31,7 +31,7 @@ public sealed class JsonOutputTests : CliTestBase
         ["gov show"] = "GovCommandTests.GovernanceVerbs_WorkFromTheCommandLine",
         ["demo"] = "DemoCommandTests",
         ["provider detect"] = "DemoCommandTests.ProviderDetect_ReportsThisMachineAndABenchmarkScore",
-        ["job quote"] = "JobCommandTests.Quote_refuses_inputs_that_do_not_fit_the_model_each_with_its_code",
+        ["job quote"] = "JobCommandTests.Quote_RefusesInputsThatDoNotFitTheModel_EachWithItsCode",
         ["report waterfall"] = "ReportCommandTests",
         ["report genesis"] = "ReportCommandTests.Genesis_OfTheShippedTables_PrintsTheSpecFigures_AndTheInsiderShare",
         ["conformance"] = "ReportCommandTests.Conformance_OfMetricsMd_PassesEveryVector_AndNamesATamperedOne",

@@ -14,7 +14,7 @@ public sealed class LeaderFailoverTests(ITestOutputHelper output)
     private const int Senders = 6;
 
     [Fact]
-    public async Task Killing_the_leader_under_load_loses_no_acknowledged_transaction_and_the_restarted_node_catches_up()
+    public async Task KillingTheLeaderUnderLoad_LosesNoAcknowledgedTransaction_AndTheRestartedNodeCatchesUp()
     {
         using var net = TestnetProcess.Start("--validators", "3", "--providers", "0", "--senders", Senders.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var validators = net.Validators;

@@ -22,7 +22,7 @@ public sealed class RealModelJobTests(ITestOutputHelper output) : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("fairshare-e2e-job-").FullName;
 
     [Fact]
-    public async Task A_client_runs_the_real_recognition_model_through_the_network_by_cli_and_by_sdk()
+    public async Task AClient_RunsTheRealRecognitionModelThroughTheNetwork_ByCliAndBySdk()
     {
         using var net = TestnetProcess.Start("--validators", "3", "--providers", "2", "--senders", "1");
         string node = net.Validators[0].Url;

@@ -12,7 +12,7 @@ public sealed class TestnetJobsTests(ITestOutputHelper output)
     private static readonly string[] Ended = ["Settled", "Failed", "Cancelled"];
 
     [Fact]
-    public async Task Three_validators_two_providers_and_a_client_settle_100_jobs_and_end_with_one_state_root()
+    public async Task ThreeValidatorsTwoProvidersAndAClient_Settle100Jobs_AndEndWithOneStateRoot()
     {
         using var net = TestnetProcess.Start("--validators", "3", "--providers", "2", "--clients", "1", "--client-jobs", "100");
         var node = net.Validators[0];
@@ -46,7 +46,7 @@ public sealed class TestnetJobsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_provider_killed_mid_job_has_its_job_reassigned_and_settled()
+    public async Task AProviderKilledMidJob_HasItsJobReassigned_AndSettled()
     {
         using var net = TestnetProcess.Start("--validators", "1", "--providers", "3", "--clients", "1", "--client-jobs", "20");
         using var victimKey = KeyPair.ForDevelopment("fairshare-testnet/provider-1");

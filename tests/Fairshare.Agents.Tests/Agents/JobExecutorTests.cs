@@ -20,7 +20,7 @@ public sealed class JobExecutorTests : IDisposable
     private static readonly ProviderOffer Offer = new(DeviceClass.Cpu, 8_192, 2_000, new Amount(1), 1, "test", 300, 0, "test");
 
     [Fact]
-    public void Limits_come_from_the_chain_the_offer_and_the_job()
+    public void Limits_ComeFromTheChainTheOfferAndTheJob()
     {
         using var executor = new JobExecutor(new BlobStore(_root));
         var spec = DemoRunner.InferenceSpec(Hash32.Compute([1]), Hash32.Compute([2]), workUnits: 400, VerificationPolicy.Replicate, 2);
@@ -37,7 +37,7 @@ public sealed class JobExecutorTests : IDisposable
     }
 
     [Fact]
-    public void A_blob_over_its_limit_becomes_the_same_fault_blob_on_every_provider_and_a_missing_one_waits()
+    public void ABlobOverItsLimit_BecomesTheSameFaultBlobOnEveryProvider_AndAMissingOneWaits()
     {
         var blobs = new BlobStore(_root);
         using var executor = new JobExecutor(blobs);
@@ -57,7 +57,7 @@ public sealed class JobExecutorTests : IDisposable
     }
 
     [Fact]
-    public void The_cheater_corrupts_items_and_fault_blobs_alike()
+    public void TheCheater_CorruptsItemsAndFaultBlobsAlike()
     {
         var output = new JobTensors(JobLayout.Folder, [new JobItem("a", [TensorData.Float32("y", [2], [1f, 2f])])], ComputeError.None).Encode();
         var fault = JobTensors.Failed(JobLayout.Single, ComputeError.RunTimeExceeded).Encode();

@@ -29,7 +29,7 @@ public sealed class JobFaultTests : IDisposable
     }
 
     [Fact]
-    public void A_model_that_runs_too_long_settles_with_the_fault_output_and_honest_providers_are_paid_not_slashed()
+    public void AModelThatRunsTooLong_SettlesWithTheFaultOutput_AndHonestProvidersArePaidNotSlashed()
     {
         var blobs = new BlobStore(Path.Combine(_root, "blobs"));
         var model = blobs.Put(HostileModels.SlowLoop);

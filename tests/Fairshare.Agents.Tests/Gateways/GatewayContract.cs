@@ -33,7 +33,7 @@ public abstract class GatewayContract : IAsyncLifetime
     public Task DisposeAsync() => StopAsync();
 
     [Fact]
-    public async Task A_committed_transfer_moves_the_height_and_shows_in_the_state()
+    public async Task ACommittedTransfer_MovesTheHeight_AndShowsInTheState()
     {
         var before = await Gateway.StateAsync(CancellationToken.None);
         var bob = KeyPair.ForDevelopment("gateway-contract/bob").Address;
@@ -51,7 +51,7 @@ public abstract class GatewayContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_transaction_comes_back_with_its_code_and_changes_nothing()
+    public async Task ARefusedTransaction_ComesBackWithItsCode_AndChangesNothing()
     {
         var before = await Gateway.StateAsync(CancellationToken.None);
 
@@ -64,7 +64,7 @@ public abstract class GatewayContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Blobs_round_trip_by_content_address_and_an_unknown_one_is_null()
+    public async Task Blobs_RoundTripByContentAddress_AndAnUnknownOneIsNull()
     {
         byte[] content = [.. Enumerable.Range(0, 70_000).Select(i => (byte)(i * 7))];
 
@@ -76,7 +76,7 @@ public abstract class GatewayContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unreachable_node_is_a_gateway_exception()
+    public async Task AnUnreachableNode_IsAGatewayException()
     {
         await MakeUnreachableAsync();
 

@@ -20,7 +20,7 @@ public sealed class JobFilesTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void A_folder_of_npy_files_runs_as_one_job_and_comes_back_as_a_folder_named_alike()
+    public void AFolderOfNpyFiles_RunsAsOneJob_AndComesBackAsAFolderNamedAlike()
     {
         var weights = MlpWeights.Generate(8, [16], 4, seed: 3);
         var model = OnnxModelBuilder.Mlp(weights);
@@ -53,7 +53,7 @@ public sealed class JobFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_batch_the_model_fixes_at_one_is_split_into_items_priced_as_one_job_and_stacked_back()
+    public void ABatchTheModelFixesAtOne_IsSplitIntoItems_PricedAsOneJob_AndStackedBack()
     {
         // y = x + 1 with x fixed at [1, 3]: four samples in one .npz cannot run at once.
         byte[] model = PythonModel("""
@@ -90,7 +90,7 @@ public sealed class JobFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_of_npz_files_feeds_every_input_and_a_model_with_two_outputs_gets_a_folder_per_item()
+    public void AFolderOfNpzFiles_FeedsEveryInput_AndAModelWithTwoOutputsGetsAFolderPerItem()
     {
         byte[] model = PythonModel("""
             a = helper.make_tensor_value_info("a", TensorProto.INT32, ["n"])
@@ -125,7 +125,7 @@ public sealed class JobFilesTests : IDisposable
     }
 
     [Fact]
-    public void Inputs_that_cannot_make_a_job_are_refused_with_input_argument()
+    public void InputsThatCannotMakeAJob_AreRefused_WithInputArgument()
     {
         string folder = Directory.CreateDirectory(Path.Combine(_root, "f1")).FullName;
         string other = Directory.CreateDirectory(Path.Combine(_root, "f2")).FullName;
@@ -144,7 +144,7 @@ public sealed class JobFilesTests : IDisposable
     }
 
     [Fact]
-    public void Output_names_that_could_leave_the_folder_are_refused()
+    public void OutputNamesThatCouldLeaveTheFolder_AreRefused()
     {
         var outputs = JobTensors.Single([TensorData.Float32("../escape", [1], [1f])]);
         var folder = new JobTensors(JobLayout.Folder, [new JobItem("ok", [TensorData.Float32("y", [1], [1f])])], Compute.ComputeError.None);

@@ -28,19 +28,19 @@ public sealed class JobRefusalTests(JobNode net) : IClassFixture<JobNode>
     private static TensorData GoodX => TensorData.Float32("x", [2, 8], new float[16]);
 
     [Fact]
-    public Task Wrong_input_name() => Refused(new JobRequest(Model, Inputs(TensorData.Float32("input", [2, 8], new float[16]))), "input_unknown_name", "\"x\"");
+    public Task WrongInputName_IsRefused() => Refused(new JobRequest(Model, Inputs(TensorData.Float32("input", [2, 8], new float[16]))), "input_unknown_name", "\"x\"");
 
     [Fact]
-    public Task Wrong_dtype() => Refused(new JobRequest(Model, Inputs(TensorData.Int64("x", [2, 8], new long[16]))), "input_wrong_type", "float32");
+    public Task WrongDtype_IsRefused() => Refused(new JobRequest(Model, Inputs(TensorData.Int64("x", [2, 8], new long[16]))), "input_wrong_type", "float32");
 
     [Fact]
-    public Task Wrong_rank() => Refused(new JobRequest(Model, Inputs(TensorData.Float32("x", [16], new float[16]))), "input_wrong_rank", "x");
+    public Task WrongRank_IsRefused() => Refused(new JobRequest(Model, Inputs(TensorData.Float32("x", [16], new float[16]))), "input_wrong_rank", "x");
 
     [Fact]
-    public Task Wrong_fixed_dimension() => Refused(new JobRequest(Model, Inputs(TensorData.Float32("x", [2, 7], new float[14]))), "input_wrong_dimension", "8");
+    public Task WrongFixedDimension_IsRefused() => Refused(new JobRequest(Model, Inputs(TensorData.Float32("x", [2, 7], new float[14]))), "input_wrong_dimension", "8");
 
     [Fact]
-    public async Task A_corrupt_npy_file()
+    public async Task ACorruptNpyFile_IsRefused()
     {
         string file = Path.Combine(Path.GetTempPath(), $"fairshare-corrupt-{Guid.NewGuid():N}.npy");
         byte[] good = NpyFormat.Write(GoodX);
@@ -58,19 +58,19 @@ public sealed class JobRefusalTests(JobNode net) : IClassFixture<JobNode>
     }
 
     [Fact]
-    public Task A_file_that_is_not_onnx() => Refused(new JobRequest("this is a text file, not a model"u8.ToArray(), Inputs(GoodX)), "model_unparseable", "ONNX");
+    public Task AFileThatIsNotOnnx_IsRefused() => Refused(new JobRequest("this is a text file, not a model"u8.ToArray(), Inputs(GoodX)), "model_unparseable", "ONNX");
 
     [Fact]
-    public Task A_model_over_the_size_limit() =>
+    public Task AModelOverTheSizeLimit_IsRefused() =>
         Refused(new JobRequest(File.ReadAllBytes(RealModels.Recognition), Inputs(GoodX)), JobErrors.ModelTooLarge, "market.max-model-bytes");
 
     [Fact]
-    public Task An_input_over_the_size_limit() =>
+    public Task AnInputOverTheSizeLimit_IsRefused() =>
         Refused(new JobRequest(Model, Inputs(TensorData.Float32("x", [(long)(JobNode.Limit / 32) + 1, 8], new float[((int)(JobNode.Limit / 32) + 1) * 8]))),
             JobErrors.InputTooLarge, "market.max-input-bytes");
 
     [Fact]
-    public Task An_unsupported_operator()
+    public Task AnUnsupportedOperator_IsRefused()
     {
         // The MLP with its Softmax moved to a custom domain: providers load no custom operator libraries.
         var model = Python.Run("""
@@ -87,7 +87,7 @@ public sealed class JobRefusalTests(JobNode net) : IClassFixture<JobNode>
     }
 
     [Fact]
-    public async Task A_budget_below_the_quote()
+    public async Task ABudgetBelowTheQuote_IsRefused()
     {
         var jobs = new JobClient(net.Gateway, Alice);
         var quote = await jobs.QuoteAsync(new JobRequest(Model, Inputs(GoodX)));
@@ -98,11 +98,11 @@ public sealed class JobRefusalTests(JobNode net) : IClassFixture<JobNode>
     }
 
     [Fact]
-    public async Task A_price_cap_below_every_offer() =>
+    public async Task APriceCapBelowEveryOffer_IsRefused() =>
         await Refused(new JobRequest(Model, Inputs(GoodX)) { MaxPricePerWorkUnit = JobNode.Price - Amount.One }, JobErrors.PriceBelowOffers, "0.01 FSH");
 
     [Fact]
-    public async Task An_unknown_job_id()
+    public async Task AnUnknownJobId_IsRefused()
     {
         var before = await Snapshot();
         var jobs = new JobClient(net.Gateway, Alice);
@@ -116,7 +116,7 @@ public sealed class JobRefusalTests(JobNode net) : IClassFixture<JobNode>
     }
 
     [Fact]
-    public async Task Cancel_of_someone_elses_job()
+    public async Task CancelOfSomeoneElsesJob_IsRefused()
     {
         var alice = new JobClient(net.Gateway, Alice);
         var submitted = await alice.SubmitAsync(new JobRequest(Model, Inputs(GoodX)));

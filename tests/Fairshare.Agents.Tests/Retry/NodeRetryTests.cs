@@ -45,7 +45,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task Waits_double_from_the_first_delay_up_to_the_cap_then_the_last_error_comes_out()
+    public async Task Waits_DoubleFromTheFirstDelayUpToTheCap_ThenTheLastErrorComesOut()
     {
         var options = NodeRetryOptions.Default with { UseJitter = false };
         var (calls, waits, error, _) = await RunAsync(options, _ => throw Error("unreachable", 0));
@@ -56,7 +56,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task With_jitter_each_wait_stays_within_the_cap()
+    public async Task WithJitter_EachWaitStaysWithinTheCap()
     {
         var (calls, waits, _, _) = await RunAsync(NodeRetryOptions.Default, _ => throw Error("busy", 503));
 
@@ -66,7 +66,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task A_transient_failure_followed_by_an_answer_returns_the_answer()
+    public async Task ATransientFailureFollowedByAnAnswer_ReturnsTheAnswer()
     {
         var (calls, waits, error, result) = await RunAsync(NodeRetryOptions.Default with { UseJitter = false },
             call => call < 3 ? throw Error("no_leader", 503) : 42);
@@ -78,7 +78,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task The_node_s_retry_after_is_waited_and_capped_at_the_longest_wait()
+    public async Task TheNodesRetryAfter_IsWaited_AndCappedAtTheLongestWait()
     {
         var asked = new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(300) };
         var (calls, waits, error, result) = await RunAsync(NodeRetryOptions.Default with { UseJitter = false },
@@ -95,7 +95,7 @@ public sealed class NodeRetryTests
     [InlineData("not_found", 404)]
     [InlineData("blob_too_large", 413)]
     [InlineData("internal", 500)]
-    public async Task An_error_that_will_not_pass_is_not_tried_again(string code, int status)
+    public async Task AnErrorThatWillNotPass_IsNotTriedAgain(string code, int status)
     {
         var (calls, waits, error, _) = await RunAsync(NodeRetryOptions.Default, _ => throw Error(code, status));
 
@@ -105,7 +105,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task An_exception_that_is_not_a_node_error_is_not_tried_again()
+    public async Task AnExceptionThatIsNotANodeError_IsNotTriedAgain()
     {
         var (calls, _, error, _) = await RunAsync(NodeRetryOptions.Default, _ => throw new InvalidOperationException("bug"));
 
@@ -123,14 +123,14 @@ public sealed class NodeRetryTests
     [InlineData("http_500", 500, false)]
     [InlineData("bad_signature", 400, false)]
     [InlineData("insufficient_funds", 409, false)]
-    public void Which_node_errors_may_pass(string code, int status, bool transient)
+    public void WhichNodeErrors_MayPass(string code, int status, bool transient)
     {
         Assert.Equal(transient, Error(code, status).IsTransient);
         Assert.Equal(transient, new GatewayException(code, code, Error(code, status)).IsTransient);
     }
 
     [Fact]
-    public void A_gateway_error_without_a_node_error_inside_is_judged_by_its_code()
+    public void AGatewayErrorWithoutANodeErrorInside_IsJudgedByItsCode()
     {
         Assert.True(new GatewayException("unreachable", "gone").IsTransient);
         Assert.False(new GatewayException("not_found", "no such job").IsTransient);
@@ -139,7 +139,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task The_sdk_reads_retry_after_seconds_from_the_node_s_answer()
+    public async Task TheSdk_ReadsRetryAfterSeconds_FromTheNodesAnswer()
     {
         using var http = new HttpClient(new Answer(HttpStatusCode.TooManyRequests, """{"code":"rate_limited","message":"slow down"}""", "7"))
         {
@@ -156,7 +156,7 @@ public sealed class NodeRetryTests
     }
 
     [Fact]
-    public async Task An_answer_without_retry_after_asks_for_no_particular_wait()
+    public async Task AnAnswerWithoutRetryAfter_AsksForNoParticularWait()
     {
         using var http = new HttpClient(new Answer(HttpStatusCode.ServiceUnavailable, "not json", null))
         {

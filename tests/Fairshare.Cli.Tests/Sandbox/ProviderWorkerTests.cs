@@ -46,7 +46,7 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_job_round_trips_through_the_worker_and_the_worker_keeps_its_loaded_model()
+    public void AJob_RoundTripsThroughTheWorker_AndTheWorkerKeepsItsLoadedModel()
     {
         AssertQuickJobRuns();
         int pid = _sandbox.WorkerPid!.Value;
@@ -57,7 +57,7 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_model_that_runs_too_long_is_stopped_and_the_worker_runs_the_next_job()
+    public void AModelThatRunsTooLong_IsStopped_AndTheWorkerRunsTheNextJob()
     {
         var outcome = _sandbox.Run(Job(HostileModels.SlowLoop, LoopInput(1_000_000_000), seconds: 1));
 
@@ -67,7 +67,7 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_model_that_takes_too_much_memory_is_stopped_and_the_worker_runs_the_next_job()
+    public void AModelThatTakesTooMuchMemory_IsStopped_AndTheWorkerRunsTheNextJob()
     {
         var outcome = _sandbox.Run(Job(HostileModels.MemoryHog, HogInput(1L << 27), memoryMb: 64));
 
@@ -76,7 +76,7 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_worker_killed_from_outside_mid_job_is_replaced_and_the_job_retried()
+    public async Task AWorkerKilledFromOutsideMidJob_IsReplaced_AndTheJobRetried()
     {
         AssertQuickJobRuns();
         int first = _sandbox.WorkerPid!.Value;
@@ -93,7 +93,7 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_worker_that_dies_twice_on_a_job_is_a_deterministic_fault()
+    public async Task AWorkerThatDiesTwiceOnAJob_IsADeterministicFault()
     {
         AssertQuickJobRuns();
         var killer = Task.Run(() => KillWorkers(2));
@@ -108,7 +108,7 @@ public sealed class ProviderWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_worker_that_cannot_start_is_the_providers_own_problem()
+    public void AWorkerThatCannotStart_IsTheProvidersOwnProblem()
     {
         using var broken = new ProcessSandbox(new WorkerCommand(Path.Combine(_folder, "no-such-worker"), []));
 

@@ -50,7 +50,7 @@ public sealed class GraphWorkTests(PythonModels models)
 
     [Theory]
     [MemberData(nameof(DenseCases))]
-    public void Multiply_accumulates_are_the_hand_counted_ones(string model, TensorData[] inputs, ulong macs)
+    public void MultiplyAccumulates_AreTheHandCountedOnes(string model, TensorData[] inputs, ulong macs)
     {
         var estimate = Estimate(model, inputs);
 
@@ -59,7 +59,7 @@ public sealed class GraphWorkTests(PythonModels models)
     }
 
     [Fact]
-    public void Element_operations_follow_the_documented_constants()
+    public void ElementOperations_FollowTheDocumentedConstants()
     {
         // x [2, 8]: Softmax 4 per element, ReduceMean 1 per input element, LayerNormalization 4 per element,
         // Reshape free, MaxPool 2×2 stride 1 on [1, 1, 4, 4]: 3 × 3 outputs × a window of 4.
@@ -77,7 +77,7 @@ public sealed class GraphWorkTests(PythonModels models)
     }
 
     [Fact]
-    public void Shape_arithmetic_and_recurrent_gates_count_their_elements()
+    public void ShapeArithmeticAndRecurrentGates_CountTheirElements()
     {
         var chain = Estimate("reshape_chain", F("x", 2, 3, 4, 5));
         var lstm = Estimate("lstm", F("x", 5, 2, 3));
@@ -92,7 +92,7 @@ public sealed class GraphWorkTests(PythonModels models)
     }
 
     [Fact]
-    public void A_loop_trip_count_given_as_an_input_multiplies_the_body()
+    public void ALoopTripCountGivenAsAnInput_MultipliesTheBody()
     {
         var estimate = Estimate("loop_count_input", F("x", 1, 4), TensorData.Int64("n", [], [5]));
 
@@ -104,7 +104,7 @@ public sealed class GraphWorkTests(PythonModels models)
     [InlineData("loop_count_input")]
     [InlineData("loop_count_from_data")]
     [InlineData("while_loop")]
-    public void A_loop_whose_trip_count_is_unknown_makes_the_estimate_incomplete(string model)
+    public void ALoopWhoseTripCountIsUnknown_MakesTheEstimateIncomplete(string model)
     {
         // Not given, computed from a tensor too large to track, or M = 2^63 - 1 with a condition (a while loop).
         TensorData[] inputs = model == "loop_count_from_data" ? [F("x", 1, 4), F("d", 64, 128)] : [F("x", 1, 4)];
@@ -118,7 +118,7 @@ public sealed class GraphWorkTests(PythonModels models)
     }
 
     [Fact]
-    public void A_cycle_is_never_reached_and_named()
+    public void ACycle_IsNeverReached_AndNamed()
     {
         var estimate = Estimate("cycle", F("x", 1, 4));
 
@@ -129,7 +129,7 @@ public sealed class GraphWorkTests(PythonModels models)
     }
 
     [Fact]
-    public void A_model_local_function_counts_its_body()
+    public void AModelLocalFunction_CountsItsBody()
     {
         var estimate = Estimate("local_function", F("x", 1, 4));
 
@@ -139,7 +139,7 @@ public sealed class GraphWorkTests(PythonModels models)
     }
 
     [Fact]
-    public void Huge_declared_dimensions_saturate()
+    public void HugeDeclaredDimensions_Saturate()
     {
         var graph = new OnnxGraphBuilder("huge");
         string w = graph.Initializer("w", [1L << 40, 1L << 40], []);

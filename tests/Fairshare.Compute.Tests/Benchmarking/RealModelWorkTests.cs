@@ -136,7 +136,7 @@ public sealed class RealModelWorkTests : IClassFixture<RealModelWorkTests.Refere
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Macs_per_operator_equal_onnx_shape_inference_and_element_operations_fit_its_sizes(string model, long[] shape)
+    public void MacsPerOperator_EqualOnnxShapeInference_AndElementOperationsFitItsSizes(string model, long[] shape)
     {
         var figures = _reference.For(model, shape);
         Assert.Empty(figures.Unknown);
@@ -157,7 +157,7 @@ public sealed class RealModelWorkTests : IClassFixture<RealModelWorkTests.Refere
     [InlineData("rec", new long[] { 1, 3, 48, 320 }, 749UL)]
     [InlineData("rec", new long[] { 2, 3, 48, 160 }, 749UL)]
     [InlineData("cls", new long[] { 1, 3, 48, 192 }, 20UL)]
-    public void Work_units_are_the_reference_figures_documented_in_compute_md(string model, long[] shape, ulong documented)
+    public void WorkUnits_AreTheReferenceFigures_DocumentedInComputeMd(string model, long[] shape, ulong documented)
     {
         var figures = _reference.For(model, shape);
         ulong total = figures.Macs.Values.Aggregate(0UL, (a, b) => a + b) + figures.Outputs.Keys.Aggregate(0UL, (sum, op) => sum + Expected(op, figures));

@@ -9,7 +9,7 @@ public sealed class StandardBenchmarkTests
     private const ulong MatMulMacsPerRun = 256UL * 256 * 256;
 
     [Fact]
-    public void With_a_runner_only_its_part_runs()
+    public void WithARunner_OnlyItsPartRuns()
     {
         using var kernel = new KernelJobRunner(new TensorPrimitivesMatMul());
 
@@ -25,7 +25,7 @@ public sealed class StandardBenchmarkTests
     }
 
     [Fact]
-    public void Without_a_runner_both_parts_run_and_the_score_is_their_mean()
+    public void WithoutARunner_BothPartsRun_AndTheScoreIsTheirMean()
     {
         var score = StandardBenchmark.Run(null, TimeSpan.FromMilliseconds(200));
 

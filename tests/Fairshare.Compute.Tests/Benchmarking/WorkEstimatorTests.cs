@@ -18,7 +18,7 @@ public sealed class WorkEstimatorTests
     }
 
     [Fact]
-    public void Work_units_are_millions_of_macs_rounded_up()
+    public void WorkUnits_AreMillionsOfMacs_RoundedUp()
     {
         Assert.Equal(0UL, WorkUnits.FromMacs(0));
         Assert.Equal(1UL, WorkUnits.FromMacs(1));
@@ -29,7 +29,7 @@ public sealed class WorkEstimatorTests
     }
 
     [Fact]
-    public void Matmul_work_is_m_k_n()
+    public void MatMulWork_IsMTimesKTimesN()
     {
         Assert.Equal(new WorkEstimate(512UL * 512 * 512), WorkEstimator.ForMatMul(512, 512, 512));
         Assert.Equal(135UL, WorkEstimator.ForMatMul(512, 512, 512).Units);
@@ -37,7 +37,7 @@ public sealed class WorkEstimatorTests
     }
 
     [Fact]
-    public void Mlp_work_is_the_sum_of_its_gemms()
+    public void MlpWork_IsTheSumOfItsGemms()
     {
         byte[] model = OnnxModelBuilder.Mlp(16, [32, 24], 5, seed: 1);
 
@@ -46,7 +46,7 @@ public sealed class WorkEstimatorTests
     }
 
     [Fact]
-    public void Convnet_work_counts_every_conv_window_and_the_dense_layer()
+    public void ConvnetWork_CountsEveryConvWindow_AndTheDenseLayer()
     {
         byte[] model = OnnxModelBuilder.ConvNet(channels: 3, size: 16, filters: [4, 8], classes: 6, seed: 1);
 
@@ -57,7 +57,7 @@ public sealed class WorkEstimatorTests
     }
 
     [Fact]
-    public void Gemm_attributes_matmul_broadcasting_and_unknown_operators()
+    public void Macs_FollowGemmAttributesAndMatMulBroadcasting_AndSkipUnknownOperators()
     {
         var graph = new OnnxGraphBuilder("g");
         string wt = graph.Initializer("wt", [6, 4], new float[24]); // [N, K] with transB
@@ -73,7 +73,7 @@ public sealed class WorkEstimatorTests
     }
 
     [Fact]
-    public void Bytes_that_are_not_a_model_are_refused()
+    public void BytesThatAreNotAModel_AreRefused()
     {
         var estimate = WorkEstimator.ForOnnx([0xFF, 0xFF, 0xFF], X(1));
 

@@ -16,7 +16,7 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
-    public void Put_then_TryGet_returns_the_bytes_under_their_sha256()
+    public void PutThenTryGet_ReturnsTheBytes_UnderTheirSha256()
     {
         byte[] data = "a model, say"u8.ToArray();
 
@@ -31,7 +31,7 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
-    public void Put_twice_is_idempotent_and_leaves_no_temporary_files()
+    public void PutTwice_IsIdempotent_AndLeavesNoTemporaryFiles()
     {
         byte[] data = [1, 2, 3];
         var first = _store.Put(data);
@@ -45,7 +45,7 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
-    public void Empty_blob_is_a_blob()
+    public void EmptyBlob_IsABlob()
     {
         var address = _store.Put([]);
 
@@ -54,7 +54,7 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
-    public void Missing_blob_is_not_found()
+    public void MissingBlob_IsNotFound()
     {
         var address = Hash32.Compute("never stored"u8);
 
@@ -64,7 +64,7 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
-    public void Corrupt_file_is_reported_quarantined_and_treated_as_missing_then_Put_repairs_it()
+    public void CorruptFile_IsReportedQuarantinedAndTreatedAsMissing_ThenPutRepairsIt()
     {
         byte[] data = "job output"u8.ToArray();
         var address = _store.Put(data);

@@ -31,7 +31,7 @@ public sealed class NpyFormatTests
     private static readonly byte[] OneAndTwo = [0, 0, 0x80, 0x3F, 0, 0, 0, 0x40]; // 1f, 2f
 
     [Property(MaxTest = 100, StartSize = 10, EndSize = 50, Arbitrary = [typeof(TensorGenerators)])]
-    public void Every_tensor_round_trips(TensorData tensor)
+    public void EveryTensor_RoundTrips(TensorData tensor)
     {
         byte[] file = NpyFormat.Write(tensor);
         var read = NpyFormat.Read(file, tensor.Name);
@@ -43,7 +43,7 @@ public sealed class NpyFormatTests
     }
 
     [Fact]
-    public void Header_is_what_numpy_writes()
+    public void Header_IsWhatNumpyWrites()
     {
         byte[] file = NpyFormat.Write(TensorData.Float32("a", [2], [1f, 2f]));
 
@@ -61,7 +61,7 @@ public sealed class NpyFormatTests
     [InlineData("  { 'descr' : '<f4' ,\n 'fortran_order':False,'shape':( 2 , ) , }   \n")]
     [InlineData("{'descr': '=f4', 'fortran_order': False, 'shape': (2,), }")]
     [InlineData("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }")]
-    public void Any_key_order_quoting_and_spacing_python_reads_is_accepted(string header)
+    public void AnyKeyOrderQuotingAndSpacingPythonReads_IsAccepted(string header)
     {
         var read = NpyFormat.Read(Npy(header, OneAndTwo), "a");
 
@@ -70,7 +70,7 @@ public sealed class NpyFormatTests
     }
 
     [Fact]
-    public void One_byte_dtypes_take_any_byte_order_mark()
+    public void OneByteDtypes_TakeAnyByteOrderMark()
     {
         foreach (string descr in new[] { "|u1", "<u1", ">u1", "=u1" })
         {
@@ -126,7 +126,7 @@ public sealed class NpyFormatTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Malformed_file_gives_its_error(string what, byte[] file, ComputeError expected)
+    public void MalformedFile_GivesItsError(string what, byte[] file, ComputeError expected)
     {
         var read = NpyFormat.Read(file, "a");
 
@@ -136,7 +136,7 @@ public sealed class NpyFormatTests
     }
 
     [Property(MaxTest = 300)]
-    public void Corrupting_bytes_never_throws(int seed, byte corruptions)
+    public void CorruptingBytes_NeverThrows(int seed, byte corruptions)
     {
         byte[] file = NpyFormat.Write(TensorData.Bool("m", [2, 3], [true, false, true, true, false, false]));
         var random = new Random(seed);
@@ -148,7 +148,7 @@ public sealed class NpyFormatTests
     }
 
     [Fact]
-    public void Every_prefix_of_a_file_is_refused()
+    public void EveryPrefixOfAFile_IsRefused()
     {
         byte[] file = NpyFormat.Write(TensorData.Int16("v", [3], [1, -2, 3]));
         for (int length = 0; length < file.Length; length++)
@@ -159,14 +159,14 @@ public sealed class NpyFormatTests
     }
 
     [Fact]
-    public void Version_2_and_3_headers_are_read()
+    public void Version2And3Headers_AreRead()
     {
         TensorAssert.Same(TensorData.Float32("a", [2], [1f, 2f]), NpyFormat.Read(Npy(Float32Pair, OneAndTwo, major: 2), "a").Value!);
         TensorAssert.Same(TensorData.Float32("a", [2], [1f, 2f]), NpyFormat.Read(Npy(Float32Pair, OneAndTwo, major: 3), "a").Value!);
     }
 
     [Fact]
-    public void Write_refuses_tensors_built_wrongly()
+    public void Write_RefusesTensorsBuiltWrongly()
     {
         Assert.Throws<ArgumentException>(() => NpyFormat.Write(TensorData.UInt8("r", [1, 1, 1, 1, 1, 1, 1, 1, 1], [0])));
         Assert.Throws<ArgumentException>(() => NpyFormat.Write(TensorData.UInt8("r", [2], [0, 1]) with { Shape = [3] }));

@@ -29,7 +29,7 @@ public sealed class NpzFormatTests
     }
 
     [Property(MaxTest = 60, StartSize = 10, EndSize = 40)]
-    public Property Every_tensor_list_round_trips_in_order() =>
+    public Property EveryTensorList_RoundTrips_InOrder() =>
         Prop.ForAll(Arb.From(TensorGenerators.TensorList()), tensors =>
         {
             var read = NpzFormat.Read(NpzFormat.Write(tensors));
@@ -39,7 +39,7 @@ public sealed class NpzFormatTests
         });
 
     [Fact]
-    public void Entries_are_stored_npy_files_named_after_the_tensors_with_a_fixed_time()
+    public void Entries_AreStoredNpyFilesNamedAfterTheTensors_WithAFixedTime()
     {
         byte[] npz = NpzFormat.Write([X, TensorData.Bool("m", [1], [true])]);
 
@@ -55,7 +55,7 @@ public sealed class NpzFormatTests
     }
 
     [Fact]
-    public void Deflated_entries_and_folders_in_names_are_read()
+    public void DeflatedEntriesAndFoldersInNames_AreRead()
     {
         byte[] npz = Zip(CompressionLevel.Optimal, ("inputs/x.npy", NpyFormat.Write(X)));
 
@@ -81,7 +81,7 @@ public sealed class NpzFormatTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Malformed_archive_gives_its_error(string what, byte[] npz, ComputeError expected)
+    public void MalformedArchive_GivesItsError(string what, byte[] npz, ComputeError expected)
     {
         var read = NpzFormat.Read(npz);
 
@@ -91,7 +91,7 @@ public sealed class NpzFormatTests
     }
 
     [Fact]
-    public void An_error_inside_an_entry_names_the_entry()
+    public void AnErrorInsideAnEntry_NamesTheEntry()
     {
         var read = NpzFormat.Read(Zip(CompressionLevel.NoCompression, ("weights.npy", [.. NpyFormat.Write(X), 0])));
 
@@ -100,7 +100,7 @@ public sealed class NpzFormatTests
     }
 
     [Property(MaxTest = 300)]
-    public void Corrupting_bytes_never_throws(int seed, byte corruptions, bool deflated)
+    public void CorruptingBytes_NeverThrows(int seed, byte corruptions, bool deflated)
     {
         byte[] npz = deflated
             ? Zip(CompressionLevel.Optimal, ("x.npy", NpyFormat.Write(X)), ("m.npy", NpyFormat.Write(TensorData.Bool("m", [2], [true, false]))))
@@ -114,6 +114,6 @@ public sealed class NpzFormatTests
     }
 
     [Fact]
-    public void Write_refuses_two_tensors_of_one_name() =>
+    public void Write_RefusesTwoTensorsOfOneName() =>
         Assert.Throws<ArgumentException>(() => NpzFormat.Write([X, X]));
 }

@@ -24,7 +24,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
 
     [Theory]
     [MemberData(nameof(Dtypes))]
-    public void We_read_every_dtype_numpy_writes(string code)
+    public void EveryDtypeNumpyWrites_IsReadByUs(string code)
     {
         var read = NpyFormat.Read(numpy.Read($"dtype_{code}.npy"), "a");
 
@@ -33,7 +33,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     }
 
     [Fact]
-    public void We_read_the_extremes_of_float16_and_64_bit_integers()
+    public void TheExtremesOfFloat16And64BitIntegers_AreReadByUs()
     {
         var halves = NpyFormat.Read(numpy.Read("extremes_f2.npy"), "h").Value!;
         var signed = NpyFormat.Read(numpy.Read("extremes_i8.npy"), "i").Value!;
@@ -55,7 +55,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     [InlineData("u2")]
     [InlineData("u4")]
     [InlineData("u8")]
-    public void Big_endian_arrays_are_swapped_to_little_endian(string code)
+    public void BigEndianArrays_AreSwappedToLittleEndian(string code)
     {
         var read = NpyFormat.Read(numpy.Read($"big_{code}.npy"), "b");
 
@@ -64,7 +64,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     }
 
     [Fact]
-    public void Fortran_order_arrays_are_transposed_to_row_major()
+    public void FortranOrderArrays_AreTransposedToRowMajor()
     {
         var cube = NpyFormat.Read(numpy.Read("fortran_i4.npy"), "c");
         var matrix = NpyFormat.Read(numpy.Read("fortran_f8.npy"), "m");
@@ -77,7 +77,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     }
 
     [Fact]
-    public void Header_versions_2_and_3_are_read()
+    public void HeaderVersions2And3_AreRead()
     {
         Assert.Equal(2, numpy.Read("v2.npy")[6]);
         Assert.Equal(3, numpy.Read("v3.npy")[6]);
@@ -87,7 +87,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     }
 
     [Fact]
-    public void Scalars_and_empty_arrays_are_read()
+    public void ScalarsAndEmptyArrays_AreRead()
     {
         TensorAssert.Same(TensorData.Float64("s", [], [2.5]), NpyFormat.Read(numpy.Read("scalar_f8.npy"), "s").Value!);
         TensorAssert.Same(TensorData.Bool("s", [], [true]), NpyFormat.Read(numpy.Read("scalar_b1.npy"), "s").Value!);
@@ -102,7 +102,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     [InlineData("complex.npy", ComputeError.NpyUnsupportedDtype)]
     [InlineData("datetime.npy", ComputeError.NpyUnsupportedDtype)]
     [InlineData("structured.npy", ComputeError.NpyStructuredDtype)]
-    public void Arrays_a_tensor_cannot_hold_are_refused(string file, ComputeError expected)
+    public void ArraysATensorCannotHold_AreRefused(string file, ComputeError expected)
     {
         var read = NpyFormat.Read(numpy.Read(file), "a");
 
@@ -112,7 +112,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     }
 
     [Fact]
-    public void We_read_npz_archives_numpy_writes_stored_and_compressed()
+    public void NpzArchivesNumpyWrites_AreReadByUs_StoredAndCompressed()
     {
         var stored = NpzFormat.Read(numpy.Read("arrays.npz"));
         var compressed = NpzFormat.Read(numpy.Read("compressed.npz"));
@@ -136,7 +136,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     [InlineData("same_i1_long.npy")]
     [InlineData("same_f8_rank8.npy")]
     [InlineData("same_u8_wide.npy")]
-    public void Our_npy_bytes_equal_numpy_save(string file)
+    public void OurNpyBytes_EqualNumpySave(string file)
     {
         var tensor = file switch
         {
@@ -157,7 +157,7 @@ public sealed class NumpyInteropTests(NumpyFiles numpy) : IClassFixture<NumpyFil
     }
 
     [Fact]
-    public void Numpy_reads_every_npy_and_npz_we_write()
+    public void Numpy_ReadsEveryNpyAndNpzWeWrite()
     {
         var literals = new[]
         {

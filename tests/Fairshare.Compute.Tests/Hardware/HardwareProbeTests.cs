@@ -33,7 +33,7 @@ public sealed class HardwareProbeTests
         """;
 
     [Fact]
-    public void Cpuinfo_of_an_x86_machine_gives_model_cores_and_vector_flags()
+    public void Cpuinfo_OfAnX86Machine_GivesModelCoresAndVectorFlags()
     {
         var cpu = HardwareProbe.ParseCpuInfo(X86CpuInfo);
 
@@ -41,14 +41,14 @@ public sealed class HardwareProbeTests
     }
 
     [Fact]
-    public void Cpuinfo_without_model_name_or_avx_is_unknown_without_avx()
+    public void Cpuinfo_WithoutModelNameOrAvx_IsUnknownWithoutAvx()
     {
         Assert.Equal(new CpuInfo("unknown", 3, Avx2: false, Avx512: false), HardwareProbe.ParseCpuInfo(ArmCpuInfo));
         Assert.Equal(new CpuInfo("unknown", 0, false, false), HardwareProbe.ParseCpuInfo(""));
     }
 
     [Fact]
-    public void Avx2_without_avx512_is_told_apart()
+    public void Avx2WithoutAvx512_IsToldApart()
     {
         var cpu = HardwareProbe.ParseCpuInfo("processor : 0\nmodel name : Intel Core i7\nflags : sse avx avx2 avx512_vnni\n");
 
@@ -57,7 +57,7 @@ public sealed class HardwareProbeTests
     }
 
     [Fact]
-    public void Meminfo_gives_total_memory_in_mib()
+    public void Meminfo_GivesTotalMemoryInMib()
     {
         const string meminfo = "MemTotal:       24684084 kB\nMemFree:        22682300 kB\nMemAvailable:   23911732 kB\n";
 
@@ -67,7 +67,7 @@ public sealed class HardwareProbeTests
     }
 
     [Fact]
-    public void Nvidia_smi_csv_gives_one_gpu_per_line()
+    public void NvidiaSmiCsv_GivesOneGpuPerLine()
     {
         const string csv = "NVIDIA H200, 143771 MiB, 565.57.01\nNVIDIA GeForce RTX 4090, 24564 MiB, 550.54.14\n";
 
@@ -81,11 +81,11 @@ public sealed class HardwareProbeTests
     [InlineData("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n")]
     [InlineData("NVIDIA H200, [N/A], 565.57.01\n")]
     [InlineData("NVIDIA H200, 143771 MiB\n")]
-    public void Nvidia_smi_output_without_gpu_lines_gives_no_gpus(string csv) =>
+    public void NvidiaSmiOutput_WithoutGpuLines_GivesNoGpus(string csv) =>
         Assert.Empty(HardwareProbe.ParseNvidiaSmi(csv));
 
     [Fact]
-    public void Summary_fits_an_offer_field()
+    public void Summary_FitsAnOfferField()
     {
         var profile = new HardwareProfile("AMD EPYC", 2, 24105, [new GpuInfo("NVIDIA H200", 143771, "565.57.01")], true, true);
 
@@ -95,7 +95,7 @@ public sealed class HardwareProbeTests
     }
 
     [Fact]
-    public void Detect_on_this_machine_finds_at_least_one_core()
+    public void Detect_OnThisMachine_FindsAtLeastOneCore()
     {
         var profile = HardwareProbe.Detect();
 
@@ -105,7 +105,7 @@ public sealed class HardwareProbeTests
     }
 
     [Fact]
-    public void The_offer_line_names_extras_and_is_cut_by_UTF8_bytes_never_inside_a_character()
+    public void TheOfferLine_NamesExtras_AndIsCutByUtf8BytesNeverInsideACharacter()
     {
         var profile = new HardwareProfile(new string('é', 60), 2, 24 * 1024, [], true, true);
 

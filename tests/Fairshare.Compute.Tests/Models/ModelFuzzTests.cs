@@ -44,7 +44,7 @@ public sealed class ModelFuzzTests
     private static readonly string[] Texts = ["SAME_UPPER", "SAME_LOWER", "VALID", "NOTSET", "bij,bjk->bik", "ab,bc", "a...b->ab", "->", "ij->", "not_larger", "nearest", ""];
 
     [Property(MaxTest = 100, StartSize = 4, EndSize = 48)]
-    public void Corrupting_a_real_model_never_throws(NonEmptyArray<DoNotSize<uint>> positions, byte[] values, bool nearTheStart, DoNotSize<ushort> cut)
+    public void CorruptingARealModel_NeverThrows(NonEmptyArray<DoNotSize<uint>> positions, byte[] values, bool nearTheStart, DoNotSize<ushort> cut)
     {
         byte[] model = (byte[])Classifier.Clone();
         uint span = nearTheStart ? 64 * 1024u : (uint)model.Length;
@@ -59,7 +59,7 @@ public sealed class ModelFuzzTests
     }
 
     [Property(MaxTest = 1000)]
-    public void Random_graphs_never_throw(DoNotSize<int> seed)
+    public void RandomGraphs_NeverThrow(DoNotSize<int> seed)
     {
         var random = new Random(seed.Item);
         var model = new ModelProto { IrVersion = 8, Graph = Graph(random, ["x", "n", "w", "m"], 0) };
@@ -91,7 +91,7 @@ public sealed class ModelFuzzTests
     }
 
     [Fact]
-    public void A_long_chain_costs_linear_work()
+    public void ALongChain_CostsLinearWork()
     {
         var graph = new OnnxGraphBuilder("chain");
         string current = "x";
@@ -106,7 +106,7 @@ public sealed class ModelFuzzTests
     }
 
     [Fact]
-    public void Functions_calling_functions_stop_at_the_evaluation_budget()
+    public void FunctionsCallingFunctions_StopAtTheEvaluationBudget()
     {
         // f0 calls f1 forty times, f1 calls f2 forty times, … : 40^6 evaluations if followed to the end.
         var model = new ModelProto { IrVersion = 8, Graph = new GraphProto { Name = "calls" } };
@@ -147,7 +147,7 @@ public sealed class ModelFuzzTests
     [Theory]
     [InlineData(20, true)]
     [InlineData(60, false)]
-    public void Deeply_nested_subgraphs_are_read_or_refused_as_unparseable(int depth, bool parses)
+    public void DeeplyNestedSubgraphs_AreReadOrRefusedAsUnparseable(int depth, bool parses)
     {
         var leaf = new GraphProto { Name = "leaf" };
         leaf.Node.Add(new NodeProto { OpType = "Relu", Input = { "x" }, Output = { "r" } });

@@ -26,7 +26,7 @@ public sealed class ModelInspectorTests(PythonModels models)
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public void Bad_models_are_refused_with_their_code_and_a_message_naming_the_problem(string model, ComputeError expected, string[] named)
+    public void BadModels_AreRefused_WithTheirCodeAndAMessageNamingTheProblem(string model, ComputeError expected, string[] named)
     {
         var result = ModelInspector.Inspect(models[model]);
 
@@ -35,7 +35,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     }
 
     [Fact]
-    public void Bytes_that_are_no_model_and_a_truncated_real_model_are_unparseable()
+    public void BytesThatAreNoModelAndATruncatedRealModel_AreUnparseable()
     {
         byte[] classifier = File.ReadAllBytes(RealModels.Classifier);
 
@@ -54,7 +54,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     [InlineData("ch_PP-OCRv4_det_infer.onnx", 11, 672, "sigmoid_0.tmp_0", "[p2o.DynamicDimension.3, 1, p2o.DynamicDimension.4, p2o.DynamicDimension.5]", 4687364)]
     [InlineData("ch_PP-OCRv4_rec_infer.onnx", 9, 765, "softmax_11.tmp_0", "[p2o.DynamicDimension.2, p2o.DynamicDimension.3, 6625]", 10761252)]
     [InlineData("ch_ppocr_mobile_v2.0_cls_infer.onnx", 9, 471, "softmax_0.tmp_0", "[p2o.DynamicDimension.3, 2]", 534660)]
-    public void Real_models_pass_and_their_signature_is_what_onnx_reads(string file, long opset, int nodes, string output, string outputShape, long constantBytes)
+    public void RealModels_Pass_AndTheirSignatureIsWhatOnnxReads(string file, long opset, int nodes, string output, string outputShape, long constantBytes)
     {
         // Expected figures from python3-onnx: onnx.load(...).opset_import, len(graph.node), graph.output, and the
         // element count × size of every Constant node's tensor.
@@ -80,7 +80,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     }
 
     [Fact]
-    public void Operator_counts_of_the_detection_model_are_onnx_s()
+    public void OperatorCountsOfTheDetectionModel_AreOnnxs()
     {
         // python3-onnx: collections.Counter(n.op_type for n in onnx.load(det).graph.node)
         var signature = ModelInspector.Inspect(File.ReadAllBytes(RealModels.Detection)).Value!;
@@ -97,7 +97,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     }
 
     [Fact]
-    public void Weights_listed_as_graph_inputs_are_not_model_inputs()
+    public void WeightsListedAsGraphInputs_AreNotModelInputs()
     {
         var signature = ModelInspector.Inspect(models["weights_listed_as_input"]);
 
@@ -107,7 +107,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     }
 
     [Fact]
-    public void A_model_local_function_may_use_its_own_domain_and_its_body_is_listed()
+    public void AModelLocalFunction_MayUseItsOwnDomain_AndItsBodyIsListed()
     {
         var signature = ModelInspector.LoadCheck(models["local_function"]);
 
@@ -117,7 +117,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     }
 
     [Fact]
-    public void The_generated_models_pass_the_load_check()
+    public void TheGeneratedModels_PassTheLoadCheck()
     {
         var signature = ModelInspector.LoadCheck(OnnxModelBuilder.Mlp(16, [32], 5, seed: 1));
 
@@ -132,7 +132,7 @@ public sealed class ModelInspectorTests(PythonModels models)
     [InlineData("no_kernel", ComputeError.ModelUnsupportedOperator, "GRUUnit")]
     [InlineData("contrib_unknown", ComputeError.ModelUnsupportedOperator, "NotAnOp")]
     [InlineData("invalid_for_runtime", ComputeError.ModelInvalid, "MatMul")]
-    public void What_inspection_cannot_see_the_runtime_load_refuses(string model, ComputeError expected, string named)
+    public void WhatInspectionCannotSee_TheRuntimeLoadRefuses(string model, ComputeError expected, string named)
     {
         Assert.True(ModelInspector.Inspect(models[model]).IsOk);
 

@@ -34,7 +34,7 @@ public sealed class ModelSignatureTests
 
     [Theory]
     [MemberData(nameof(Misfits))]
-    public void Inputs_that_do_not_fit_get_their_code_and_a_message_saying_what_the_model_wants(string what, TensorData[] inputs, ComputeError expected, string[] named)
+    public void InputsThatDoNotFit_GetTheirCode_AndAMessageSayingWhatTheModelWants(string what, TensorData[] inputs, ComputeError expected, string[] named)
     {
         var problem = Mlp.Check(inputs);
 
@@ -43,7 +43,7 @@ public sealed class ModelSignatureTests
     }
 
     [Fact]
-    public void Dynamic_dimensions_take_any_size()
+    public void DynamicDimensions_TakeAnySize()
     {
         Assert.Null(Mlp.Check([X(1, 16)]));
         Assert.Null(Mlp.Check([X(977, 16)]));
@@ -53,7 +53,7 @@ public sealed class ModelSignatureTests
     }
 
     [Fact]
-    public void A_symbolic_dimension_must_be_one_size_across_the_inputs()
+    public void ASymbolicDimension_MustBeOneSizeAcrossTheInputs()
     {
         var problem = Pair.Check([A(4, 3, 1), B(5)]);
 
@@ -63,7 +63,7 @@ public sealed class ModelSignatureTests
     }
 
     [Fact]
-    public void An_input_of_undeclared_rank_takes_any_shape()
+    public void AnInputOfUndeclaredRank_TakesAnyShape()
     {
         var loose = Mlp with { Inputs = [new ModelTensor("x", TensorElementType.Float32, null)] };
 

@@ -12,7 +12,7 @@ public sealed class OnnxModelTests
         runner.Run(model, TensorBlob.Encode([TensorData.Float32(OnnxModelBuilder.InputName, shape, x)]));
 
     [Fact]
-    public void Generated_mlp_on_onnx_runtime_matches_the_reference_forward_pass()
+    public void GeneratedMlpOnOnnxRuntime_MatchesTheReferenceForwardPass()
     {
         const int batch = 9;
         float[] x = TestData.Floats(batch * Weights.Inputs, seed: 3);
@@ -31,7 +31,7 @@ public sealed class OnnxModelTests
     }
 
     [Fact]
-    public void Inference_is_bit_identical_run_to_run_and_across_runners()
+    public void Inference_IsBitIdentical_RunToRunAndAcrossRunners()
     {
         byte[] model = OnnxModelBuilder.Mlp(Weights);
         float[] x = TestData.Floats(4 * Weights.Inputs, seed: 11);
@@ -47,7 +47,7 @@ public sealed class OnnxModelTests
     }
 
     [Fact]
-    public void Builder_is_deterministic_and_the_seed_matters()
+    public void Builder_IsDeterministic_AndTheSeedMatters()
     {
         Assert.Equal(OnnxModelBuilder.Mlp(8, [4], 2, seed: 1), OnnxModelBuilder.Mlp(8, [4], 2, seed: 1));
         Assert.NotEqual(OnnxModelBuilder.Mlp(8, [4], 2, seed: 1), OnnxModelBuilder.Mlp(8, [4], 2, seed: 2));
@@ -55,7 +55,7 @@ public sealed class OnnxModelTests
     }
 
     [Fact]
-    public void Generated_convnet_runs_and_outputs_probabilities()
+    public void GeneratedConvnet_Runs_AndOutputsProbabilities()
     {
         byte[] model = OnnxModelBuilder.ConvNet(channels: 3, size: 16, filters: [4, 8], classes: 6, seed: 5);
         using var runner = new OnnxJobRunner();
@@ -70,7 +70,7 @@ public sealed class OnnxModelTests
     }
 
     [Fact]
-    public void Builder_refuses_impossible_shapes()
+    public void Builder_RefusesImpossibleShapes()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => OnnxModelBuilder.Mlp(0, [4], 2, seed: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => OnnxModelBuilder.ConvNet(1, 4, [2, 2, 2], 3, seed: 1));

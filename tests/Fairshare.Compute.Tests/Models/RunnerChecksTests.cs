@@ -20,7 +20,7 @@ public sealed class RunnerChecksTests(PythonModels models) : IDisposable
     [InlineData("external_in_loop", ComputeError.ModelExternalData)]
     [InlineData("custom_domain", ComputeError.ModelUnsupportedOperator)]
     [InlineData("opset_too_high", ComputeError.ModelUnsupportedOpset)]
-    public void A_model_the_inspector_refuses_does_not_run(string model, ComputeError expected)
+    public void AModelTheInspectorRefuses_DoesNotRun(string model, ComputeError expected)
     {
         byte[] input = TensorBlob.Encode([TensorData.Float32("x", [1, 4], new float[4])]);
 

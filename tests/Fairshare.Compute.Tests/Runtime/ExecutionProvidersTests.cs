@@ -8,7 +8,7 @@ namespace Fairshare.Compute.Tests.Runtime;
 public sealed class ExecutionProvidersTests
 {
     [Fact]
-    public void Detect_reports_the_CPU_as_loading_and_CUDA_as_not_loading_with_a_reason()
+    public void Detect_ReportsTheCpuAsLoading_AndCudaAsNotLoadingWithAReason()
     {
         var report = ExecutionProviders.Detect();
 
@@ -28,7 +28,7 @@ public sealed class ExecutionProvidersTests
     }
 
     [Fact]
-    public void The_build_list_alone_would_not_tell_what_loads_and_a_missing_provider_says_which_package_to_build()
+    public void TheBuildListAlone_WouldNotTellWhatLoads_AndAMissingProviderSaysWhichPackageToBuild()
     {
         var cuda = ExecutionProviders.Probe(ExecutionProvider.Cuda(0));
 
@@ -38,7 +38,7 @@ public sealed class ExecutionProvidersTests
     }
 
     [Fact]
-    public void Asking_for_CUDA_without_it_runs_on_the_CPU_and_says_why()
+    public void AskingForCudaWithoutIt_RunsOnTheCpu_AndSaysWhy()
     {
         var factory = new OnnxSessionFactory(ExecutionProvider.Cuda(0));
 
@@ -59,7 +59,7 @@ public sealed class ExecutionProvidersTests
     }
 
     [Fact]
-    public void A_model_ONNX_Runtime_refuses_is_ModelInvalid_whatever_the_provider()
+    public void AModelOnnxRuntimeRefuses_IsModelInvalid_WhateverTheProvider()
     {
         foreach (var provider in new[] { ExecutionProvider.Cpu, ExecutionProvider.Cuda(0) })
         {
@@ -70,7 +70,7 @@ public sealed class ExecutionProvidersTests
     }
 
     [Fact]
-    public void Sessions_get_the_fixed_settings_replicas_share()
+    public void Sessions_GetTheFixedSettingsReplicasShare()
     {
         using var options = OnnxSessionFactory.Options(ExecutionProvider.Cpu);
 
@@ -85,7 +85,7 @@ public sealed class ExecutionProvidersTests
     [InlineData("cpu", ExecutionProviderKind.Cpu, 0)]
     [InlineData("CUDA", ExecutionProviderKind.Cuda, 0)]
     [InlineData("cuda:3", ExecutionProviderKind.Cuda, 3)]
-    public void Provider_names_parse_and_print_back(string text, ExecutionProviderKind kind, int device)
+    public void ProviderNames_ParseAndPrintBack(string text, ExecutionProviderKind kind, int device)
     {
         Assert.True(ExecutionProvider.TryParse(text, out var provider));
         Assert.Equal(new ExecutionProvider(kind, device), provider);
@@ -99,5 +99,5 @@ public sealed class ExecutionProvidersTests
     [InlineData("cuda:")]
     [InlineData("cuda:-1")]
     [InlineData("cuda:x")]
-    public void Other_provider_names_are_refused(string text) => Assert.False(ExecutionProvider.TryParse(text, out _));
+    public void OtherProviderNames_AreRefused(string text) => Assert.False(ExecutionProvider.TryParse(text, out _));
 }

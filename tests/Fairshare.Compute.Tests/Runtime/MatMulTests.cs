@@ -20,7 +20,7 @@ public sealed class MatMulTests
     }
 
     [Fact]
-    public void Naive_loop_computes_a_known_product()
+    public void NaiveLoop_ComputesAKnownProduct()
     {
         float[] c = Naive([1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12], 2, 3, 2);
 
@@ -32,7 +32,7 @@ public sealed class MatMulTests
     [InlineData(7, 13, 5)]
     [InlineData(64, 64, 64)]
     [InlineData(33, 130, 17)]
-    public void TensorPrimitives_matches_the_naive_loop(int m, int k, int n)
+    public void TensorPrimitives_MatchesTheNaiveLoop(int m, int k, int n)
     {
         float[] a = TestData.Floats(m * k, seed: 1), b = TestData.Floats(k * n, seed: 2);
         var c = new float[m * n];
@@ -44,7 +44,7 @@ public sealed class MatMulTests
     }
 
     [Fact]
-    public void Ilgpu_kernel_on_the_cpu_accelerator_matches_the_naive_loop_exactly()
+    public void IlgpuKernelOnTheCpuAccelerator_MatchesTheNaiveLoop_Exactly()
     {
         using var backend = IlgpuMatMul.Create(preferCuda: false);
         Assert.False(backend.IsCuda);
@@ -62,7 +62,7 @@ public sealed class MatMulTests
     }
 
     [Fact]
-    public void Backends_check_their_arguments()
+    public void Backends_CheckTheirArguments()
     {
         using var backend = new TensorPrimitivesMatMul();
         Assert.Throws<ArgumentException>(() => backend.Multiply(new float[6], new float[6], new float[4], 2, 3, 3));
@@ -70,7 +70,7 @@ public sealed class MatMulTests
     }
 
     [Fact]
-    public void Kernel_job_multiplies_A_by_B_into_C()
+    public void KernelJob_MultipliesAByBIntoC()
     {
         using var runner = new KernelJobRunner(new TensorPrimitivesMatMul());
 
@@ -103,7 +103,7 @@ public sealed class MatMulTests
 
     [Theory]
     [MemberData(nameof(BadKernelInputs))]
-    public void Kernel_job_refuses_inputs_that_are_not_a_matmul(string what, byte[] input, ComputeError expected)
+    public void KernelJob_RefusesInputsThatAreNotAMatMul(string what, byte[] input, ComputeError expected)
     {
         using var runner = new KernelJobRunner(new TensorPrimitivesMatMul());
 
@@ -115,7 +115,7 @@ public sealed class MatMulTests
     }
 
     [Fact]
-    public void JobRunners_pick_the_cuda_kernel_when_a_device_exists_else_tensor_primitives()
+    public void JobRunners_PickTheCudaKernelWhenADeviceExists_ElseTensorPrimitives()
     {
         using var kernel = JobRunners.For(ComputeJobKind.Kernel);
         using var onnx = JobRunners.For(ComputeJobKind.OnnxInference);

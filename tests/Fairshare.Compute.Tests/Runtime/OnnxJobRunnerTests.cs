@@ -31,7 +31,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public void Input_that_does_not_fit_the_model_is_refused_with_its_code(string what, byte[] input, ComputeError expected)
+    public void InputThatDoesNotFitTheModel_IsRefused_WithItsCode(string what, byte[] input, ComputeError expected)
     {
         var result = _runner.Run(Model, input);
 
@@ -41,7 +41,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Bytes_that_are_not_a_model_are_refused()
+    public void BytesThatAreNotAModel_AreRefused()
     {
         var result = _runner.Run("not onnx"u8.ToArray(), Input(X([1, 4])));
 
@@ -50,7 +50,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Sessions_are_cached_by_model_and_the_least_recently_used_is_evicted()
+    public void Sessions_AreCachedByModel_AndTheLeastRecentlyUsedIsEvicted()
     {
         byte[] other = OnnxModelBuilder.Mlp(4, [3], 2, seed: 2);
         byte[] third = OnnxModelBuilder.Mlp(4, [3], 2, seed: 3);
@@ -66,7 +66,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void The_session_cache_is_also_bounded_by_the_bytes_of_the_models_it_holds()
+    public void TheSessionCache_IsAlsoBoundedByTheBytesOfTheModelsItHolds()
     {
         byte[] small = OnnxModelBuilder.Mlp(4, [3], 2, seed: 4);
         byte[] large = OnnxModelBuilder.Mlp(64, [256], 16, seed: 5);
@@ -101,7 +101,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
 
     [Theory]
     [MemberData(nameof(EveryType))]
-    public void Every_element_type_is_bound_and_read_back(TensorElementType type, double[] values)
+    public void EveryElementType_IsBound_AndReadBack(TensorElementType type, double[] values)
     {
         var x = TypedTensors.Of(type, "x", [2, 3], values);
 
@@ -117,7 +117,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_version_1_input_gives_a_version_1_output()
+    public void AVersion1Input_GivesAVersion1Output()
     {
         var x = TensorData.Float32("x", [2], [1.5f, -4f]);
 
@@ -128,7 +128,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Scalars_and_empty_tensors_run()
+    public void ScalarsAndEmptyTensors_Run()
     {
         var scalar = _runner.Run(TestModels.Doubling(TensorElementType.Float32, []), TensorBlob.Encode([TensorData.Float32("x", [], [2.5f])]));
         var empty = _runner.Run(TestModels.Doubling(TensorElementType.Int64, [null, 2]), TensorBlob.Encode([TensorData.Int64("x", [0, 2], [])]));
@@ -140,7 +140,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_runs_each_item_in_order_and_keeps_the_item_names()
+    public void AFolder_RunsEachItemInOrder_AndKeepsTheItemNames()
     {
         byte[] model = TestModels.Doubling(TensorElementType.Int32, [null, 2]);
         var input = new JobTensors(JobLayout.Folder,
@@ -162,7 +162,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_stacked_batch_runs_once_per_row_and_stacks_back()
+    public void AStackedBatch_RunsOncePerRow_AndStacksBack()
     {
         var batch = TensorData.Float64("x", [3, 2], [1, 2, 3, 4, 0.5, -0.25]);
         var input = JobTensors.SplitBatch([batch]).Value!;
@@ -178,7 +178,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_named_single_item_keeps_its_name_in_a_version_2_output()
+    public void ANamedSingleItem_KeepsItsName_InAVersion2Output()
     {
         var input = new JobTensors(JobLayout.Single, [new JobItem("photo", [TensorData.UInt8("x", [2], [3, 100])])], ComputeError.None);
 
@@ -190,7 +190,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void An_item_that_does_not_fit_fails_the_job_and_is_named()
+    public void AnItemThatDoesNotFit_FailsTheJob_AndIsNamed()
     {
         var input = new JobTensors(JobLayout.Folder,
         [
@@ -205,7 +205,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_fault_is_not_an_input()
+    public void AFault_IsNotAnInput()
     {
         var result = _runner.Run(Model, JobTensors.Failed(JobLayout.Single, ComputeError.RunFailed).Encode());
 
@@ -214,7 +214,7 @@ public sealed class OnnxJobRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Runner_describes_itself()
+    public void Runner_DescribesItself()
     {
         Assert.Equal(ComputeJobKind.OnnxInference, _runner.Kind);
         Assert.Equal("onnxruntime-cpu", _runner.Backend);

@@ -38,7 +38,7 @@ public sealed class InProcessSandboxTests : IDisposable
         new(TimeSpan.FromSeconds(seconds), memoryMb << 20, maxBlob, maxBlob);
 
     [Fact]
-    public void A_model_that_runs_too_long_is_stopped_at_its_limit_and_the_next_job_runs()
+    public void AModelThatRunsTooLong_IsStoppedAtItsLimit_AndTheNextJobRuns()
     {
         var clock = Stopwatch.StartNew();
         var stopped = _sandbox.Run(Job(HostileModels.SlowLoop, LoopInput(1_000_000_000), Limits(seconds: 1)));
@@ -54,7 +54,7 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
-    public void A_model_that_takes_too_much_memory_is_stopped_and_the_next_job_runs()
+    public void AModelThatTakesTooMuchMemory_IsStopped_AndTheNextJobRuns()
     {
         // 2^27 float32 ones = 512 MiB, then as much again, against a limit of 64 MiB.
         var stopped = _sandbox.Run(Job(HostileModels.MemoryHog, HogInput(1L << 27), Limits(memoryMb: 64)));
@@ -69,7 +69,7 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
-    public void Blobs_over_the_size_limits_are_refused_before_they_are_read()
+    public void BlobsOverTheSizeLimits_AreRefused_BeforeTheyAreRead()
     {
         var model = OnnxModelBuilder.Mlp(4, [3], 2, seed: 1);
         var input = TensorBlob.Encode([TensorData.Float32("x", [1, 4], [1, 2, 3, 4])]);
@@ -85,7 +85,7 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
-    public void Asking_for_CUDA_on_a_machine_without_it_runs_on_the_CPU_and_says_why()
+    public void AskingForCudaOnAMachineWithoutIt_RunsOnTheCpu_AndSaysWhy()
     {
         var model = OnnxModelBuilder.Mlp(4, [3], 2, seed: 1);
         var input = TensorBlob.Encode([TensorData.Float32("x", [1, 4], [1, 2, 3, 4])]);
@@ -102,7 +102,7 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
-    public void A_kernel_whose_product_would_not_fit_the_memory_limit_is_refused_before_it_allocates()
+    public void AKernelWhoseProductWouldNotFitTheMemoryLimit_IsRefused_BeforeItAllocates()
     {
         // A [4096, 1] · B [1, 4096]: 32 KiB in, a 64 MiB C out, against a limit of 16 MiB.
         var input = KernelJobRunner.EncodeInput(new float[4096], new float[4096], 4096, 1, 4096);
@@ -115,7 +115,7 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_blob_file_is_the_providers_own_problem_not_a_job_fault()
+    public void AMissingBlobFile_IsTheProvidersOwnProblem_NotAJobFault()
     {
         var job = Job(OnnxModelBuilder.Mlp(4, [3], 2, seed: 1), [], Limits()) with { InputPath = Path.Combine(_folder, "gone") };
 
@@ -127,7 +127,7 @@ public sealed class InProcessSandboxTests : IDisposable
     }
 
     [Fact]
-    public void The_worker_protocol_round_trips_jobs_and_faults()
+    public void TheWorkerProtocol_RoundTripsJobsAndFaults()
     {
         var model = OnnxModelBuilder.Mlp(4, [3], 2, seed: 1);
         var input = TensorBlob.Encode([TensorData.Float32("x", [1, 4], [1, 2, 3, 4])]);

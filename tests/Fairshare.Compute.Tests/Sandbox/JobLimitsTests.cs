@@ -5,7 +5,7 @@ namespace Fairshare.Compute.Tests.Sandbox;
 public sealed class JobLimitsTests
 {
     [Fact]
-    public void A_market_job_may_run_the_factor_times_its_estimate_plus_the_loading_allowance()
+    public void AMarketJob_MayRunTheFactorTimesItsEstimate_PlusTheLoadingAllowance()
     {
         // 10 × 500 work units ÷ 1,000 units/s = 5 s, plus 10 s for loading the model.
         var limits = JobLimits.ForMarketJob(workUnits: 500, unitsPerSecond: 1_000, runTimeFactor: 10, memoryMb: 256, maxModelBytes: 1 << 20, maxInputBytes: 2 << 20);
@@ -17,7 +17,7 @@ public sealed class JobLimitsTests
     }
 
     [Fact]
-    public void Huge_estimates_are_capped_at_a_day_without_overflow()
+    public void HugeEstimates_AreCappedAtADay_WithoutOverflow()
     {
         var limits = JobLimits.ForMarketJob(1_000_000_000_000, 1, 1_000, 1, 1, 1);
 
@@ -25,14 +25,14 @@ public sealed class JobLimitsTests
     }
 
     [Fact]
-    public void Zero_scores_and_limits_are_bugs()
+    public void ZeroScoresAndLimits_AreBugs()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => JobLimits.ForMarketJob(1, 0, 10, 1, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new JobLimits(TimeSpan.Zero, 1, 1, 1).Validate());
     }
 
     [Fact]
-    public void Resident_memory_is_read_from_statm_and_status()
+    public void ResidentMemory_IsReadFromStatmAndStatus()
     {
         Assert.Equal(3L * 4096, ProcessMemory.ParseStatm("100 3 2 1 0 5 0\n", 4096));
         Assert.Equal(0, ProcessMemory.ParseStatm("garbage", 4096));

@@ -20,7 +20,7 @@ public sealed class JobTensorsTests
     private static byte[] TwoItems() => Folder(Item("a", TensorData.UInt8("m", [1], [7])), Item("b", TensorData.UInt8("m", [1], [8]))).Encode();
 
     [Fact]
-    public void Version_2_layout_is_the_documented_one()
+    public void Version2Layout_IsTheDocumentedOne()
     {
         byte[] blob = Folder(Item("a", TensorData.UInt8("m", [1], [7]))).Encode();
 
@@ -34,7 +34,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void A_fault_is_a_header_without_items()
+    public void AFault_IsAHeaderWithoutItems()
     {
         byte[] blob = JobTensors.Failed(JobLayout.Stacked, ComputeError.RunFailed).Encode();
 
@@ -48,7 +48,7 @@ public sealed class JobTensorsTests
     }
 
     [Property(MaxTest = 60, StartSize = 10, EndSize = 40)]
-    public Property A_single_unnamed_fault_free_value_is_exactly_a_version_1_blob() =>
+    public Property ASingleUnnamedFaultFreeValue_IsExactlyAVersion1Blob() =>
         Prop.ForAll(Arb.From(TensorGenerators.TensorList()), tensors =>
         {
             byte[] blob = JobTensors.Single(tensors).Encode();
@@ -61,7 +61,7 @@ public sealed class JobTensorsTests
         });
 
     [Fact]
-    public void Version_1_blobs_decode_as_one_unnamed_single_item()
+    public void Version1Blobs_DecodeAsOneUnnamedSingleItem()
     {
         var decoded = JobTensors.Decode(TensorBlob.Encode([X, Ids]));
 
@@ -73,7 +73,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void A_named_single_item_needs_version_2()
+    public void ANamedSingleItem_NeedsVersion2()
     {
         var named = new JobTensors(JobLayout.Single, [Item("img", X)], ComputeError.None);
 
@@ -84,7 +84,7 @@ public sealed class JobTensorsTests
     }
 
     [Property(MaxTest = 150, StartSize = 5, EndSize = 40, Arbitrary = [typeof(TensorGenerators)])]
-    public void Every_value_round_trips_and_its_encoding_is_canonical(JobTensors job)
+    public void EveryValue_RoundTrips_AndItsEncodingIsCanonical(JobTensors job)
     {
         byte[] blob = job.Encode();
         var decoded = JobTensors.Decode(blob);
@@ -97,7 +97,7 @@ public sealed class JobTensorsTests
     }
 
     [Property(MaxTest = 40, StartSize = 5, EndSize = 30, Arbitrary = [typeof(TensorGenerators)])]
-    public void Every_prefix_of_a_blob_is_a_truncation_error(JobTensors job)
+    public void EveryPrefixOfABlob_IsATruncationError(JobTensors job)
     {
         byte[] blob = job.Encode();
         for (int length = 0; length < blob.Length; length++)
@@ -110,7 +110,7 @@ public sealed class JobTensorsTests
     }
 
     [Property(MaxTest = 300)]
-    public void Corrupting_bytes_never_throws(int seed, byte corruptions)
+    public void CorruptingBytes_NeverThrows(int seed, byte corruptions)
     {
         byte[] blob = SampleVersion2();
         var random = new Random(seed);
@@ -122,7 +122,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void Corrupting_any_single_byte_of_a_version_2_blob_never_throws()
+    public void CorruptingAnySingleByteOfAVersion2Blob_NeverThrows()
     {
         byte[] original = SampleVersion2();
         for (int position = 0; position < original.Length; position++)
@@ -171,7 +171,7 @@ public sealed class JobTensorsTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Malformed_version_2_blob_gives_its_error(string what, byte[] blob, ComputeError expected)
+    public void MalformedVersion2Blob_GivesItsError(string what, byte[] blob, ComputeError expected)
     {
         var decoded = JobTensors.Decode(blob);
 
@@ -181,7 +181,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void A_tensor_error_inside_an_item_names_the_item()
+    public void ATensorErrorInsideAnItem_NamesTheItem()
     {
         byte[] blob = Edit(Folder(Item("cat", TensorData.Bool("m", [1], [true]))).Encode(), b => b[^1] = 5);
 
@@ -192,7 +192,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void An_unknown_fault_code_is_kept()
+    public void AnUnknownFaultCode_IsKept()
     {
         byte[] blob = [.. "FSTB"u8, 2, (byte)JobLayout.Folder, 0x39, 0x30, 0, 0, 0, 0]; // fault 12345
 
@@ -204,7 +204,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void Encode_refuses_values_that_break_the_format()
+    public void Encode_RefusesValuesThatBreakTheFormat()
     {
         var a = Item("a", X);
         Assert.Throws<ArgumentException>(() => new JobTensors(JobLayout.Single, [a, Item("b", X)], ComputeError.None).Encode());
@@ -221,7 +221,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void Split_batch_gives_one_item_per_row_named_by_index()
+    public void SplitBatch_GivesOneItemPerRow_NamedByIndex()
     {
         var split = JobTensors.SplitBatch([X, Ids]);
 
@@ -235,7 +235,7 @@ public sealed class JobTensorsTests
     }
 
     [Property(MaxTest = 80, StartSize = 10, EndSize = 40, Arbitrary = [typeof(TensorGenerators)])]
-    public void Stacking_the_split_of_a_batch_gives_the_batch_back(TensorData tensor)
+    public void StackingTheSplitOfABatch_GivesTheBatchBack(TensorData tensor)
     {
         var split = JobTensors.SplitBatch([tensor]);
 
@@ -270,7 +270,7 @@ public sealed class JobTensorsTests
 
     [Theory]
     [MemberData(nameof(BadBatches))]
-    public void Split_batch_refuses_tensors_that_do_not_line_up(string what, TensorData[] tensors, ComputeError expected)
+    public void SplitBatch_RefusesTensorsThatDoNotLineUp(string what, TensorData[] tensors, ComputeError expected)
     {
         var split = JobTensors.SplitBatch(tensors);
 
@@ -291,7 +291,7 @@ public sealed class JobTensorsTests
 
     [Theory]
     [MemberData(nameof(BadStacks))]
-    public void Stack_items_refuses_items_that_differ(string what, JobTensors job, ComputeError expected)
+    public void StackItems_RefusesItemsThatDiffer(string what, JobTensors job, ComputeError expected)
     {
         var stacked = job.StackItems();
 
@@ -300,7 +300,7 @@ public sealed class JobTensorsTests
     }
 
     [Fact]
-    public void Stack_items_stacks_a_folder_in_item_order()
+    public void StackItems_StacksAFolderInItemOrder()
     {
         var folder = Folder(Item("b", TensorData.Int32("v", [2], [1, 2])), Item("a", TensorData.Int32("v", [2], [3, 4])));
 

@@ -18,7 +18,7 @@ public sealed class TensorBlobTests
     private static byte[] SampleBlob => TensorBlob.Encode(Sample);
 
     [Fact]
-    public void Round_trip_keeps_names_types_shapes_bytes_and_order()
+    public void RoundTrip_KeepsNamesTypesShapesBytesAndOrder()
     {
         var decoded = TensorBlob.Decode(SampleBlob);
 
@@ -39,7 +39,7 @@ public sealed class TensorBlobTests
     }
 
     [Fact]
-    public void Layout_is_the_documented_one()
+    public void Layout_IsTheDocumentedOne()
     {
         byte[] blob = TensorBlob.Encode([TensorData.Float32("y", [2], [1f, 2f])]);
 
@@ -54,7 +54,7 @@ public sealed class TensorBlobTests
     }
 
     [Property(MaxTest = 100, StartSize = 10, EndSize = 50, Arbitrary = [typeof(TensorGenerators)])]
-    public void Tensors_of_every_element_type_round_trip(TensorData tensor)
+    public void TensorsOfEveryElementType_RoundTrip(TensorData tensor)
     {
         byte[] blob = TensorBlob.Encode([tensor]);
         var decoded = TensorBlob.Decode(blob);
@@ -65,7 +65,7 @@ public sealed class TensorBlobTests
     }
 
     [Fact]
-    public void Element_type_bytes_are_onnx_data_type_numbers()
+    public void ElementTypeBytes_AreOnnxDataTypeNumbers()
     {
         var expected = new Dictionary<TensorElementType, byte>
         {
@@ -80,7 +80,7 @@ public sealed class TensorBlobTests
     }
 
     [Fact]
-    public void Every_truncation_is_an_error_not_an_exception()
+    public void EveryTruncation_IsAnError_NotAnException()
     {
         byte[] blob = SampleBlob;
         for (int length = 0; length < blob.Length; length++)
@@ -93,7 +93,7 @@ public sealed class TensorBlobTests
     }
 
     [Property(MaxTest = 300)]
-    public void Corrupting_any_byte_never_throws(ushort position, byte value)
+    public void CorruptingAnyByte_NeverThrows(ushort position, byte value)
     {
         byte[] blob = SampleBlob;
         blob[position % blob.Length] = value;
@@ -136,7 +136,7 @@ public sealed class TensorBlobTests
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Malformed_blob_gives_its_error(string what, byte[] blob, ComputeError expected)
+    public void MalformedBlob_GivesItsError(string what, byte[] blob, ComputeError expected)
     {
         var decoded = TensorBlob.Decode(blob);
 
@@ -146,7 +146,7 @@ public sealed class TensorBlobTests
     }
 
     [Fact]
-    public void Encode_refuses_tensors_built_wrongly()
+    public void Encode_RefusesTensorsBuiltWrongly()
     {
         var good = TensorData.Float32("a", [1], [1f]);
         Assert.Throws<ArgumentException>(() => TensorBlob.Encode([good, good]));

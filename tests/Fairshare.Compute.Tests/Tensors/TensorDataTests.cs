@@ -22,7 +22,7 @@ public sealed class TensorDataTests
 
     [Theory]
     [MemberData(nameof(TypedFactories))]
-    public void Typed_factories_store_little_endian_bytes_of_their_type(string what, TensorData tensor, TensorElementType type, byte[] bytes)
+    public void TypedFactories_StoreLittleEndianBytesOfTheirType(string what, TensorData tensor, TensorElementType type, byte[] bytes)
     {
         Assert.Equal(type, tensor.Type);
         Assert.Equal(bytes, tensor.Data);
@@ -32,7 +32,7 @@ public sealed class TensorDataTests
     }
 
     [Fact]
-    public void As_gives_the_elements_only_for_the_matching_type()
+    public void As_GivesTheElements_OnlyForTheMatchingType()
     {
         var halves = TensorData.Float16("h", [3], [(Half)0.5, Half.NaN, Half.NegativeInfinity]);
         var flags = TensorData.Bool("b", [2], [false, true]);
@@ -48,7 +48,7 @@ public sealed class TensorDataTests
     }
 
     [Fact]
-    public void Create_refuses_bytes_that_do_not_fit()
+    public void Create_RefusesBytesThatDoNotFit()
     {
         Assert.Throws<ArgumentException>(() => TensorData.Create("t", TensorElementType.Int32, [2], new byte[7]));
         Assert.Throws<ArgumentException>(() => TensorData.Create("t", TensorElementType.Bool, [2], [1, 2]));
@@ -59,7 +59,7 @@ public sealed class TensorDataTests
     }
 
     [Fact]
-    public void Scalars_and_empty_tensors_count_their_elements()
+    public void ScalarsAndEmptyTensors_CountTheirElements()
     {
         Assert.Equal(1, TensorData.Float64("s", [], [3.0]).ElementCount);
         Assert.Equal(0, TensorData.Int16("e", [4, 0, 2], []).ElementCount);

@@ -12,7 +12,7 @@ public sealed class OutputComparatorTests
         OutputComparator.Compare(expected, actual, Tolerances.Default);
 
     [Fact]
-    public void Byte_identical_outputs_are_equal()
+    public void ByteIdenticalOutputs_AreEqual()
     {
         var result = Compare(Y(1f, 2f, 3f), Y(1f, 2f, 3f));
 
@@ -22,7 +22,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Small_differences_are_within_tolerance_and_the_worst_is_named()
+    public void SmallDifferences_AreWithinTolerance_AndTheWorstIsNamed()
     {
         // Allowed: 1e-4 + 1e-3·|a|. 0.5 may move 6e-4; 100 may move 0.1001.
         var result = Compare(Y(0.5f, 100f, 0f), Y(0.5003f, 100.09f, 5e-5f));
@@ -34,7 +34,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void A_difference_beyond_tolerance_is_a_mismatch_at_the_worst_element()
+    public void ADifferenceBeyondTolerance_IsAMismatch_AtTheWorstElement()
     {
         var result = Compare(Y(0.5f, 100f, 0f, 1f), Y(0.5f, 100.2f, 0.01f, 1f));
 
@@ -46,7 +46,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Tolerance_is_absolute_plus_relative_to_the_expected_value()
+    public void Tolerance_IsAbsolutePlusRelativeToTheExpectedValue()
     {
         var tol = new Tolerance(Absolute: 0.1, Relative: 0.01);
 
@@ -59,7 +59,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Default_tolerances_are_per_floating_point_type_and_none_for_integers()
+    public void DefaultTolerances_ArePerFloatingPointType_AndNoneForIntegers()
     {
         var tol = Tolerances.Default;
 
@@ -87,7 +87,7 @@ public sealed class OutputComparatorTests
 
     [Theory]
     [MemberData(nameof(FloatEdges))]
-    public void Each_float_type_has_its_own_tolerance(TensorElementType type, double expected, double inside, double outside)
+    public void EachFloatType_HasItsOwnTolerance(TensorElementType type, double expected, double inside, double outside)
     {
         byte[] Blob(double value) => TensorBlob.Encode([TypedTensors.Of(type, "y", [2], 0.5, value)]);
 
@@ -104,7 +104,7 @@ public sealed class OutputComparatorTests
     [Theory]
     [InlineData(TensorElementType.Float16)]
     [InlineData(TensorElementType.Float64)]
-    public void NaN_matches_nothing_in_any_float_type(TensorElementType type)
+    public void NaN_MatchesNothing_InAnyFloatType(TensorElementType type)
     {
         byte[] Blob(double value) => TensorBlob.Encode([TypedTensors.Of(type, "y", [2], 1, value)]);
 
@@ -123,7 +123,7 @@ public sealed class OutputComparatorTests
     [InlineData(TensorElementType.UInt64)]
     [InlineData(TensorElementType.Int64)]
     [InlineData(TensorElementType.Bool)]
-    public void Integer_and_bool_elements_must_be_exactly_equal(TensorElementType type)
+    public void IntegerAndBoolElements_MustBeExactlyEqual(TensorElementType type)
     {
         byte[] Blob(double last) => TensorBlob.Encode([TypedTensors.Of(type, "v", [3], 1, 0, last)]);
 
@@ -137,7 +137,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Large_64_bit_integers_differing_in_the_last_unit_are_a_mismatch()
+    public void Large64BitIntegersDifferingInTheLastUnit_AreAMismatch()
     {
         byte[] Signed(long v) => TensorBlob.Encode([TensorData.Int64("v", [1], [v])]);
         byte[] Unsigned(ulong v) => TensorBlob.Encode([TensorData.UInt64("v", [1], [v])]);
@@ -150,7 +150,7 @@ public sealed class OutputComparatorTests
         new(JobLayout.Folder, [.. items.Select(i => new JobItem(i.Name, [TensorData.Float32("y", [1], [i.Value])]))], ComputeError.None);
 
     [Fact]
-    public void Items_are_compared_one_by_one_and_the_worst_names_its_item()
+    public void Items_AreComparedOneByOne_AndTheWorstNamesItsItem()
     {
         var within = Compare(Folder(("a", 1f), ("b", 10f)).Encode(), Folder(("a", 1f), ("b", 10.005f)).Encode());
         var beyond = Compare(Folder(("a", 1f), ("b", 10f)).Encode(), Folder(("a", 1f), ("b", 10.5f)).Encode());
@@ -163,7 +163,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Equal_faults_agree()
+    public void EqualFaults_Agree()
     {
         byte[] fault = JobTensors.Failed(JobLayout.Folder, ComputeError.RunFailed).Encode();
 
@@ -190,7 +190,7 @@ public sealed class OutputComparatorTests
 
     [Theory]
     [MemberData(nameof(ItemMismatches))]
-    public void Layout_item_and_fault_differences_are_mismatches(string what, byte[] expected, byte[] actual)
+    public void LayoutItemAndFaultDifferences_AreMismatches(string what, byte[] expected, byte[] actual)
     {
         var result = Compare(expected, actual);
 
@@ -203,7 +203,7 @@ public sealed class OutputComparatorTests
     [InlineData(float.NaN, 1f)]
     [InlineData(1f, float.NaN)]
     [InlineData(float.NaN, float.NaN)]
-    public void NaN_matches_nothing_not_even_itself(float expected, float actual)
+    public void NaN_MatchesNothing_NotEvenItself(float expected, float actual)
     {
         var result = Compare(Y(1f, expected), Y(1f, actual));
 
@@ -213,7 +213,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Int64_elements_must_be_exactly_equal()
+    public void Int64Elements_MustBeExactlyEqual()
     {
         byte[] Ids(long last) => TensorBlob.Encode([TensorData.Int64("ids", [2], [7, last])]);
 
@@ -234,7 +234,7 @@ public sealed class OutputComparatorTests
 
     [Theory]
     [MemberData(nameof(StructuralMismatches))]
-    public void Structural_differences_are_mismatches(string what, byte[] expected, byte[] actual)
+    public void StructuralDifferences_AreMismatches(string what, byte[] expected, byte[] actual)
     {
         var result = Compare(expected, actual);
 
@@ -244,7 +244,7 @@ public sealed class OutputComparatorTests
     }
 
     [Fact]
-    public void Tensor_order_does_not_matter_but_content_does()
+    public void TensorOrder_DoesNotMatter_ButContentDoes()
     {
         var a = TensorData.Float32("a", [1], [1f]);
         var b = TensorData.Float32("b", [1], [2f]);

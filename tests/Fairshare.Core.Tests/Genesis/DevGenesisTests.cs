@@ -16,7 +16,7 @@ public sealed class DevGenesisTests
     private static readonly KeyPair Issuer = KeyPair.ForDevelopment("dev-genesis/issuer");
 
     [Fact]
-    public void Defaults_are_the_documented_development_values()
+    public void Defaults_AreTheDocumentedDevelopmentValues()
     {
         var config = DevGenesis.For("dev-chain").WithValidator(Validator.PublicKey).Build();
 
@@ -34,7 +34,7 @@ public sealed class DevGenesisTests
     }
 
     [Fact]
-    public void Everything_it_is_told_lands_in_the_config_in_order()
+    public void EverythingItIsTold_LandsInTheConfig_InOrder()
     {
         var vesting = new GenesisVesting(0, 10, 100);
         var config = DevGenesis.For("dev-chain")
@@ -62,7 +62,7 @@ public sealed class DevGenesisTests
     }
 
     [Fact]
-    public void Each_step_returns_a_new_builder_and_leaves_the_old_one_as_it_was()
+    public void EachStep_ReturnsANewBuilder_AndLeavesTheOldOneAsItWas()
     {
         var empty = DevGenesis.For("dev-chain");
         var funded = empty.Fund(Alice.Address, Cohort.Airdrop, "alice", new Amount(1));
@@ -72,7 +72,7 @@ public sealed class DevGenesisTests
     }
 
     [Fact]
-    public void A_built_genesis_becomes_a_state_with_its_supply()
+    public void ABuiltGenesis_BecomesAStateWithItsSupply()
     {
         var config = DevGenesis.For("dev-chain").WithValidator(Validator.PublicKey)
             .Fund(Alice.Address, Cohort.Airdrop, "alice", Units.Fsh(3))
@@ -86,7 +86,7 @@ public sealed class DevGenesisTests
     }
 
     [Fact]
-    public void A_chain_without_a_validator_is_refused_when_built_into_a_state()
+    public void AChainWithoutAValidator_IsRefused_WhenBuiltIntoAState()
     {
         var (_, error) = GenesisBuilder.Build(DevGenesis.For("dev-chain").Build());
 
@@ -94,7 +94,7 @@ public sealed class DevGenesisTests
     }
 
     [Fact]
-    public void A_blank_chain_id_is_a_bug_in_the_caller()
+    public void ABlankChainId_IsABugInTheCaller()
     {
         Assert.Throws<ArgumentException>(() => DevGenesis.For(" "));
     }

@@ -16,7 +16,7 @@ public sealed class StableSwapMathTests
     private static StableSwapPool EmptyThreePool() => new([0, 0, 0], [1, E12, E12], 72_000, 4_000_000, 5_000_000_000, 0);
 
     [Fact]
-    public void Initial_deposit_of_one_coin_each_mints_n_times_1e18()
+    public void InitialDepositOfOneCoinEach_MintsNTimes1e18()
     {
         // curve tests/pools/common/unitary/test_add_liquidity_initial.py (defi-math.md §9): LP = n · 1e18, min 2e18 passes.
         var deposit = StableSwapMath.AddLiquidity(EmptyThreePool(), [E18, 1_000_000, 1_000_000], 2 * E18);
@@ -29,14 +29,14 @@ public sealed class StableSwapMathTests
     }
 
     [Fact]
-    public void Initial_deposit_missing_a_coin_reverts()
+    public void InitialDepositMissingACoin_Reverts()
     {
         Assert.Equal("INITIAL_DEPOSIT_REQUIRES_ALL_COINS",
             RevertOf(() => StableSwapMath.AddLiquidity(EmptyThreePool(), [E18, 0, 1_000_000], 0)));
     }
 
     [Fact]
-    public void Exchange_pays_what_get_dy_quotes_and_keeps_the_admin_fee_out_of_the_pool()
+    public void Exchange_PaysWhatGetDyQuotes_AndKeepsTheAdminFeeOutOfThePool()
     {
         // Vector pub-0183: the exchange result equals get_dy (upstream test_min_dy).
         var pool = new StableSwapPool([BigInteger.Parse("3685066025316673503887360"), BigInteger.Parse("3607085292699959829725184")],
@@ -56,7 +56,7 @@ public sealed class StableSwapMathTests
     }
 
     [Fact]
-    public void Invariant_reverts_on_a_zero_balance_and_on_no_convergence()
+    public void Invariant_Reverts_OnAZeroBalanceAndOnNoConvergence()
     {
         Assert.Equal(BigInteger.Zero, StableSwapInvariant.GetD([0, 0], 10_000));
         Assert.Equal("DIVISION_BY_ZERO", RevertOf(() => StableSwapInvariant.GetD([0, E18], 10_000)));
@@ -64,7 +64,7 @@ public sealed class StableSwapMathTests
     }
 
     [Fact]
-    public void Legacy_invariant_returns_the_last_iterate_instead_of_reverting()
+    public void LegacyInvariant_ReturnsTheLastIterate_InsteadOfReverting()
     {
         var solution = LegacyStableSwapInvariant.GetD([1_000_000_000, 9, 6_000_000], 1);
 
@@ -76,7 +76,7 @@ public sealed class StableSwapMathTests
     }
 
     [Fact]
-    public void Get_y_checks_the_same_coin_before_the_indices()
+    public void GetY_ChecksTheSameCoin_BeforeTheIndices()
     {
         Assert.Equal("SAME_COIN", RevertOf(() => StableSwapInvariant.GetY(5, 5, 10, [10, 10], 100)));
         Assert.Equal("INDEX_OUT_OF_RANGE", RevertOf(() => StableSwapInvariant.GetY(0, 2, 10, [10, 10], 100)));
@@ -84,7 +84,7 @@ public sealed class StableSwapMathTests
     }
 
     [Fact]
-    public void Amplification_ramps_linearly_and_stops_at_the_future_value()
+    public void Amplification_RampsLinearly_AndStopsAtTheFutureValue()
     {
         var up = new AmplificationRamp(1000, 8500, 1_667_261_533, 1_667_866_333);
         Assert.Equal(new BigInteger(7604), up.PreciseAt(1_667_794_101));

@@ -30,21 +30,21 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void Classes_are_blank_then_the_characters_then_a_space()
+    public void Classes_AreBlank_ThenTheCharacters_ThenASpace()
     {
         Assert.Equal(5, Decoder.ClassCount);
         Assert.Equal(["", "a", "b", "c", " "], Enumerable.Range(0, 5).Select(Decoder.CharacterOf));
     }
 
     [Fact]
-    public void Repeats_collapse()
+    public void Repeats_Collapse()
     {
         // a a b b b → runs "a", "b"
         Assert.Equal("ab", Decoder.DecodeLine(Steps(A, A, B, B, B)).Text);
     }
 
     [Fact]
-    public void A_blank_between_repeats_keeps_both()
+    public void ABlankBetweenRepeats_KeepsBoth()
     {
         // a ∅ a → "a", then a new run of "a" after the blank
         Assert.Equal("aa", Decoder.DecodeLine(Steps(A, Blank, A)).Text);
@@ -53,14 +53,14 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void Blanks_are_dropped_wherever_they_are()
+    public void Blanks_AreDropped_WhereverTheyAre()
     {
         // ∅ ∅ a ∅ b b ∅ c ∅ → "abc"
         Assert.Equal("abc", Decoder.DecodeLine(Steps(Blank, Blank, A, Blank, B, B, Blank, C, Blank)).Text);
     }
 
     [Fact]
-    public void The_last_class_is_a_space_and_collapses_like_any_character()
+    public void TheLastClass_IsASpace_AndCollapsesLikeAnyCharacter()
     {
         // a ␣ ␣ b → "a b"; ␣ a → " a" (nothing is trimmed, as in PaddleOCR); a ␣ ∅ ␣ b → "a  b"
         Assert.Equal("a b", Decoder.DecodeLine(Steps(A, Space, Space, B)).Text);
@@ -69,14 +69,14 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void Only_blanks_read_as_empty_with_confidence_zero()
+    public void OnlyBlanks_ReadAsEmpty_WithConfidenceZero()
     {
         Assert.Equal(new CtcResult("", 0f), Decoder.DecodeLine(Steps(Blank, Blank, Blank)));
         Assert.Equal(new CtcResult("", 0f), Decoder.DecodeLine([]));
     }
 
     [Fact]
-    public void Confidence_is_the_mean_winning_probability_of_the_kept_steps()
+    public void Confidence_IsTheMeanWinningProbabilityOfTheKeptSteps()
     {
         // a 0.9 (kept), a 0.6 (repeat, dropped), ∅ 0.8 (blank, dropped), b 0.7 (kept) → "ab", (0.9 + 0.7) / 2 = 0.8
         var result = Decoder.DecodeLine(Steps((A, 0.9f), (A, 0.6f), (Blank, 0.8f), (B, 0.7f)));
@@ -85,7 +85,7 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void A_tie_goes_to_the_lower_class_like_numpy_argmax()
+    public void ATie_GoesToTheLowerClass_LikeNumpyArgmax()
     {
         // step 1: blank and "a" tie at 0.4 → blank; step 2: "b" and "c" tie at 0.4 → "b"
         float[] values =
@@ -97,7 +97,7 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void Decode_reads_every_line_of_a_batch()
+    public void Decode_ReadsEveryLineOfABatch()
     {
         float[] first = Steps(A, A, Blank, C);      // → "ac"
         float[] second = Steps(B, Space, B, Blank); // → "b b"
@@ -107,7 +107,7 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void An_output_with_another_class_count_is_refused()
+    public void AnOutputWithAnotherClassCount_IsRefused()
     {
         var output = new FloatTensor([1, 2, 6], new float[12]);
         var error = Assert.Throws<ArgumentException>(() => Decoder.Decode(output));
@@ -115,7 +115,7 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void Loading_removes_only_line_breaks()
+    public void Loading_RemovesOnlyLineBreaks()
     {
         string path = Path.GetTempFileName();
         try
@@ -131,7 +131,7 @@ public sealed class CtcDecoderTests
     }
 
     [Fact]
-    public void The_real_list_makes_the_models_6625_classes()
+    public void TheRealList_MakesTheModels6625Classes()
     {
         var decoder = CtcDecoder.Load(RealModels.Characters);
         string[] lines = File.ReadAllText(RealModels.Characters).Split('\n');

@@ -16,7 +16,7 @@ public sealed class NpyTests : IDisposable
     private string PathOf(string name) => Path.Combine(_folder, name);
 
     [Fact]
-    public void The_input_tensor_loads_in_numpy_with_its_dtype_shape_and_values()
+    public void TheInputTensor_LoadsInNumpy_WithItsDtypeShapeAndValues()
     {
         var tensor = OcrPreprocess.ToTensor(TextImage.Render("FAIRSHARE 2026"));
         tensor.WriteNpy(PathOf("input.npy"));
@@ -44,7 +44,7 @@ public sealed class NpyTests : IDisposable
     }
 
     [Fact]
-    public void Numpy_agrees_with_steps_3_to_5_on_an_image_48_high()
+    public void Numpy_AgreesWithSteps3To5_OnAnImage48High()
     {
         // No resizing at height 48, so numpy can redo PaddleOCR's lines from the raw RGB bytes: BGR, /255, −0.5, /0.5,
         // HWC → CHW, zeros to the right up to 320.
@@ -71,7 +71,7 @@ public sealed class NpyTests : IDisposable
     }
 
     [Fact]
-    public void An_array_numpy_saved_reads_back_equal()
+    public void AnArrayNumpySaved_ReadsBackEqual()
     {
         Python.Run(
             """
@@ -89,7 +89,7 @@ public sealed class NpyTests : IDisposable
     }
 
     [Fact]
-    public void A_one_dimensional_tensor_round_trips_through_numpy()
+    public void AOneDimensionalTensor_RoundTripsThroughNumpy()
     {
         new FloatTensor([3], [1.5f, -2f, 0.25f]).WriteNpy(PathOf("vector.npy"));
         string printed = Python.Run(
@@ -105,7 +105,7 @@ public sealed class NpyTests : IDisposable
     }
 
     [Fact]
-    public void A_float64_array_is_refused_naming_its_dtype()
+    public void AFloat64Array_IsRefused_NamingItsDtype()
     {
         Python.Run("import sys\nimport numpy as np\nnp.save(sys.argv[1], np.zeros((2, 3), dtype=np.float64))\n", PathOf("other.npy"));
 
@@ -117,7 +117,7 @@ public sealed class NpyTests : IDisposable
     [Theory]
     [InlineData("np.asfortranarray(np.arange(6, dtype=np.float32).reshape(2, 3))")]
     [InlineData("np.arange(6, dtype='>f4').reshape(2, 3)")]
-    public void Fortran_order_and_big_endian_float32_read_as_numpy_means_them(string array)
+    public void FortranOrderAndBigEndianFloat32_ReadAsNumpyMeansThem(string array)
     {
         Python.Run($"import sys\nimport numpy as np\nnp.save(sys.argv[1], {array})\n", PathOf("other.npy"));
 

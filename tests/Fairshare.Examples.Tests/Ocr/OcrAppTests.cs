@@ -24,7 +24,7 @@ public sealed class OcrAppTests : IDisposable
     }
 
     [Fact]
-    public void Render_then_local_then_decode_read_the_text_back()
+    public void RenderThenLocalThenDecode_ReadTheTextBack()
     {
         var render = Run("render", "FAIRSHARE 2026", "--out", PathOf("text.png"), "--npy", PathOf("text.npy"));
         Assert.Equal(
@@ -44,7 +44,7 @@ public sealed class OcrAppTests : IDisposable
     }
 
     [Fact]
-    public void The_program_and_the_library_make_the_same_input()
+    public void TheProgramAndTheLibrary_MakeTheSameInput()
     {
         Run("render", "Hello, world.", "--out", PathOf("a.png"), "--npy", PathOf("a.npy"));
         var expected = OcrPreprocess.ToTensor(TextImage.Load(PathOf("a.png")));
@@ -54,7 +54,7 @@ public sealed class OcrAppTests : IDisposable
     }
 
     [Fact]
-    public void Local_wants_exactly_one_input()
+    public void Local_WantsExactlyOneInput()
     {
         Assert.Equal(OcrApp.Usage, Run("local").Code);
         var both = Run("local", "--image", "a.png", "--input", "a.npy");
@@ -63,7 +63,7 @@ public sealed class OcrAppTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_is_one_error_line()
+    public void AMissingFile_IsOneErrorLine()
     {
         var result = Run("decode", PathOf("nothing.npy"));
         Assert.Equal(OcrApp.Failed, result.Code);

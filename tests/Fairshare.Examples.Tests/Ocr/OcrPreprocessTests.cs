@@ -24,7 +24,7 @@ public sealed class OcrPreprocessTests
     [InlineData(1000, 100, 480, 480)] // 48 × 10
     [InlineData(349, 46, 364, 364)]   // 48 × 7.587 = 364.17: the tensor takes the floor (364), the line is squeezed into it
     [InlineData(10, 480, 1, 320)]     // 48 × 0.02 = 0.96 → ceil 1
-    public void The_width_follows_the_aspect_ratio(int width, int height, int resized, int tensorWidth)
+    public void TheWidth_FollowsTheAspectRatio(int width, int height, int resized, int tensorWidth)
     {
         Assert.Equal(resized, OcrPreprocess.ResizedWidth(width, height));
         Assert.Equal(tensorWidth, OcrPreprocess.TensorWidth(width, height));
@@ -32,7 +32,7 @@ public sealed class OcrPreprocessTests
     }
 
     [Fact]
-    public void Min_width_zero_keeps_the_computed_width()
+    public void MinWidthZero_KeepsTheComputedWidth()
     {
         Assert.Equal(96, OcrPreprocess.TensorWidth(100, 50, minWidth: 0));
         Assert.Equal(96, OcrPreprocess.ResizedWidth(100, 50, minWidth: 0));
@@ -40,7 +40,7 @@ public sealed class OcrPreprocessTests
     }
 
     [Fact]
-    public void White_is_one_black_minus_one_and_the_padding_zero()
+    public void White_IsOne_BlackMinusOne_AndThePaddingZero()
     {
         var white = OcrPreprocess.ToTensor(Filled(20, H, 255, 255, 255));
         var black = OcrPreprocess.ToTensor(Filled(20, H, 0, 0, 0));
@@ -59,7 +59,7 @@ public sealed class OcrPreprocessTests
     }
 
     [Fact]
-    public void Channels_are_blue_green_red()
+    public void Channels_AreBlueGreenRed()
     {
         var red = OcrPreprocess.ToTensor(Filled(4, H, 255, 0, 0));
         Assert.Equal(-1f, At(red, 0, 5, 1)); // blue
@@ -74,7 +74,7 @@ public sealed class OcrPreprocessTests
     }
 
     [Fact]
-    public void The_layout_is_nchw_row_major()
+    public void TheLayout_IsNchwRowMajor()
     {
         // 3 × 48: column 0 white, column 1 black, column 2 white; row 7 of column 2 pure blue.
         var rgb = new byte[3 * H * 3];
@@ -98,7 +98,7 @@ public sealed class OcrPreprocessTests
     }
 
     [Fact]
-    public void Resizing_is_bilinear_with_pixel_centres_aligned()
+    public void Resizing_IsBilinear_WithPixelCentresAligned()
     {
         // 4 × 1 → 2 × 1: output pixel 0 samples x = (0 + 0.5) · 2 − 0.5 = 0.5, halfway between 0 and 255 → 127.5 → 128;
         // output pixel 1 samples x = 2.5, halfway between 0 and 255 again. (cv2.resize gives [128, 128] too.)
@@ -113,7 +113,7 @@ public sealed class OcrPreprocessTests
     }
 
     [Fact]
-    public void Resizing_to_the_same_size_changes_nothing()
+    public void ResizingToTheSameSize_ChangesNothing()
     {
         var image = Filled(5, H, 1, 2, 3);
         Assert.Same(image, OcrPreprocess.Resize(image, 5, H));

@@ -11,7 +11,7 @@ public sealed class RecognitionTests(RecognizerFixture model) : IClassFixture<Re
     [InlineData("FAIRSHARE 2026")]
     [InlineData("Hello, world.")]
     [InlineData("The quick brown fox jumps over the lazy dog")]
-    public void The_model_reads_the_rendered_line_exactly(string text)
+    public void TheModel_ReadsTheRenderedLine_Exactly(string text)
     {
         var tensor = OcrPreprocess.ToTensor(TextImage.Render(text));
         var output = model.Recognizer.Run(tensor);
@@ -25,14 +25,14 @@ public sealed class RecognitionTests(RecognizerFixture model) : IClassFixture<Re
     [Theory]
     [InlineData("FAIRSHARE 2026")]
     [InlineData("Hello, world.")]
-    public void Without_padding_it_reads_the_same(string text)
+    public void WithoutPadding_ItReadsTheSame(string text)
     {
         var tensor = OcrPreprocess.ToTensor(TextImage.Render(text), minWidth: 0);
         Assert.Equal(text, Assert.Single(model.Decoder.Decode(model.Recognizer.Run(tensor))).Text);
     }
 
     [Fact]
-    public void The_shipped_sample_reads_FAIRSHARE_2026()
+    public void TheShippedSample_ReadsFAIRSHARE2026()
     {
         string sample = Path.Combine(RealModels.RepositoryRoot, "examples", "Fairshare.Examples.Ocr", "samples", "fairshare-2026.png");
         var tensor = OcrPreprocess.ToTensor(TextImage.Load(sample));
@@ -41,7 +41,7 @@ public sealed class RecognitionTests(RecognizerFixture model) : IClassFixture<Re
     }
 
     [Fact]
-    public void Each_output_row_is_a_probability_distribution()
+    public void EachOutputRow_IsAProbabilityDistribution()
     {
         var output = model.Recognizer.Run(OcrPreprocess.ToTensor(TextImage.Render("ABC-123")));
         int classes = output.Shape[2];

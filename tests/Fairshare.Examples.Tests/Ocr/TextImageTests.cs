@@ -6,7 +6,7 @@ namespace Fairshare.Examples.Tests.Ocr;
 public sealed class TextImageTests
 {
     [Fact]
-    public void Render_prints_black_on_white_cropped_to_the_ink()
+    public void Render_PrintsBlackOnWhite_CroppedToTheInk()
     {
         var image = TextImage.Render("FAIRSHARE 2026");
         Assert.InRange(image.Height, 40, 64);
@@ -31,7 +31,7 @@ public sealed class TextImageTests
     }
 
     [Fact]
-    public void Render_grows_with_the_font_size()
+    public void Render_GrowsWithTheFontSize()
     {
         var small = TextImage.Render("Hello", fontSize: 20, margin: 0);
         var large = TextImage.Render("Hello", fontSize: 40, margin: 0);
@@ -40,7 +40,7 @@ public sealed class TextImageTests
     }
 
     [Fact]
-    public void A_missing_font_says_to_run_setup()
+    public void AMissingFont_SaysToRunSetup()
     {
         var error = Assert.Throws<FileNotFoundException>(() => TextImage.Render("x", fontPath: "/nonexistent/DejaVuSans.ttf"));
         Assert.Contains("scripts/setup.sh", error.Message, StringComparison.Ordinal);
@@ -51,13 +51,13 @@ public sealed class TextImageTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("two\nlines")]
-    public void Render_refuses_what_is_not_one_line_of_ink(string text)
+    public void Render_RefusesWhatIsNotOneLineOfInk(string text)
     {
         Assert.ThrowsAny<ArgumentException>(() => TextImage.Render(text));
     }
 
     [Fact]
-    public void A_saved_png_loads_back_pixel_for_pixel()
+    public void ASavedPng_LoadsBack_PixelForPixel()
     {
         var image = TextImage.Render("Hello, world.");
         string path = Path.Combine(Path.GetTempPath(), $"ocr-{Guid.NewGuid():N}.png");
@@ -75,7 +75,7 @@ public sealed class TextImageTests
     }
 
     [Fact]
-    public void A_jpeg_loads_with_its_size_and_roughly_its_pixels()
+    public void AJpeg_LoadsWithItsSize_AndRoughlyItsPixels()
     {
         var image = TextImage.Render("JPEG 123");
         string path = Path.Combine(Path.GetTempPath(), $"ocr-{Guid.NewGuid():N}.jpg");
@@ -96,7 +96,7 @@ public sealed class TextImageTests
     }
 
     [Fact]
-    public void Loading_what_is_not_an_image_fails_clearly()
+    public void LoadingWhatIsNotAnImage_FailsClearly()
     {
         string path = Path.GetTempFileName();
         try

@@ -57,7 +57,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Create_then_unlock_returns_the_same_seed()
+    public void CreateThenUnlock_ReturnsTheSameSeed()
     {
         byte[] seed = Seed(7);
         KeystoreFile file = CreateOk("alice", seed);
@@ -80,7 +80,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void File_uses_snake_case_names_and_round_trips_through_load()
+    public void File_UsesSnakeCaseNames_AndRoundTripsThroughLoad()
     {
         KeystoreFile created = CreateOk("alice", Seed(1));
 
@@ -98,7 +98,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Same_seed_and_passphrase_encrypt_differently_each_time()
+    public void SameSeedAndPassphrase_EncryptDifferentlyEachTime()
     {
         KeystoreFile a = CreateOk("a", Seed(3));
         KeystoreFile b = CreateOk("b", Seed(3));
@@ -108,7 +108,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Wrong_passphrase_is_reported()
+    public void WrongPassphrase_IsReported()
     {
         CreateOk("alice", Seed(7));
         var result = _store.Unlock("alice", "wrong");
@@ -119,7 +119,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Empty_and_unicode_passphrases_work()
+    public void EmptyAndUnicodePassphrases_Work()
     {
         CreateOk("empty", Seed(1), "");
         CreateOk("unicode", Seed(2), "pässwörd-🔑");
@@ -132,7 +132,7 @@ public sealed class KeystoreTests : IDisposable
     [InlineData("ciphertext")]
     [InlineData("nonce")]
     [InlineData("salt")]
-    public void Tampered_encryption_fields_read_as_wrong_passphrase(string field)
+    public void TamperedEncryptionFields_ReadAsWrongPassphrase(string field)
     {
         CreateOk("alice", Seed(7));
         Edit("alice", json =>
@@ -146,7 +146,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Tampered_address_fails_authentication()
+    public void TamperedAddress_FailsAuthentication()
     {
         CreateOk("alice", Seed(7));
         Edit("alice", json => json["address"] = "fs1someone-else");
@@ -156,7 +156,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Tampered_kdf_params_read_as_wrong_passphrase()
+    public void TamperedKdfParams_ReadAsWrongPassphrase()
     {
         CreateOk("alice", Seed(7));
         Edit("alice", json => json["kdf_params"]!["iterations"] = 2);
@@ -164,7 +164,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Public_key_that_does_not_match_the_seed_is_malformed()
+    public void PublicKeyThatDoesNotMatchTheSeed_IsMalformed()
     {
         CreateOk("alice", Seed(7));
         Edit("alice", json => json["public_key"] = PublicKeyHex(Seed(8)));
@@ -179,7 +179,7 @@ public sealed class KeystoreTests : IDisposable
     [InlineData("null")]
     [InlineData("42")]
     [InlineData("{}")]
-    public void Garbage_is_malformed(string contents)
+    public void Garbage_IsMalformed(string contents)
     {
         Directory.CreateDirectory(_dir);
         File.WriteAllText(Path.Combine(_dir, "alice.json"), contents);
@@ -191,7 +191,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Truncated_file_is_malformed()
+    public void TruncatedFile_IsMalformed()
     {
         CreateOk("alice", Seed(7));
         string path = _store.PathOf("alice");
@@ -201,7 +201,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Oversized_file_is_malformed()
+    public void OversizedFile_IsMalformed()
     {
         Directory.CreateDirectory(_dir);
         File.WriteAllText(Path.Combine(_dir, "alice.json"), "{\"pad\":\"" + new string('x', 70_000) + "\"}");
@@ -243,7 +243,7 @@ public sealed class KeystoreTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BadFields))]
-    public void Bad_fields_are_malformed(string how, string field)
+    public void BadFields_AreMalformed(string how, string field)
     {
         CreateOk("alice", Seed(7));
         string path = _store.PathOf("alice");
@@ -287,7 +287,7 @@ public sealed class KeystoreTests : IDisposable
     [InlineData(8, 0, 1)]
     [InlineData(8, 100, 1)]
     [InlineData(8, 1, 2)]         // libsodium supports one lane only
-    public void Kdf_params_out_of_range_are_malformed(int memoryKib, int iterations, int parallelism)
+    public void KdfParamsOutOfRange_AreMalformed(int memoryKib, int iterations, int parallelism)
     {
         CreateOk("alice", Seed(7));
         Edit("alice", json => json["kdf_params"] = new JsonObject
@@ -300,7 +300,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Other_versions_are_unsupported()
+    public void OtherVersions_AreUnsupported()
     {
         CreateOk("alice", Seed(7));
         Edit("alice", json => json["version"] = 2);
@@ -312,7 +312,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Missing_file_is_not_found()
+    public void MissingFile_IsNotFound()
     {
         Assert.Equal(KeystoreError.NotFound, _store.Unlock("nobody", Passphrase).Error); // directory missing too
         CreateOk("alice", Seed(7));
@@ -321,7 +321,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Duplicate_name_is_refused_and_the_original_kept()
+    public void DuplicateName_IsRefused_AndTheOriginalKept()
     {
         CreateOk("alice", Seed(7));
         string path = _store.PathOf("alice");
@@ -349,7 +349,7 @@ public sealed class KeystoreTests : IDisposable
     [InlineData("..")]
     [InlineData("ä")]
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")] // 65
-    public void Invalid_names_are_refused(string name)
+    public void InvalidNames_AreRefused(string name)
     {
         byte[] seed = Seed(7);
         var created = _store.Create(name, seed, Address, PublicKeyHex(seed), Passphrase);
@@ -364,7 +364,7 @@ public sealed class KeystoreTests : IDisposable
     [InlineData("my-key_2")]
     [InlineData("0")]
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")] // 64
-    public void Valid_names_are_accepted(string name)
+    public void ValidNames_AreAccepted(string name)
     {
         Assert.True(Keystore.IsValidName(name));
         CreateOk(name, Seed(7));
@@ -372,7 +372,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Bad_arguments_throw()
+    public void BadArguments_Throw()
     {
         byte[] seed = Seed(7);
         string pk = PublicKeyHex(seed);
@@ -385,7 +385,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void List_returns_well_formed_keys_sorted_by_name()
+    public void List_ReturnsWellFormedKeys_SortedByName()
     {
         Assert.Empty(_store.List()); // directory missing
 
@@ -403,7 +403,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Key_file_is_private_on_unix()
+    public void KeyFile_IsPrivateOnUnix()
     {
         if (OperatingSystem.IsWindows()) return;
         CreateOk("alice", Seed(7));
@@ -412,7 +412,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void File_does_not_contain_the_seed()
+    public void File_DoesNotContainTheSeed()
     {
         byte[] seed = Seed(7);
         CreateOk("alice", seed);
@@ -423,7 +423,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void No_temporary_files_are_left_behind()
+    public void NoTemporaryFiles_AreLeftBehind()
     {
         CreateOk("alice", Seed(1));
         CreateOk("bob", Seed(2));
@@ -431,7 +431,7 @@ public sealed class KeystoreTests : IDisposable
     }
 
     [Fact]
-    public void Default_result_is_not_ok()
+    public void DefaultResult_IsNotOk()
     {
         Assert.False(default(KeystoreResult<byte[]>).IsOk);
     }
