@@ -9,11 +9,18 @@
 # The HTML and JSON reports land in artifacts/mutation/AREA/; the score is printed last. Not part of .ci/run: a full
 # area takes minutes to an hour on our 2-core machines.
 #
-# Coverage analysis is off: Stryker's per-test (and 'all') coverage capture lost track of code reached through the test
-# chain (160 of the AMM module's mutants reported 'NoCoverage' although its tests drive it), which made scores
-# meaningless. Instead every mutant runs the area's own tests (the filter below), which keeps a run affordable.
-# Known problem: runs in this mode have reported false kills (a mutant whose hand-planted copy passes every test of the
-# filter was reported killed; docs/testing.md). Check a score against a planted survivor before trusting it.
+# Coverage analysis is off: every mutant runs the area's own tests (the filter below), which keeps a run affordable.
+#
+# Before Stryker starts, scripts/mutation-preflight.py refuses a project in which Stryker's instrumentation changes
+# what the code computes with no mutant active. The runs of the AMM and governance areas that reported 100 % were
+# false kills of this kind: Stryker starts every method with an out parameter with `param = default;`, and
+# Amount.TryParse called TryMul(result, ten, out result) (`in` and `out` the same variable), so in the mutated assembly
+# Amount.Parse("1000000000000000000000") returned 0, every test chain's genesis was refused and every test that builds
+# a chain failed for every mutant (with per-test coverage the same failure stopped the tests before the code they
+# drive: the 'NoCoverage' mutants). After the run, scripts/mutation-summary.py checks the area's planted survivor
+# (where it has one, e.g. amm): reported anything but Survived, the run prints INVALID and this script exits 1.
+#
+# MUTATE_CONCURRENCY sets Stryker's parallel test sessions (default 2; use 1 on a machine shared with other work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,6 +61,9 @@ for candidate in "${areas[@]}"; do [ "${candidate%%|*}" = "$area" ] && entry=$ca
 [ -n "$entry" ] || { echo "mutate: unknown area '$area'" >&2; usage; exit 2; }
 IFS='|' read -r _ project tests globs filter <<< "$entry"
 
+python3 scripts/mutation-preflight.py "src/$project" || exit 1
+concurrency=${MUTATE_CONCURRENCY:-2}
+[[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || { echo "mutate: MUTATE_CONCURRENCY must be a positive whole number" >&2; exit 2; }
 dotnet tool restore >/dev/null
 out="$PWD/artifacts/mutation/$area"
 rm -rf "$out" && mkdir -p "$out"
@@ -67,14 +77,14 @@ cat > "$out/stryker-config.json" <<JSON
     "mutate": $mutate,
     "coverage-analysis": "off",
     "test-case-filter": "$filter",
-    "concurrency": 2,
+    "concurrency": $concurrency,
     "reporters": ["json", "html", "progress", "cleartext"],
     "thresholds": { "high": 90, "low": 80, "break": 0 }
   }
 }
 JSON
 
-echo "mutate: area $area ($project; ${globs//,/, }) with $tests, budget $minutes min; reports in $out"
+echo "mutate: area $area ($project; ${globs//,/, }) with $tests, budget $minutes min, concurrency $concurrency; reports in $out"
 status=0
 (cd "tests/$tests" && timeout "$((minutes * 60))" dotnet tool run dotnet-stryker --config-file "$out/stryker-config.json" -O "$out") | tee "$out/stryker.log" | grep -E "INF\] (The final mutation score|Time Elapsed)|mutants (will be tested|got status)" || status=$?
 report="$out/reports/mutation-report.json"

@@ -19,8 +19,10 @@ public static class GenesisBuilder
             if (!seen.Add(allocation.Address))
                 return Error(ResultCode.GenesisDuplicateAllocation, $"{path}.address: {allocation.Address} is allocated twice");
             if (allocation.Amount.IsZero) return Error(ResultCode.GenesisBadAmount, $"{path}.amount: must be positive");
-            if (!Amount.TryAdd(supply, allocation.Amount, out supply))
+            // Not TryAdd(supply, …, out supply): see scripts/mutation-preflight.py.
+            if (!Amount.TryAdd(supply, allocation.Amount, out var total))
                 return Error(ResultCode.GenesisSupplyOverflow, $"{path}.amount: the allocations sum past 2^256 - 1 base units");
+            supply = total;
             if (allocation.Vesting is { } v && (v.DurationBlocks == 0 || v.CliffBlocks > v.DurationBlocks))
                 return Error(ResultCode.GenesisBadVesting, $"{path}.vesting: duration_blocks must be positive and cliff_blocks at most duration_blocks");
         }

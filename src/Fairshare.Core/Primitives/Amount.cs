@@ -423,7 +423,9 @@ public readonly struct Amount : IEquatable<Amount>, IComparable<Amount>
         foreach (char c in text)
         {
             if (c < '0' || c > '9') return false;
-            if (!TryMul(result, ten, out result) || !TryAdd(result, new Amount((ulong)(c - '0')), out result)) return false;
+            // No out argument is also an in argument: Stryker clears out parameters on entry, which would clear the
+            // aliased input too and make every mutation-testing run fail (scripts/mutation-preflight.py).
+            if (!TryMul(result, ten, out var shifted) || !TryAdd(shifted, new Amount((ulong)(c - '0')), out result)) return false;
         }
 
         value = result;
