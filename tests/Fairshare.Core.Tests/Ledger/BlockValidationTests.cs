@@ -76,6 +76,25 @@ public sealed class BlockValidationTests
     public void SignedByANonValidator() { var b = ProduceGood(); AssertRefused(Resign(b, b.Header, KeyPair.ForDevelopment("mallory")), ResultCode.BadBlockSignature); }
 
     [Fact]
+    public void SignedByAnotherValidatorButNotByItsProposer()
+    {
+        // Two validators; test-validator proposes. The other's signature alone, valid as it is, does not make the block.
+        using var second = KeyPair.ForDevelopment("second-validator");
+        var genesis = TestChain.CreateGenesis();
+        genesis = genesis with { Validators = genesis.Validators.Add(second.PublicKey) };
+        var proposer = TestChain.Create(genesis);
+        var follower = TestChain.Create(genesis);
+        var block = proposer.Produce(proposer.Transfer("alice", "bob", 10)).Block!;
+
+        var byTheOther = block with { Signatures = [BlockSignature.Sign(block.Header, second)] };
+        Assert.Equal(ResultCode.BadBlockSignature, BlockExecutor.Apply(follower.State, byTheOther, SignatureChecks.All).Code);
+        Assert.Equal(0UL, follower.State.Head.Height);
+
+        var byBoth = block with { Signatures = [.. block.Signatures, BlockSignature.Sign(block.Header, second)] };
+        Assert.Equal(ResultCode.Ok, BlockExecutor.Apply(follower.State, byBoth, SignatureChecks.All).Code);
+    }
+
+    [Fact]
     public void TamperedHeaderWithTheOldSignature() { var b = ProduceGood(); AssertRefused(b with { Header = b.Header with { TimestampMs = b.Header.TimestampMs + 1 } }, ResultCode.BadBlockSignature); }
 
     [Fact]
