@@ -73,6 +73,38 @@ public sealed class BlockValidationTests
     }
 
     [Fact]
+    public void TheRightRootWithTheWrongCount() { var b = ProduceGood(); AssertRefused(Resign(b, b.Header with { TransactionCount = b.Header.TransactionCount + 1 }), ResultCode.BadTransactionRoot); }
+
+    [Fact]
+    public void TheRightCountWithTheWrongRoot()
+    {
+        var b = ProduceGood();
+        AssertRefused(b with { Transactions = [b.Transactions[1], b.Transactions[0], b.Transactions[2]] }, ResultCode.BadTransactionRoot);
+    }
+
+    [Fact]
+    public void AnUnknownHeaderVersion_DoesNotDecode()
+    {
+        var bytes = ProduceGood().Encode();
+        Assert.Equal(1, bytes[0]); // the header's version comes first (docs/protocol/encoding.md)
+        bytes[0] = 2;
+        Assert.Equal(ResultCode.UnknownTag, Block.TryDecode(bytes, out _));
+    }
+
+    [Fact]
+    public void Produce_WithAClockNotAfterTheHead_StampsTheHeadPlusOneMillisecond()
+    {
+        var chain = TestChain.Create();
+        chain.Produce(chain.Transfer("alice", "bob", 1));
+        ulong head = chain.State.Head.TimestampMs;
+
+        Assert.Equal(head + 1, BlockExecutor.Produce(chain.State, [], head, chain.Validator, allowEmpty: true).Block!.Header.TimestampMs);
+        Assert.Equal(head + 2, BlockExecutor.Produce(chain.State, [], head - 500, chain.Validator, allowEmpty: true).Block!.Header.TimestampMs);
+        Assert.Equal(head + 5_000, BlockExecutor.Produce(chain.State, [], head + 5_000, chain.Validator, allowEmpty: true).Block!.Header.TimestampMs);
+        Assert.Equal(head + 5_000, chain.State.Head.TimestampMs);
+    }
+
+    [Fact]
     public void SignedByANonValidator() { var b = ProduceGood(); AssertRefused(Resign(b, b.Header, KeyPair.ForDevelopment("mallory")), ResultCode.BadBlockSignature); }
 
     [Fact]
