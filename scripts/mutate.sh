@@ -28,7 +28,7 @@ cd "$(dirname "$0")/.."
 # the tests that judge the area (a dotnet test filter: every mutant runs them all, see below)
 areas=(
   "ledger|Fairshare.Core|Fairshare.Core.Tests|Ledger/TransactionExecutor.cs,Ledger/Transactions/**/*.cs,Ledger/Receipt*.cs,Ledger/LedgerEvent.cs,Modules/TxContext.cs,Modules/ModulePayload*.cs|FullyQualifiedName~Core.Tests.Ledger"
-  "encoding|Fairshare.Core|Fairshare.Core.Tests|Encoding/**/*.cs,Crypto/**/*.cs|FullyQualifiedName~Core.Tests.Encoding|FullyQualifiedName~Core.Tests.Ledger|FullyQualifiedName~Core.Tests.Primitives"
+  "encoding|Fairshare.Core|Fairshare.Core.Tests|Encoding/**/*.cs,Crypto/**/*.cs|FullyQualifiedName~Core.Tests.Encoding|FullyQualifiedName~Core.Tests.Crypto|FullyQualifiedName~Core.Tests.Ledger|FullyQualifiedName~Core.Tests.Primitives"
   "state|Fairshare.Core|Fairshare.Core.Tests|Ledger/State/**/*.cs|FullyQualifiedName~Core.Tests.Ledger|FullyQualifiedName~Core.Tests.Genesis"
   "blocks|Fairshare.Core|Fairshare.Core.Tests|Ledger/Blocks/**/*.cs|FullyQualifiedName~Core.Tests.Ledger"
   "amm|Fairshare.Core|Fairshare.Core.Tests|Modules/Amm/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Amm|FullyQualifiedName~Core.Tests.Conformance"
