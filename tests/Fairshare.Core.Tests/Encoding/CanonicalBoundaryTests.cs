@@ -32,6 +32,7 @@ public sealed class CanonicalBoundaryTests
     [InlineData("ffffffffffffffffff02", ResultCode.VarIntOverflow)] // 2^64
     [InlineData("ffffffffffffffffffff01", ResultCode.VarIntOverflow)] // eleven bytes
     [InlineData("8000", ResultCode.NonCanonicalVarInt)]
+    [InlineData("8100", ResultCode.NonCanonicalVarInt)] // 1 in two bytes: the value is dropped with the error
     [InlineData("80", ResultCode.Truncated)]
     public void VarUInt_RefusesOverflowNonShortestAndTruncated_ReadingZero(string hex, ResultCode code)
     {
@@ -64,6 +65,18 @@ public sealed class CanonicalBoundaryTests
         var over = new CanonicalReader([4, 7, 8, 9, 10]);
         Assert.Equal(0, over.ReadLength(3));
         Assert.Equal(ResultCode.LengthTooLarge, over.Error);
+    }
+
+    [Fact]
+    public void AnAmountOfThirtyTwoBytes_IsRead_AndThirtyThree_IsTooLong()
+    {
+        var max = new CanonicalReader([32, .. Enumerable.Repeat((byte)0xFF, 32)]);
+        Assert.Equal(Amount.MaxValue, max.ReadAmount());
+        Assert.True(max.Ok);
+
+        var over = new CanonicalReader([33, 1, .. new byte[32]]);
+        Assert.Equal(Amount.Zero, over.ReadAmount());
+        Assert.Equal(ResultCode.AmountTooLong, over.Error);
     }
 
     [Fact]
