@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Fairshare.Node.Cluster;
 using Fairshare.Node.Indexing;
