@@ -53,7 +53,8 @@ public sealed class JobExecutor : IDisposable
     /// The limits of a market job on a provider with <paramref name="offer"/> (docs/compute.md, "Limits"): run time
     /// <c>market.run-time-factor × work units ÷ the offer's benchmark score</c> plus <see cref="LoadAllowance"/>;
     /// memory the job's minimum memory, or the offer's memory when the job asks for none; blob sizes
-    /// <c>market.max-model-bytes</c> and <c>market.max-input-bytes</c>.
+    /// <c>market.max-model-bytes</c> and <c>market.max-input-bytes</c>; the output at most the chain's largest blob
+    /// (<see cref="MarketParams.MaxBlobBytes"/>), which is all a node stores.
     /// </summary>
     public JobLimits LimitsFor(JobSpec spec, MarketParams market, ProviderOffer offer)
     {
@@ -63,7 +64,7 @@ public sealed class JobExecutor : IDisposable
         uint memoryMb = spec.MinMemoryMb != 0 ? spec.MinMemoryMb : Math.Max(1u, offer.MemoryMb);
         return JobLimits.ForMarketJob(
             spec.WorkUnits, Math.Max(1UL, offer.BenchmarkScore), Math.Max(1u, market.RunTimeFactor), memoryMb, market.MaxModelBytes, market.MaxInputBytes,
-            LoadAllowance);
+            LoadAllowance) with { MaxOutputBytes = (long)Math.Min(market.MaxBlobBytes, long.MaxValue) };
     }
 
     /// <summary>Runs a job of trusted origin (the demo's own answers, benchmarks) with <see cref="JobLimits.Trusted"/>.</summary>
@@ -85,7 +86,7 @@ public sealed class JobExecutor : IDisposable
         {
             var job = new SandboxJob(kind, kind == ComputeJobKind.Kernel ? "" : _blobs.PathOf(spec.Model), _blobs.PathOf(spec.Input), outputPath, limits, Provider);
             var outcome = Sandbox.Run(job);
-            if (outcome.IsOk) return new ExecutionOutcome(File.ReadAllBytes(outputPath), outcome.Elapsed, null);
+            if (outcome.IsOk) return Delivered(spec, outputPath, limits.MaxOutputBytes, outcome.Elapsed);
             if (outcome.IsJobFault) return new ExecutionOutcome(FaultBlob(spec, outcome.Error), outcome.Elapsed, outcome.Message, outcome.Error);
             // The provider's own problem: check the blobs again next time (one may have been damaged since).
             _verified.Remove(spec.Model);
@@ -152,6 +153,19 @@ public sealed class JobExecutor : IDisposable
 
     /// <summary>Disposes the sandbox.</summary>
     public void Dispose() => Sandbox.Dispose();
+
+    /// <summary>
+    /// The output a run wrote, or the <see cref="ComputeError.OutputTooLarge"/> fault when it is larger than a node
+    /// stores: every honest provider's output has the same size, so they agree on the fault instead of each failing
+    /// to upload (and missing the deadline).
+    /// </summary>
+    private ExecutionOutcome Delivered(JobSpec spec, string outputPath, long maxBytes, TimeSpan elapsed)
+    {
+        long size = new FileInfo(outputPath).Length;
+        if (size > maxBytes)
+            return new ExecutionOutcome(FaultBlob(spec, ComputeError.OutputTooLarge), elapsed, $"the output has {size:N0} bytes, over the largest blob of {maxBytes:N0}", ComputeError.OutputTooLarge);
+        return new ExecutionOutcome(File.ReadAllBytes(outputPath), elapsed, null);
+    }
 
     /// <summary>Null when the blob is here, intact and within its limit; else the outcome that says why not.</summary>
     private ExecutionOutcome? Check(JobSpec spec, Hash32 address, long maxBytes, ComputeError tooLarge, string what)

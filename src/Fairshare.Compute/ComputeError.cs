@@ -136,6 +136,13 @@ public enum ComputeError
     /// </summary>
     BlobStoreFailed = 217,
 
+    /// <summary>
+    /// The run completed but its output is larger than <c>JobLimits.MaxOutputBytes</c> (the largest blob the network
+    /// stores: the larger of <c>market.max-model-bytes</c> and <c>market.max-input-bytes</c>), so no provider could
+    /// deliver it. A job fault.
+    /// </summary>
+    OutputTooLarge = 218,
+
     /// <summary>The model bytes are not a parseable ONNX <c>ModelProto</c> with a graph.</summary>
     ModelUnparseable = 300,
 

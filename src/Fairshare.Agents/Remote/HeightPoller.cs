@@ -19,8 +19,11 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
 
     /// <summary>
     /// Runs <paramref name="step"/> on every new state until it returns true or <paramref name="ct"/> is cancelled. A
-    /// step that fails with a <see cref="GatewayException"/> (a blob it could not fetch or upload while the node was
-    /// away) is backed off like a failed poll and run again on the next state: it never stops the loop.
+    /// step that fails with a transient <see cref="GatewayException"/> (a blob it could not fetch or upload while the
+    /// node was away) is backed off like a failed poll and run again on a fresh state. One the node refuses for good
+    /// (<see cref="GatewayException.IsTransient"/> false) is logged and the loop goes on with the next block at the
+    /// normal pace: waiting would not cure it, and backing off would make the agent miss every other deadline.
+    /// Neither stops the loop.
     /// </summary>
     public async Task RunAsync(Func<LedgerState, CancellationToken, Task<bool>> step, CancellationToken ct)
     {
@@ -41,8 +44,19 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
                     ulong height = await node.HeightAsync(token).ConfigureAwait(false);
                     if (height <= Height) return false;
                     var state = await node.StateAsync(token).ConfigureAwait(false);
-                    // The height moves on only once the step has run to its end: a step cut short runs again.
-                    bool done = await step(state, token).ConfigureAwait(false);
+                    // The height moves on only once the step has run to its end: a step cut short by the node going away
+                    // runs again; one refused for good is not retried on the same state.
+                    bool done;
+                    try
+                    {
+                        done = await step(state, token).ConfigureAwait(false);
+                    }
+                    catch (GatewayException e) when (!e.IsTransient)
+                    {
+                        log($"block {state.Head.Height}: the node refused a step ({e.Code}: {e.Message}); going on with the next block");
+                        done = false;
+                    }
+
                     Height = state.Head.Height;
                     return done;
                 }, ct).ConfigureAwait(false);

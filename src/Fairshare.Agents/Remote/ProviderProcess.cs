@@ -90,8 +90,15 @@ public sealed class ProviderProcess : IAsyncDisposable
     private async Task<bool> StepAsync(LedgerState state, CancellationToken ct)
     {
         await FetchBlobsAsync(state, ct).ConfigureAwait(false);
-        var payloads = Agent.OnBlock(state);
-        foreach (var reveal in payloads.OfType<MarketRevealPayload>()) await UploadAsync(reveal.OutputHash, ct).ConfigureAwait(false);
+        var payloads = new List<Core.Ledger.Transactions.TxPayload>();
+        foreach (var payload in Agent.OnBlock(state))
+        {
+            // A reveal goes out only with its output uploaded; one the node refuses for good waits for the next block
+            // instead of holding back every other job's transactions.
+            if (payload is MarketRevealPayload reveal && !await UploadAsync(reveal, ct).ConfigureAwait(false)) continue;
+            payloads.Add(payload);
+        }
+
         _sender.Send(state, payloads, ct);
         return false;
     }
@@ -117,7 +124,19 @@ public sealed class ProviderProcess : IAsyncDisposable
     private async Task FetchAsync(Hash32 address, ulong maxBytes, CancellationToken ct)
     {
         if (_cache.Contains(address) || _oversized.Contains(address)) return;
-        var bytes = await _node.GetBlobAsync(address, ct).ConfigureAwait(false);
+        byte[]? bytes;
+        try
+        {
+            bytes = await _node.GetBlobAsync(address, ct).ConfigureAwait(false);
+        }
+        catch (GatewayException e) when (!e.IsTransient)
+        {
+            // A refusal that will not pass by waiting (a copy that does not hash to its address): this blob stays
+            // missing like one nobody uploaded, and the other jobs go on. A node that is away is the poller's to outlast.
+            _log($"blob {address.ToString()[..12]}…: {e.Code}: {e.Message}; treated as missing");
+            return;
+        }
+
         // A blob the node does not hold stays missing: the agent waits for it (a job fault after half the slot's deadline).
         if (bytes is null) return;
         if ((ulong)bytes.Length > maxBytes)
@@ -132,12 +151,24 @@ public sealed class ProviderProcess : IAsyncDisposable
         _cache.Put(bytes);
     }
 
-    private async Task UploadAsync(Hash32 address, CancellationToken ct)
+    /// <summary>Uploads a reveal's output; false when the node refuses it for a reason that waiting will not cure.</summary>
+    private async Task<bool> UploadAsync(MarketRevealPayload reveal, CancellationToken ct)
     {
-        if (_uploaded.Contains(address) || !_cache.TryGet(address, out var bytes)) return;
-        await _node.PutBlobAsync(bytes, ct).ConfigureAwait(false);
+        var address = reveal.OutputHash;
+        if (_uploaded.Contains(address) || !_cache.TryGet(address, out var bytes)) return true;
+        try
+        {
+            await _node.PutBlobAsync(bytes, ct).ConfigureAwait(false);
+        }
+        catch (GatewayException e) when (!e.IsTransient)
+        {
+            _log($"job {reveal.JobId} slot {reveal.Slot}: the node refused output {address.ToString()[..12]}… ({e.Code}: {e.Message}); reveal held back");
+            return false;
+        }
+
         if (_uploaded.Count > 10_000) _uploaded.Clear();
         _uploaded.Add(address);
+        return true;
     }
 
     private void OnCommitted(Core.Ledger.Transactions.TxPayload payload, ulong? height)

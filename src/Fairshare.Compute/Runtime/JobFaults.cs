@@ -31,6 +31,7 @@ public static class JobFaults
         ComputeError.WorkerCrashed => "the model crashed the providers' runtime twice; it cannot be run",
         ComputeError.ModelTooLarge => "the model blob is larger than market.max-model-bytes",
         ComputeError.InputTooLarge => "the input blob is larger than market.max-input-bytes",
+        ComputeError.OutputTooLarge => "the output is larger than the network stores (the larger of market.max-model-bytes and market.max-input-bytes); split the inputs into smaller jobs",
         ComputeError.BlobUnavailable => "the model or input blob was not on the network for half the deadline; upload it before submitting",
         ComputeError.WorkerUnavailable => "the provider could not start its sandbox (its own problem, not the job's)",
         ComputeError.BlobStoreFailed => "the provider could not read its own blob store (its own problem, not the job's)",

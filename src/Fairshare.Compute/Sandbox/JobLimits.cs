@@ -21,6 +21,13 @@ public sealed record JobLimits(TimeSpan RunTime, long MemoryBytes, long MaxModel
     /// </summary>
     public static readonly TimeSpan ModelLoadAllowance = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The largest output it delivers; a larger one becomes <see cref="ComputeError.OutputTooLarge"/>. Not sent to the
+    /// sandbox's worker: the output is measured once written. Unlimited unless set (a market job: the chain's largest
+    /// blob, <c>MarketParams.MaxBlobBytes</c>).
+    /// </summary>
+    public long MaxOutputBytes { get; init; } = long.MaxValue;
+
     /// <summary>Generous limits for callers that run their own, trusted work (benchmarks, tools): an hour, 64 GiB, 4 GiB blobs.</summary>
     public static JobLimits Trusted { get; } = new(TimeSpan.FromHours(1), 64L << 30, 4L << 30, 4L << 30);
 

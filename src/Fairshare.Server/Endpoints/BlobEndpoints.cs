@@ -24,11 +24,7 @@ internal static class BlobEndpoints
                 if (type is null || !type.StartsWith(OctetStream, StringComparison.OrdinalIgnoreCase))
                     return RouteValues.UnsupportedMediaType(OctetStream);
                 // The chain governs the largest model and input a job may name; nothing larger is worth storing.
-                long governed = ledger.Read(state =>
-                {
-                    var limits = MarketStore.Params(state);
-                    return (long)Math.Min(Math.Max(limits.MaxModelBytes, limits.MaxInputBytes), long.MaxValue);
-                });
+                long governed = ledger.Read(state => (long)Math.Min(MarketStore.Params(state).MaxBlobBytes, long.MaxValue));
                 if (context.Request.ContentLength > governed) return BlobTooLarge(governed);
                 using var buffer = new MemoryStream(context.Request.ContentLength is { } length and > 0 ? (int)Math.Min(length, int.MaxValue) : 4096);
                 await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
@@ -60,7 +56,7 @@ internal static class BlobEndpoints
     }
 
     private static IResult BlobTooLarge(long governed) => ApiErrors.Result(StatusCodes.Status413PayloadTooLarge, "blob_too_large",
-        $"this chain takes blobs up to {governed} bytes (market.max-model-bytes and market.max-input-bytes); a job cannot name a larger model or input");
+        $"this chain takes blobs up to {governed} bytes (the larger of market.max-model-bytes and market.max-input-bytes); a job cannot name a larger model or input, nor deliver a larger output");
 
     /// <summary>
     /// A blob this node lacks, fetched from the other members (each checks nothing further: the forwarded header stops

@@ -33,6 +33,9 @@ public sealed class JobExecutorTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(1) + JobLimits.ModelLoadAllowance, limits.RunTime);
         Assert.Equal(256L << 20, limits.MemoryBytes);
         Assert.Equal((3L << 20, 2L << 20), (limits.MaxModelBytes, limits.MaxInputBytes));
+        // The output may be as large as the largest blob a node stores: the larger of the two.
+        Assert.Equal(3L << 20, limits.MaxOutputBytes);
+        Assert.Equal(5L << 20, executor.LimitsFor(spec, market with { MaxInputBytes = 5 << 20 }, Offer).MaxOutputBytes);
         Assert.Equal(8_192L << 20, noMemory.MemoryBytes);
     }
 
@@ -54,6 +57,28 @@ public sealed class JobExecutorTests : IDisposable
         Assert.Equal(JobTensors.Failed(JobLayout.Stacked, ComputeError.ModelTooLarge).Encode(), tooLarge.Output);
         Assert.True(missing.IsMissingBlob);
         Assert.Null(missing.Output);
+    }
+
+    [Fact]
+    public void AnOutputLargerThanANodeStores_BecomesTheOutputTooLargeFault_AndOneOfExactlyTheLimitIsDelivered()
+    {
+        var blobs = new BlobStore(_root);
+        using var executor = new JobExecutor(blobs);
+        var workload = DemoRunner.BuildWorkload(blobs, executor, 1);
+        var input = workload.Inputs[0];
+        var spec = DemoRunner.InferenceSpec(workload.Model, input, workload.WorkUnits, VerificationPolicy.Replicate, 2);
+        Assert.True(blobs.TryGet(workload.ReferenceOutputs[input], out var expected));
+        var layout = JobTensors.Decode(blobs.TryGet(input, out var inputBytes) ? inputBytes : []).Value!.Layout;
+        JobLimits Limits(long maxOutput) => new JobLimits(TimeSpan.FromSeconds(30), 1L << 30, 1L << 30, 1L << 30) with { MaxOutputBytes = maxOutput };
+
+        var atTheLimit = executor.Run(spec, Limits(expected.Length));
+        var oneOver = executor.Run(spec, Limits(expected.Length - 1));
+
+        Assert.Equal(ComputeError.None, atTheLimit.Code);
+        Assert.Equal(expected, atTheLimit.Output);
+        Assert.True(oneOver.IsJobFault);
+        Assert.Equal(ComputeError.OutputTooLarge, oneOver.Code);
+        Assert.Equal(JobTensors.Failed(layout, ComputeError.OutputTooLarge).Encode(), oneOver.Output);
     }
 
     [Fact]

@@ -120,6 +120,31 @@ public sealed class RemoteAgentTests : IAsyncDisposable
         Assert.Contains(_log, line => line.StartsWith("prov-", StringComparison.Ordinal) && line.Contains("node unreachable", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnOutputTheNodeRefusesForGood_HoldsBackOnlyItsOwnReveal_AndTheOtherJobSettles()
+    {
+        // The node refuses job A's output (a non-transient code, as for a blob over its limit) until job B has
+        // settled: a provider that let that refusal stop its whole step would never send B's commit or reveal either,
+        // and both jobs would wait forever.
+        var plan = ImmutableArray.Create(Planned(0, VerificationPolicy.Replicate, 2), Planned(1, VerificationPolicy.Replicate, 2));
+        var gateway = Start("refusing", providers: 2);
+        var refusing = new RefusingGateway(gateway, _workload.ReferenceOutputs[_workload.Inputs[0]], _workload.Inputs[1]);
+        var profiles = _providers.Select(p => p.Agent.Profile).ToList();
+        foreach (var provider in _providers) await provider.DisposeAsync();
+        _providers.Clear();
+        foreach (var profile in profiles) _providers.Add(NewProvider(profile, profile.Name, refusing));
+        foreach (var provider in _providers) provider.Start();
+
+        var client = new ClientProcess(gateway, new ClientProfile("client", plan), _network!.KeyOf("client"), _clientBlobs, Log("client")) { PollInterval = Poll };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var summary = await client.RunAsync(timeout.Token);
+
+        Assert.True(summary.AllSettled, $"summary: {summary}\n{string.Join('\n', _log)}\n{Describe()}");
+        Assert.Equal(4, _providers.Sum(p => p.JobsHandled));
+        Assert.True(refusing.Refused >= 1, "the node never refused job A's output: the test did not exercise the refusal");
+        Assert.Contains(_log, line => line.StartsWith("prov-", StringComparison.Ordinal) && line.Contains("reveal held back", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers) await provider.DisposeAsync();
@@ -179,6 +204,41 @@ public sealed class RemoteAgentTests : IAsyncDisposable
         {
             Assert.True(DateTime.UtcNow < deadline, message + "\n" + string.Join('\n', _log) + "\n" + Describe());
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>
+    /// A gateway that refuses, with a code that waiting does not cure, the upload of one output until the job with
+    /// <paramref name="otherInput"/> has settled.
+    /// </summary>
+    private sealed class RefusingGateway(INodeGateway inner, Hash32 refusedOutput, Hash32 otherInput) : INodeGateway
+    {
+        private int _refused;
+
+        public int Refused => Volatile.Read(ref _refused);
+
+        public Task<LedgerState> StateAsync(CancellationToken ct) => inner.StateAsync(ct);
+
+        public Task<ulong> HeightAsync(CancellationToken ct) => inner.HeightAsync(ct);
+
+        public Task<IReadOnlyList<SubmittedTransaction>> SubmitAsync(IReadOnlyList<SignedTransaction> transactions, bool wait, CancellationToken ct) =>
+            inner.SubmitAsync(transactions, wait, ct);
+
+        public Task<byte[]?> GetBlobAsync(Hash32 address, CancellationToken ct) => inner.GetBlobAsync(address, ct);
+
+        public async Task<Hash32> PutBlobAsync(byte[] content, CancellationToken ct)
+        {
+            if (Hash32.Compute(content) == refusedOutput)
+            {
+                var state = await inner.StateAsync(ct);
+                if (!MarketStore.Jobs(state).Any(j => j.Spec.Input == otherInput && j.State == JobState.Settled))
+                {
+                    Interlocked.Increment(ref _refused);
+                    throw new GatewayException("blob_too_large", "this node takes blobs up to 1 byte (simulated)");
+                }
+            }
+
+            return await inner.PutBlobAsync(content, ct);
         }
     }
 

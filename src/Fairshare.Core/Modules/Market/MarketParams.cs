@@ -64,8 +64,6 @@ public sealed record MarketParams(
     /// <summary>The largest run-time factor governance may set.</summary>
     public const uint MaxRunTimeFactor = 1_000;
 
-
-
     /// <summary>The most arbiters a dispute may ask for.</summary>
     public const byte MaxArbiters = 5;
 
@@ -78,6 +76,13 @@ public sealed record MarketParams(
 
     /// <summary>The widest fair-share band governance may set: ten times the cheapest price.</summary>
     public const uint MaxFairShareBandBps = 100_000;
+
+    /// <summary>
+    /// The largest blob the network stores and moves: the larger of <see cref="MaxModelBytes"/> and
+    /// <see cref="MaxInputBytes"/>. Nodes refuse larger uploads, so a job whose output is larger ends with a fault
+    /// (<c>output_too_large</c>) rather than an output no provider could deliver.
+    /// </summary>
+    public ulong MaxBlobBytes => MaxModelBytes > MaxInputBytes ? MaxModelBytes : MaxInputBytes;
 
     /// <summary>Whether the emission fields are the defaults (then they are not encoded, so older records keep their bytes).</summary>
     private bool EmissionIsDefault =>
