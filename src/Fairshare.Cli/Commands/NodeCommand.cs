@@ -33,15 +33,18 @@ public static class NodeCommand
         var postgres = new Option<string?>("--postgres") { Description = "the PostgreSQL connection string for --index postgres (scripts/postgres.sh url prints one)" };
         var schema = new Option<string>("--postgres-schema") { Description = "the PostgreSQL schema of this chain's index", DefaultValueFactory = _ => "fairshare" };
         var rate = new Option<int>("--rate-limit") { Description = "API requests per second per client IP (0: no limit)", DefaultValueFactory = _ => 200 };
-        var verifyAll = new Option<bool>("--verify-tx-signatures") { Description = "followers re-verify every transaction signature of each block (the leader always does on submission)" };
+        var trustLeader = new Option<bool>("--trust-leader")
+        {
+            Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
+        };
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
             without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
             index every committed block. The leader batches submitted transactions into blocks; every validator
-            re-executes each block, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
+            re-executes each block, verifies every transaction signature in it, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
             """)
         {
-            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, verifyAll,
+            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, trustLeader,
         };
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -53,7 +56,7 @@ public static class NodeCommand
                 parsed.GetValue(maxBlock),
                 ParseIndex(parsed.GetValue(index)!, parsed.GetValue(postgres), parsed.GetValue(schema)!),
                 parsed.GetValue(rate),
-                parsed.GetValue(verifyAll));
+                !parsed.GetValue(trustLeader));
             if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");

@@ -29,13 +29,13 @@ public sealed record RaftLedgerOptions(DataDirectory Data, IPEndPoint RaftEndpoi
     public ulong SnapshotInterval { get; init; } = 1000;
 
     /// <summary>
-    /// Whether followers re-verify every transaction signature of a committed block. Off by default: a follower checks
-    /// the proposer's block signature and re-executes every transaction (the state root must match); the leader
-    /// verified each transaction signature when it was submitted, and <c>fairshare verify-chain</c> checks them all.
-    /// On one machine the validators share its cores, so checking each signature three times would cost a third of the
-    /// throughput for no gain against a crash-fault model.
+    /// Whether a member verifies every transaction signature of a committed block it did not propose (besides the
+    /// proposer's block signature and re-executing every transaction). On by default, so a leader cannot commit a
+    /// forged transaction: the member refuses the block and stops following. Each signature is checked once per member
+    /// (the ids it verified at admission or in earlier blocks are remembered). Off only for measurements that trust
+    /// the leader.
     /// </summary>
-    public bool FollowersVerifyTransactionSignatures { get; init; }
+    public bool FollowersVerifyTransactionSignatures { get; init; } = true;
 
     /// <summary>The lower bound of the Raft election timeout (the upper bound is twice it); a leader's heartbeats come more often.</summary>
     public TimeSpan ElectionTimeout { get; init; } = TimeSpan.FromMilliseconds(300);

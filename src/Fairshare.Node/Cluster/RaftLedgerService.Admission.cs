@@ -12,7 +12,7 @@ public sealed partial class RaftLedgerService
         ArgumentNullException.ThrowIfNull(transactions);
         if (!IsLeader) return new SubmitResult(SubmitStatus.NotLeader, []);
         if (!_mempool.HasRoomFor(transactions.Count)) return new SubmitResult(SubmitStatus.Busy, []);
-        var valid = await _verifier.RunAsync(() => transactions.Select(t => t.VerifySignature()).ToArray()).ConfigureAwait(false);
+        var valid = await _verifier.RunAsync(() => _verified.Verify(transactions)).ConfigureAwait(false);
         var outcomes = new Task<SubmittedTransaction>[transactions.Count];
         for (int i = 0; i < transactions.Count; i++)
         {
@@ -36,6 +36,13 @@ public sealed partial class RaftLedgerService
 
         return new SubmitResult(SubmitStatus.Accepted, [.. outcomes.Select((o, i) => o.IsCompletedSuccessfully ? o.Result : Mempool.Pending(transactions[i].Id))]);
     }
+
+    /// <summary>
+    /// The lying leader's test hook: puts <paramref name="transaction"/> in the mempool without checking its signature,
+    /// so this member, when it leads, proposes a block with a forged transaction. Tests only: the followers must refuse
+    /// that block.
+    /// </summary>
+    internal void AdmitWithoutCheckingForTests(SignedTransaction transaction) => _mempool.TryAdd(transaction);
 
     private SubmittedTransaction? CommittedOutcome(Hash32 id)
     {

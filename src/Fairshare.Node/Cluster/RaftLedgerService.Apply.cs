@@ -37,6 +37,11 @@ public sealed partial class RaftLedgerService
         BlockSignature own;
         ImmutableArray<Receipt> receipts;
         bool snapshot = false;
+        // Every transaction signature of a block this member did not propose is checked (those it has not checked
+        // already, on both of its CPU workers) before the block is executed, outside the gate so reads go on: a leader
+        // cannot commit a forged transaction. The proposal is only set and cleared on this worker thread.
+        int forged = -1;
+        if (_options.FollowersVerifyTransactionSignatures && _proposal?.Hash != hash) _verified.VerifyAll(block.Transactions, _verifier, out forged);
         _gate.EnterWrite(yieldToReaders: false);
         try
         {
@@ -61,7 +66,7 @@ public sealed partial class RaftLedgerService
             else
             {
                 if (_node.State.Head.Height != _storedHeight) _node.Reload();
-                var applied = _node.Apply(block, _options.FollowersVerifyTransactionSignatures ? SignatureChecks.All : SignatureChecks.BlockOnly);
+                var applied = forged >= 0 ? new AppliedBlock(ResultCode.BadSignature, [], forged) : _node.Apply(block, SignatureChecks.BlockOnly);
                 if (!applied.IsOk)
                 {
                     _log.LogCommittedBlockDoesNotApply(header.Height, applied.Code);

@@ -40,6 +40,7 @@ public sealed partial class RaftLedgerService : ILedgerService
     private readonly ImmutableArray<string> _memberUrls;
     private readonly CpuWorker _worker;
     private readonly CpuWorker _verifier;
+    private readonly VerifiedSignatures _verified;
     private Proposal? _proposal;
     private ulong _storedHeight;
     private ChainHead _head;
@@ -62,6 +63,7 @@ public sealed partial class RaftLedgerService : ILedgerService
         Blobs = new BlobStore(options.Data.BlobsPath);
         _worker = new CpuWorker("fairshare-ledger " + options.RaftEndpoint);
         _verifier = new CpuWorker("fairshare-verify " + options.RaftEndpoint);
+        _verified = new VerifiedSignatures(Math.Max(options.MaxMempool, 100_000));
         _head = node.State.Head;
         _storedHeight = _head.Height;
     }

@@ -67,6 +67,43 @@ public sealed class ThreeMemberTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ALeaderThatProposesAForgedTransfer_IsNotFollowed_AndTheForgeryNeverAppliesOnAFollower()
+    {
+        var logs = new CollectingLoggerFactory(Microsoft.Extensions.Logging.LogLevel.Critical);
+        await using var cluster = TestCluster.Create(members: 3, senders: 2, configure: o => o with { Logging = logs });
+        await cluster.StartAllAsync();
+        int leaderIndex = await cluster.WaitForLeaderAsync(Deadline);
+        var leader = cluster.Nodes[leaderIndex]!;
+        var honest = await cluster.SubmitToLeaderAsync([cluster.Transfer(0)], Deadline);
+        ulong honestHeight = honest.Outcomes[0].Height!.Value;
+        await TestCluster.WaitUntilAsync(() => cluster.Running.All(n => n.Head.Height >= honestHeight), Deadline, "every member has the honest block");
+        var victim = cluster.Senders[1].Address;
+
+        // A transfer from sender 1 with a signature sender 1 never made.
+        var genuine = cluster.Transfer(1);
+        var signature = genuine.Signature.ToArray();
+        signature[^1] ^= 0x10;
+        var forged = new SignedTransaction(genuine.Body, genuine.Signer, signature);
+        Assert.False(forged.VerifySignature());
+        leader.AdmitWithoutCheckingForTests(forged);
+
+        // The leader applies its own block (it proposed it); the followers check every signature and refuse it.
+        await TestCluster.WaitUntilAsync(() => leader.Read(s => s.Find(victim)?.Nonce ?? 0) == 1, Deadline, "the lying leader applies its own block");
+        ulong forgedHeight = leader.Head.Height;
+        while (leader.ReadBlock(forgedHeight) is { } block && !block.Transactions.Any(t => t.Id == forged.Id)) forgedHeight--;
+        await TestCluster.WaitUntilAsync(
+            () => logs.Lines.Count(l => l.Contains($"committed block {forgedHeight} does not apply here (BadSignature)", StringComparison.Ordinal)) >= 2,
+            Deadline, "both followers refuse the forged block");
+        await Task.Delay(500);
+        foreach (var follower in cluster.Running.Where(n => !ReferenceEquals(n, leader)))
+        {
+            Assert.True(follower.Head.Height < forgedHeight, $"a follower applied block {forgedHeight}: head {follower.Head.Height}");
+            Assert.Null(follower.ReadBlock(forgedHeight));
+            Assert.Equal(0UL, follower.Read(s => s.Find(victim)?.Nonce ?? 0));
+        }
+    }
+
+    [Fact]
     public async Task LeaderFailure_UnderLoad_NewLeaderCommits_NothingAcknowledgedIsLost_OldLeaderCatchesUp()
     {
         await using var cluster = TestCluster.Create(members: 3, senders: 4);
