@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -65,6 +66,7 @@ public static class NodeApi
         var app = builder.Build();
         var metrics = app.Services.GetRequiredService<NodeMetrics>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server");
+        if (!options.TrustedProxies.IsDefaultOrEmpty) app.UseForwardedHeaders(TrustedForwarding(options));
         app.Use((context, next) => ApiMiddleware.ObserveAsync(context, next, metrics, log, options.MaxRequestBytes));
         app.UseStatusCodePages(ApiMiddleware.WriteStatusBodyAsync);
         app.UseRouting();
@@ -91,6 +93,19 @@ public static class NodeApi
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("the API is not listening yet: call StartAsync first");
         return new Uri(first.EndsWith('/') ? first : first + "/");
+    }
+
+    /// <summary>
+    /// <c>X-Forwarded-For</c> honoured only from <see cref="NodeApiOptions.TrustedProxies"/> (ASP.NET's own defaults,
+    /// which trust loopback, are cleared) and only one hop deep: the proxy's own view of its client.
+    /// </summary>
+    private static ForwardedHeadersOptions TrustedForwarding(NodeApiOptions options)
+    {
+        var forwarding = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+        forwarding.KnownProxies.Clear();
+        forwarding.KnownIPNetworks.Clear();
+        foreach (var network in options.TrustedProxies) forwarding.KnownIPNetworks.Add(network);
+        return forwarding;
     }
 
     private static void ConfigureRateLimit(RateLimiterOptions limiter, NodeApiOptions options)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Fairshare.Server;
 
 /// <summary>
@@ -20,6 +22,13 @@ public sealed record NodeApiOptions(
 {
     /// <summary>The default listen URL: loopback only.</summary>
     public const string DefaultListenUrl = "http://127.0.0.1:7070";
+
+    /// <summary>
+    /// The reverse proxies this node sits behind (addresses or CIDR networks). A request that comes from one of them is
+    /// taken to be from the last address its <c>X-Forwarded-For</c> names, so each real client gets its own rate-limit
+    /// bucket; from anywhere else the header is ignored (anyone can set it). Empty: no proxy is trusted.
+    /// </summary>
+    public ImmutableArray<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>The most transactions one <c>POST /v1/transactions</c> may carry.</summary>
     public int MaxTransactionsPerRequest { get; init; } = 50_000;

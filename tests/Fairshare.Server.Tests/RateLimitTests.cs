@@ -55,6 +55,49 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnXForwardedFor_FromAnUntrustedPeer_DoesNotBuyAFreshBucket()
+    {
+        // Without a trusted proxy, naming another client per request changes nothing: it is the same peer.
+        int i = 0;
+        Assert.Equal(429, await FirstLimitedStatusAsync(request => request.Headers.Add("X-Forwarded-For", $"203.0.113.{++i % 250}")));
+    }
+
+    [Fact]
+    public async Task BehindATrustedProxy_EachForwardedClientHasItsOwnBucket_AndOneClientIsStillLimited()
+    {
+        // The node sits behind a proxy on 127.0.0.1: the client the proxy names is what a bucket belongs to.
+        await using var proxied = await TestNode.StartAsync(o => o with
+        {
+            RateLimitPerSecond = 2,
+            RateLimitBurst = 2,
+            TrustedProxies = [System.Net.IPNetwork.Parse("127.0.0.0/8")],
+        });
+        using var http = new HttpClient { BaseAddress = proxied.Url };
+
+        async Task<int> StatusFor(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "v1/status");
+            request.Headers.Add("X-Forwarded-For", client);
+            using var response = await http.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        // Twenty clients, two requests each (each bucket holds two): nobody is limited, though the 40 requests come
+        // from one peer far faster than two a second.
+        var statuses = new List<int>();
+        for (int c = 1; c <= 20; c++)
+        {
+            statuses.Add(await StatusFor($"198.51.100.{c}"));
+            statuses.Add(await StatusFor($"198.51.100.{c}"));
+        }
+
+        Assert.All(statuses, s => Assert.Equal(200, s));
+        int limited = 0;
+        for (int k = 0; k < 20 && limited == 0; k++) limited = await StatusFor("198.51.100.1") == 429 ? 1 : 0;
+        Assert.Equal(1, limited);
+    }
+
+    [Fact]
     public async Task RequestsAValidatorSigned_AreNotLimited()
     {
         using var validator = KeyPair.ForDevelopment("test-validator");

@@ -33,6 +33,11 @@ public static class NodeCommand
         var postgres = new Option<string?>("--postgres") { Description = "the PostgreSQL connection string for --index postgres (scripts/postgres.sh url prints one)" };
         var schema = new Option<string>("--postgres-schema") { Description = "the PostgreSQL schema of this chain's index", DefaultValueFactory = _ => "fairshare" };
         var rate = new Option<int>("--rate-limit") { Description = "API requests per second per client IP (0: no limit)", DefaultValueFactory = _ => 200 };
+        var proxies = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "a reverse proxy in front of this node (an IP address or a CIDR network; repeatable): its X-Forwarded-For names the client a rate-limit bucket belongs to; from anyone else the header is ignored",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var trustLeader = new Option<bool>("--trust-leader")
         {
             Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
@@ -44,7 +49,7 @@ public static class NodeCommand
             re-executes each block, verifies every transaction signature in it, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
             """)
         {
-            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, trustLeader,
+            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, proxies, trustLeader,
         };
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -56,6 +61,7 @@ public static class NodeCommand
                 parsed.GetValue(maxBlock),
                 ParseIndex(parsed.GetValue(index)!, parsed.GetValue(postgres), parsed.GetValue(schema)!),
                 parsed.GetValue(rate),
+                [.. (parsed.GetValue(proxies) ?? []).Select(ParseProxy)],
                 !parsed.GetValue(trustLeader));
             if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
@@ -91,6 +97,7 @@ public static class NodeCommand
         await using var ledger = await RaftLedgerService.StartAsync(options, shutdown.Token).ConfigureAwait(false);
         var apiOptions = new NodeApiOptions(settings.Api.GetLeftPart(UriPartial.Authority), RateLimitPerSecond: settings.RateLimit)
         {
+            TrustedProxies = settings.TrustedProxies,
             GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, shutdown.Token).ConfigureAwait(false),
         };
         await using var app = NodeApi.Build(apiOptions, ledger, index);
@@ -148,6 +155,13 @@ public static class NodeCommand
         return new ClusterMember(raft, api.AbsoluteUri);
     }
 
+    private static IPNetwork ParseProxy(string text)
+    {
+        if (IPNetwork.TryParse(text, out var network)) return network;
+        if (IPAddress.TryParse(text, out var address)) return new IPNetwork(address, address.GetAddressBytes().Length * 8);
+        throw new CliUsageException($"--trusted-proxy '{text}' is not an IP address or a CIDR network, e.g. 10.0.0.5 or 10.0.0.0/24");
+    }
+
     private static ChainIndexOptions ParseIndex(string kind, string? connection, string schema)
     {
         if (!ChainIndexOptions.TryParseKind(kind, out var parsed)) throw new CliUsageException($"--index '{kind}' must be sqlite or postgres");
@@ -166,5 +180,6 @@ public static class NodeCommand
         int MaxBlockTransactions,
         ChainIndexOptions Index,
         int RateLimit,
+        ImmutableArray<IPNetwork> TrustedProxies,
         bool VerifyTransactionSignatures);
 }
