@@ -47,6 +47,7 @@ public static class NodeApi
         services.AddSingleton(ledger);
         services.AddSingleton(new IndexHolder(index));
         services.AddSingleton<NodeMetrics>();
+        if (options.RateLimitPerSecond > 0 && options.SignatureChecksPerSecond > 0) services.AddSingleton(_ => new SignatureBudget(options));
         services.AddSingleton(_ => new LeaderForwarder(ledger, options.WaitTimeout + TimeSpan.FromSeconds(10)));
         services.AddHostedService<SignatureForwarder>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy);
@@ -140,7 +141,7 @@ public static class NodeApi
     /// half minute (<see cref="MemberRequest"/>), are not limited. Where a request comes from, and the bare
     /// forwarded-by header, prove nothing: a local client or a reverse proxy could claim either.
     /// </summary>
-    private static bool IsExempt(HttpContext context)
+    internal static bool IsExempt(HttpContext context)
     {
         var request = context.Request;
         if (Unlimited.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))) return true;

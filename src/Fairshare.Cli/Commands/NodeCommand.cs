@@ -33,6 +33,11 @@ public static class NodeCommand
         var postgres = new Option<string?>("--postgres") { Description = "the PostgreSQL connection string for --index postgres (scripts/postgres.sh url prints one)" };
         var schema = new Option<string>("--postgres-schema") { Description = "the PostgreSQL schema of this chain's index", DefaultValueFactory = _ => "fairshare" };
         var rate = new Option<int>("--rate-limit") { Description = "API requests per second per client IP (0: no limit)", DefaultValueFactory = _ => 200 };
+        var checks = new Option<int>("--signature-checks")
+        {
+            Description = "transaction signatures per second each client address may have this node verify (its bucket holds one largest batch; 0: no budget; off with --rate-limit 0)",
+            DefaultValueFactory = _ => 5_000,
+        };
         var proxies = new Option<string[]>("--trusted-proxy")
         {
             Description = "a reverse proxy in front of this node (an IP address or a CIDR network; repeatable): its X-Forwarded-For names the client a rate-limit bucket belongs to; from anyone else the header is ignored",
@@ -49,7 +54,7 @@ public static class NodeCommand
             re-executes each block, verifies every transaction signature in it, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
             """)
         {
-            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, proxies, trustLeader,
+            api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, checks, proxies, trustLeader,
         };
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -61,11 +66,13 @@ public static class NodeCommand
                 parsed.GetValue(maxBlock),
                 ParseIndex(parsed.GetValue(index)!, parsed.GetValue(postgres), parsed.GetValue(schema)!),
                 parsed.GetValue(rate),
+                parsed.GetValue(checks),
                 [.. (parsed.GetValue(proxies) ?? []).Select(ParseProxy)],
                 !parsed.GetValue(trustLeader));
             if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
+            if (settings.SignatureChecks < 0) throw new CliUsageException("--signature-checks must be 0 (off) or positive");
             return RunAsync(context, settings).GetAwaiter().GetResult();
         }));
         var command = new Command("node", "Run a validator node (HTTP API + Raft replication).") { start };
@@ -98,6 +105,7 @@ public static class NodeCommand
         var apiOptions = new NodeApiOptions(settings.Api.GetLeftPart(UriPartial.Authority), RateLimitPerSecond: settings.RateLimit)
         {
             TrustedProxies = settings.TrustedProxies,
+            SignatureChecksPerSecond = settings.SignatureChecks,
             GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, shutdown.Token).ConfigureAwait(false),
         };
         await using var app = NodeApi.Build(apiOptions, ledger, index);
@@ -180,6 +188,7 @@ public static class NodeCommand
         int MaxBlockTransactions,
         ChainIndexOptions Index,
         int RateLimit,
+        int SignatureChecks,
         ImmutableArray<IPNetwork> TrustedProxies,
         bool VerifyTransactionSignatures);
 }

@@ -6,13 +6,22 @@ namespace Fairshare.Node.Cluster;
 
 public sealed partial class RaftLedgerService
 {
+    /// <summary>
+    /// Submissions of at most this many transactions are verified on a thread of their own, so a person's transfer
+    /// never waits behind someone's batch of thousands (bad signatures included).
+    /// </summary>
+    internal const int SmallSubmission = 64;
+
     /// <inheritdoc/>
     public async Task<SubmitResult> SubmitAsync(IReadOnlyList<SignedTransaction> transactions, bool wait, TimeSpan waitTimeout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         if (!IsLeader) return new SubmitResult(SubmitStatus.NotLeader, []);
         if (!_mempool.HasRoomFor(transactions.Count)) return new SubmitResult(SubmitStatus.Busy, []);
-        var valid = await _verifier.RunAsync(() => _verified.Verify(transactions)).ConfigureAwait(false);
+        // The wait for commitment counts from arrival, verification included.
+        long arrived = _options.Clock.GetTimestamp();
+        var lane = transactions.Count <= SmallSubmission ? _quickVerifier : _verifier;
+        var valid = await lane.RunAsync(() => _verified.Verify(transactions)).ConfigureAwait(false);
         var outcomes = new Task<SubmittedTransaction>[transactions.Count];
         for (int i = 0; i < transactions.Count; i++)
         {
@@ -22,11 +31,12 @@ public sealed partial class RaftLedgerService
                 : _mempool.TryAdd(tx).Outcome.Task;
         }
 
-        if (wait)
+        var left = waitTimeout - _options.Clock.GetElapsedTime(arrived);
+        if (wait && left > TimeSpan.Zero)
         {
             try
             {
-                await Task.WhenAll(outcomes).WaitAsync(waitTimeout, _options.Clock, ct).ConfigureAwait(false);
+                await Task.WhenAll(outcomes).WaitAsync(left, _options.Clock, ct).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

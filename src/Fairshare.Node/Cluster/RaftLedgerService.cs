@@ -40,6 +40,7 @@ public sealed partial class RaftLedgerService : ILedgerService
     private readonly ImmutableArray<string> _memberUrls;
     private readonly CpuWorker _worker;
     private readonly CpuWorker _verifier;
+    private readonly CpuWorker _quickVerifier;
     private readonly VerifiedSignatures _verified;
     private Proposal? _proposal;
     private ulong _storedHeight;
@@ -63,6 +64,7 @@ public sealed partial class RaftLedgerService : ILedgerService
         Blobs = new BlobStore(options.Data.BlobsPath);
         _worker = new CpuWorker("fairshare-ledger " + options.RaftEndpoint);
         _verifier = new CpuWorker("fairshare-verify " + options.RaftEndpoint);
+        _quickVerifier = new CpuWorker("fairshare-verify-small " + options.RaftEndpoint);
         _verified = new VerifiedSignatures(Math.Max(options.MaxMempool, 100_000));
         _head = node.State.Head;
         _storedHeight = _head.Height;
@@ -140,6 +142,7 @@ public sealed partial class RaftLedgerService : ILedgerService
         if (_stateMachine is { } stateMachine) await stateMachine.DisposeAsync().ConfigureAwait(false);
         _worker.Dispose();
         _verifier.Dispose();
+        _quickVerifier.Dispose();
         _node.Dispose();
         _stop.Dispose();
         RunningNode.Remove(_options.Data);

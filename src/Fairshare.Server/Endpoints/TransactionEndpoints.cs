@@ -12,6 +12,7 @@ using Fairshare.Server.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fairshare.Server.Endpoints;
 
@@ -98,6 +99,14 @@ internal static class TransactionEndpoints
             var code = TransactionCodec.TryDecode(bytes, out var decoded);
             if (code != ResultCode.Ok) return ApiErrors.BadRequest("bad_encoding", $"transaction {i} does not decode as a signed transaction ({code})");
             transactions[i] = decoded!;
+        }
+
+        // Charged before anything is verified: a caller's bad signatures cost its own budget, not everyone's time.
+        if (context.RequestServices.GetService<SignatureBudget>() is { } budget && !NodeApi.IsExempt(context)
+            && budget.TryCharge(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", transactions.Length) is { } wait)
+        {
+            return ApiErrors.Result(StatusCodes.Status429TooManyRequests, "rate_limited",
+                $"{transactions.Length} signatures are more than this address may have checked now ({budget.PerSecond} a second); wait and retry, or send smaller batches", wait);
         }
 
         metrics.Submitted(transactions.Length);

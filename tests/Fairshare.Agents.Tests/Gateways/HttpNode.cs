@@ -34,8 +34,11 @@ public sealed class HttpNode : IAsyncDisposable
     /// <summary>The validator behind the API.</summary>
     public ILedgerService Ledger => _ledger;
 
-    /// <summary>Initialises a data directory with <paramref name="genesis"/> (its validator must be <c>test-validator</c>) and starts serving.</summary>
-    public static async Task<HttpNode> StartAsync(GenesisConfig genesis, string validatorSeed = "test-validator")
+    /// <summary>
+    /// Initialises a data directory with <paramref name="genesis"/> (its validator must be <c>test-validator</c>) and
+    /// starts serving, with the API options <paramref name="api"/> makes of the defaults.
+    /// </summary>
+    public static async Task<HttpNode> StartAsync(GenesisConfig genesis, string validatorSeed = "test-validator", Func<NodeApiOptions, NodeApiOptions>? api = null)
     {
         string root = Path.Combine(Path.GetTempPath(), "fairshare-httpnode-" + Guid.NewGuid().ToString("N"));
         var data = new DataDirectory(Path.Combine(root, "chain"));
@@ -43,11 +46,12 @@ public sealed class HttpNode : IAsyncDisposable
         string json = GenesisWriter.ToJson(genesis);
         File.WriteAllText(data.GenesisPath, json);
         using (var key = KeyPair.ForDevelopment(validatorSeed)) NodeKeyFile.Write(data.NodeKeyPath, key);
-        string api = $"http://127.0.0.1:{FreePort()}";
+        string url = $"http://127.0.0.1:{FreePort()}";
         var raft = new IPEndPoint(IPAddress.Loopback, FreePort());
-        var options = new RaftLedgerOptions(data, raft, api + "/", [new ClusterMember(raft, api + "/")]) { BlockTime = TimeSpan.FromMilliseconds(50) };
+        var options = new RaftLedgerOptions(data, raft, url + "/", [new ClusterMember(raft, url + "/")]) { BlockTime = TimeSpan.FromMilliseconds(50) };
         var ledger = await RaftLedgerService.StartAsync(options, CancellationToken.None);
-        var app = NodeApi.Build(new NodeApiOptions(api) { GenesisJson = json }, ledger, index: null);
+        var apiOptions = new NodeApiOptions(url) { GenesisJson = json };
+        var app = NodeApi.Build(api is null ? apiOptions : api(apiOptions), ledger, index: null);
         await app.StartAsync();
         return new HttpNode(root, ledger, app, new Uri(NodeApi.BoundUrl(app).ToString().TrimEnd('/') + "/"));
     }
