@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Compute.Blobs;
@@ -63,6 +64,50 @@ public sealed class BlobStore
         }
 
         return address;
+    }
+
+    /// <summary>
+    /// Stores what <paramref name="content"/> holds, streamed to a temporary file while it is hashed (never whole in
+    /// memory), and returns its content address; null, keeping nothing, when it holds more than
+    /// <paramref name="maxBytes"/> (reading stops there). An intact copy already stored is kept as it is.
+    /// </summary>
+    public async Task<Hash32?> PutAsync(Stream content, long maxBytes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Directory.CreateDirectory(Root);
+        string temp = Path.Combine(Root, $"upload-{Guid.NewGuid():N}{TempSuffix}");
+        try
+        {
+            Hash32 address;
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                var buffer = new byte[1 << 16];
+                long total = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                    if (total > maxBytes) return null;
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                }
+
+                await file.FlushAsync(ct).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+                address = Hash32.Read(hash.GetHashAndReset());
+            }
+
+            if (TryGet(address, out _)) return address;
+            string path = PathOf(address);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(temp, path, overwrite: true);
+            return address;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
     /// <summary>

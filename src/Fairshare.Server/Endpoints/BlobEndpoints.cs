@@ -26,11 +26,9 @@ internal static class BlobEndpoints
                 // The chain governs the largest model and input a job may name; nothing larger is worth storing.
                 long governed = ledger.Read(state => (long)Math.Min(MarketStore.Params(state).MaxBlobBytes, long.MaxValue));
                 if (context.Request.ContentLength > governed) return BlobTooLarge(governed);
-                using var buffer = new MemoryStream(context.Request.ContentLength is { } length and > 0 ? (int)Math.Min(length, int.MaxValue) : 4096);
-                await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-                if (buffer.Length > governed) return BlobTooLarge(governed);
-                var address = ledger.Blobs.Put(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-                return Results.Ok(new BlobStored(address.ToString()));
+                // Streamed to disk while hashed: an upload never sits whole in the node's memory.
+                var address = await ledger.Blobs.PutAsync(context.Request.Body, governed, context.RequestAborted).ConfigureAwait(false);
+                return address is { } stored ? Results.Ok(new BlobStored(stored.ToString())) : BlobTooLarge(governed);
             })
             .WithMetadata(new BodyLimit(options.MaxBlobBytes))
             .WithName("PutBlob").WithTags("blobs")

@@ -44,6 +44,40 @@ public sealed class BlobStoreTests : IDisposable
         Assert.Single(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(65_536)] // exactly one read buffer
+    [InlineData(3_000_001)]
+    public async Task PutAsync_StreamsTheBytes_UnderTheSha256TheBclComputes_AndLeavesNoTemporaryFile(int size)
+    {
+        var data = new byte[size];
+        new Random(size).NextBytes(data);
+        using var stream = new MemoryStream(data);
+
+        var address = await _store.PutAsync(stream, maxBytes: size);
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data)), address.ToString());
+        Assert.Equal(data, File.ReadAllBytes(_store.PathOf(address!.Value)));
+        Assert.Single(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task PutAsync_OfOneByteOverTheLimit_KeepsNothing_AndAnIntactCopyIsLeftAsItIs()
+    {
+        byte[] data = [.. Enumerable.Range(0, 1_000).Select(i => (byte)i)];
+        var kept = _store.Put(data);
+        var written = File.GetLastWriteTimeUtc(_store.PathOf(kept));
+
+        var over = await _store.PutAsync(new MemoryStream([.. data, 7]), maxBytes: 1_000);
+        var again = await _store.PutAsync(new MemoryStream(data), maxBytes: 1_000);
+
+        Assert.Null(over);
+        Assert.Equal(kept, again);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(_store.PathOf(kept)));
+        Assert.Single(Directory.GetFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public void EmptyBlob_IsABlob()
     {
