@@ -12,11 +12,12 @@ import pathlib
 import sys
 from collections import Counter
 
-# area -> (file under the mutated project, the statement whose removal is a checked survivor)
+# area -> (file under the mutated project, a line of it, the Stryker mutator whose mutant on that line is a checked
+# survivor). Best an equivalent mutant, which no correct test can kill.
 SENTINELS = {
-    # Removing Quote's reserve guard: the module refuses empty pools before it calls Quote, and no test of the AMM
-    # filter calls Quote directly with an empty reserve (planted by hand: all tests of the filter pass).
-    "amm": ("Modules/Amm/UniswapV2Math.cs", 'Require(reserveA > 0 && reserveB > 0, "INSUFFICIENT_LIQUIDITY");'),
+    # MintFee's `if (liquidity > 0) totalSupply = Add(...)` with `>` turned into `>=`: adding a liquidity of 0 changes
+    # nothing, so the mutant is equivalent and survives every test (planted by hand: all tests of the filter pass).
+    "amm": ("Modules/Amm/UniswapV2Math.cs", "if (liquidity > 0) totalSupply = Add(totalSupply, liquidity);", "Equality mutation"),
 }
 
 report, area = sys.argv[1], sys.argv[2]
@@ -37,21 +38,21 @@ score = 100.0 * detected / (detected + undetected) if detected + undetected else
 
 valid = True
 if area in SENTINELS:
-    rel, statement = SENTINELS[area]
+    rel, statement, mutator = SENTINELS[area]
     matches = [(path, f) for path, f in files.items() if path.replace("\\", "/").endswith("/" + rel)]
     sentinel = None
     if matches:
         path, data_file = matches[0]
         lines = [n for n, text in enumerate(pathlib.Path(path).read_text(encoding="utf-8-sig").splitlines(), 1) if statement in text]
-        sentinel = next((m for m in data_file["mutants"] if m["mutatorName"] == "Statement mutation"
-                         and m["location"]["start"]["line"] in lines), None)
+        sentinel = next((m for m in data_file["mutants"] if m["mutatorName"] == mutator
+                         and m["location"]["start"]["line"] in lines and ">=" in m.get("replacement", "")), None)
     if sentinel is None:
         valid = False
-        print(f"mutate: INVALID run: the planted survivor (removing {statement} in {rel}) is not in the report")
+        print(f"mutate: INVALID run: the planted survivor ({mutator} of {statement} in {rel}) is not in the report")
     elif sentinel["status"] != "Survived":
         valid = False
         killers = ", ".join(tests.get(t, t).rsplit(".", 2)[-2] + "." + tests.get(t, t).rsplit(".", 1)[-1] for t in sentinel.get("killedBy", [])[:3])
-        print(f"mutate: INVALID run: the planted survivor (removing {statement} in {rel}, mutant {sentinel['id']}) "
+        print(f"mutate: INVALID run: the planted survivor ({mutator} of {statement} in {rel}, mutant {sentinel['id']}) "
               f"is reported {sentinel['status']}{' by ' + killers if killers else ''}; every test of the filter passes with "
               "it planted by hand, so this run's kills are not to be trusted")
     else:
