@@ -22,7 +22,7 @@ public static class GovernableParameters
     private static readonly Amount OneDay = new(86_400);
     private static readonly Amount ThirtyDays = new(30 * 86_400);
 
-    /// <summary>Every governable parameter, in (module, id) order.</summary>
+    /// <summary>Every governable parameter, grouped by module (the order <c>gov params</c> lists them in).</summary>
     public static ImmutableArray<GovernableParameter> All { get; } =
     [
         new(LedgerModule, 1, "ledger.min-fee", Amount.Zero, Units.OneFsh, 18,
