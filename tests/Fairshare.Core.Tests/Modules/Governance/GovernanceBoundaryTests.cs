@@ -132,10 +132,16 @@ public sealed class GovernanceBoundaryTests
         Assert.Equal(new VoterLock(Amount.Zero, carol), GovStore.Lock(gov.Chain.State, bob));
         Assert.Equal((0u, 0u), (GovStore.CheckpointCount(gov.Chain.State, bob), GovStore.CheckpointCount(gov.Chain.State, carol)));
 
-        // Votes locked later follow the delegation.
+        // Votes locked later follow the delegation; delegating again to the same account moves nothing (no new
+        // checkpoint in a later block).
         gov.Ok(("bob", new GovLockPayload(GovChain.Fsh(7))));
         Assert.Equal(GovChain.Fsh(7), GovStore.CurrentVotes(gov.Chain.State, carol));
         Assert.Equal(Amount.Zero, GovStore.CurrentVotes(gov.Chain.State, bob));
+        gov.Ok(("bob", new GovDelegatePayload(carol)));
+        Assert.Equal(1u, GovStore.CheckpointCount(gov.Chain.State, carol));
+
+        // The lock sits in the documented escrow, Address.ForModule("gov/escrow") (docs/modules/governance.md).
+        Assert.Equal(GovChain.Fsh(7), gov.Chain.State.Find(Address.ForModule("gov/escrow"))!.BalanceOf(AssetId.Fsh));
     }
 
     [Fact]
