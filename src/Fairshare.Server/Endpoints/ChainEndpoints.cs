@@ -1,5 +1,8 @@
 using Fairshare.Client.Dto;
+using Fairshare.Core.Encoding;
 using Fairshare.Core.Genesis;
+using Fairshare.Core.Ledger.Blocks;
+using Fairshare.Core.Primitives;
 using Fairshare.Node.Cluster;
 using Fairshare.Server.Http;
 using Fairshare.Server.Views;
@@ -9,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fairshare.Server.Endpoints;
 
-/// <summary>Health, status, genesis, accounts, blocks (JSON and raw), receipts and the state snapshot.</summary>
+/// <summary>Health, status, genesis, accounts (JSON and proofs), blocks (JSON and raw), receipts and the state snapshot.</summary>
 internal static class ChainEndpoints
 {
     private const string OctetStream = "application/octet-stream";
@@ -45,6 +48,15 @@ internal static class ChainEndpoints
             .WithSummary("An account's nonce, cohort and balances by asset symbol (base units); unknown accounts have nonce 0")
             .Produces<AccountDto>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType);
+
+        routes.MapGet("/v1/accounts/{address}/proof", (string address, ILedgerService ledger) =>
+                RouteValues.TryAddress(address, out var parsed, out var error) ? ProveAccount(ledger, parsed) : error!)
+            .WithName("GetAccountProof").WithTags("chain")
+            .WithSummary("A light read of one account: its SignedAccountProof at the committed head (the account's commitment bucket and path, "
+                + "the header of the head block and its signatures); check it with the SDK's GetVerifiedAccountAsync")
+            .Produces<byte[]>(StatusCodes.Status200OK, OctetStream)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType)
+            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable, ApiErrors.ContentType);
 
         routes.MapGet("/v1/blocks/{height}", (string height, ILedgerService ledger) =>
             {
@@ -82,6 +94,28 @@ internal static class ChainEndpoints
             .WithName("GetState").WithTags("chain")
             .WithSummary("The committed state's canonical snapshot; check it against the signed block at its height")
             .Produces<byte[]>(StatusCodes.Status200OK, OctetStream);
+    }
+
+    /// <summary>
+    /// The proof at the committed head, made under the state lock, with the header of the head's block and every
+    /// signature of it the node holds. A block is stored in the same step that moves the head, so it is there, except
+    /// right after the node adopted another validator's snapshot (then 503 until its next block).
+    /// </summary>
+    private static IResult ProveAccount(ILedgerService ledger, Address address)
+    {
+        var (chainId, height, proof) = ledger.Read(state => (state.ChainId, state.Head.Height, state.ProveAccount(address)));
+        if (height == 0) return Results.Bytes(new SignedAccountProof(chainId, proof, null, []).Encode(), OctetStream);
+        var header = HeaderOf(ledger.ReadRawBlock(height));
+        if (header is null)
+            return ApiErrors.Unavailable("no_head_block", $"this node holds no block at its head {height} (it adopted a snapshot); retry after its next block");
+        return Results.Bytes(new SignedAccountProof(chainId, proof, header, ledger.ReadSignatures(height)).Encode(), OctetStream);
+    }
+
+    private static BlockHeader? HeaderOf(byte[]? rawBlock)
+    {
+        if (rawBlock is null) return null;
+        var reader = new CanonicalReader(rawBlock);
+        return BlockHeader.Read(ref reader);
     }
 
     private static bool TryStoredHeight(string text, ILedgerService ledger, out ulong height, out IResult? error) =>
