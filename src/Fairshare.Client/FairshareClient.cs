@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fairshare.Client.Dto;
+using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.Blocks;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
@@ -124,6 +125,29 @@ public sealed class FairshareClient : IDisposable
         return valid
             ? new VerifiedState(state, block)
             : throw new FairshareApiException(new ApiError("state_unverified", $"the state {BaseUrl} sent for height {height} does not match its signed block; try another node", 0));
+    }
+
+    /// <summary>
+    /// <c>GET /v1/accounts/{address}/proof</c>: one account (nonce, balances) with the assets, in a few kilobytes
+    /// instead of the whole state, checked as <see cref="GetStateAsync"/> checks the state: the proof must lead to the
+    /// state root of the header at the node's head, whose proposer must be a validator the proven state lists (and one of
+    /// <paramref name="trustedValidators"/>, when given, e.g. the genesis validators) and must have signed it. Throws
+    /// <c>state_unverified</c> when anything does not check. At height 0 there is no signed header (see
+    /// <see cref="VerifiedAccount"/>).
+    /// </summary>
+    public async Task<VerifiedAccount> GetVerifiedAccountAsync(Address address, IReadOnlyCollection<PublicKey>? trustedValidators = null, CancellationToken ct = default)
+    {
+        var path = $"v1/accounts/{address}/proof";
+        var bytes = await GetBytesAsync(path, ct).ConfigureAwait(false) ?? throw Malformed(path);
+        if (SignedAccountProof.TryDecode(bytes, out var signed) != ResultCode.Ok) throw Malformed(path);
+        ProvenAccount? proven = null;
+        var code = signed!.Proof.Address != address ? ResultCode.InvalidValue
+            : signed.Header is null ? signed.Proof.TryOpen(out _, out proven)
+            : signed.Verify(trustedValidators, out proven);
+        return code == ResultCode.Ok
+            ? new VerifiedAccount(address, proven!.Account, signed.Height, signed.ChainId, signed.Header, proven.Globals, bytes.Length)
+            : throw new FairshareApiException(new ApiError("state_unverified",
+                $"the proof of {address} {BaseUrl} sent for height {signed.Height} does not match its signed block ({code}); try another node", 0));
     }
 
     /// <summary><c>PUT /v1/blobs</c>: stores content and returns its SHA-256 address (checked against our own hash).</summary>

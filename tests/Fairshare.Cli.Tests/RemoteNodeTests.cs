@@ -33,6 +33,24 @@ public sealed class RemoteNodeTests : CliTestBase
     }
 
     [Fact]
+    public async Task BalanceAndTransfer_ViaNode_ReadAccountProofs_NeverTheState()
+    {
+        await using var server = await TestNodeServer.StartAsync(Cli.Home);
+        string node = server.Url.ToString();
+
+        Assert.Equal(0, Json("balance", "alice", "--node", node)["nonce"]!.GetValue<int>());
+        Assert.Equal("Ok", Json("transfer", "--from", "alice", "--to", "bob", "--amount", "2", "--node", node)["code"]!.GetValue<string>());
+        var text = Cli.Run("transfer", "--from", "bob", "--to", "alice", "--amount", "1", "--fee", "0.001", "--node", node);
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Equal(1, Json("balance", "alice", "--node", node)["nonce"]!.GetValue<int>());
+        Assert.Equal(1, Json("balance", "bob", "--node", node)["nonce"]!.GetValue<int>());
+
+        Assert.Equal(2UL, server.Height);
+        Assert.Equal(0, server.StateDownloads);
+        Assert.Equal(5, server.ProofReads);
+    }
+
+    [Fact]
     public async Task RefusedTransaction_ViaNode_IsExplained_AndChangesNothing()
     {
         await using var server = await TestNodeServer.StartAsync(Cli.Home);

@@ -17,7 +17,7 @@ namespace Fairshare.Cli.Tests;
 
 /// <summary>
 /// A stand-in for 'fairshare node start' in CLI tests: a single LedgerNode behind exactly the SDK routes the CLI uses
-/// (health, status, genesis, state, blocks raw/json/receipts, transactions POST), on 127.0.0.1 with a free port.
+/// (health, status, genesis, state, account proofs, blocks raw/json/receipts, transactions POST), on 127.0.0.1 with a free port.
 /// </summary>
 public sealed class TestNodeServer : IAsyncDisposable
 {
@@ -25,6 +25,8 @@ public sealed class TestNodeServer : IAsyncDisposable
     private readonly LedgerNode _node;
     private readonly Lock _gate = new();
     private int _requests;
+    private int _stateDownloads;
+    private int _proofReads;
 
     private TestNodeServer(WebApplication app, LedgerNode node)
     {
@@ -38,10 +40,19 @@ public sealed class TestNodeServer : IAsyncDisposable
     /// <summary>How many requests reached the server.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>When set, /v1/state serves a state with one nonce changed and its head's root recomputed: it decodes, but no longer matches the signed block.</summary>
+    /// <summary>How many times /v1/state was downloaded.</summary>
+    public int StateDownloads => Volatile.Read(ref _stateDownloads);
+
+    /// <summary>How many account proofs (/v1/accounts/{address}/proof) were served.</summary>
+    public int ProofReads => Volatile.Read(ref _proofReads);
+
+    /// <summary>
+    /// When set, /v1/state serves a state with one nonce changed and its head's root recomputed: it decodes, but no longer
+    /// matches the signed block; account proofs are made from that state, so they lead to another root than the header's.
+    /// </summary>
     public bool TamperState { get; set; }
 
-    /// <summary>When set, /v1/state answers 503 with a problem document of code <c>not_ready</c>.</summary>
+    /// <summary>When set, /v1/state and account proofs answer 503 with a problem document of code <c>not_ready</c>.</summary>
     public bool RefuseState { get; set; }
 
     /// <summary>The committed height.</summary>
@@ -97,6 +108,7 @@ public sealed class TestNodeServer : IAsyncDisposable
         _app.MapGet("/v1/status", Status);
         _app.MapGet("/v1/genesis", () => Results.Text(File.ReadAllText(_node.Directory.GenesisPath), "application/json"));
         _app.MapGet("/v1/state", State);
+        _app.MapGet("/v1/accounts/{address}/proof", (string address) => Proof(Address.Parse(address)));
         _app.MapGet("/v1/blocks/{height}", (ulong height) => WithBlock(height, block => Results.Json(ToDto(block))));
         _app.MapGet("/v1/blocks/{height}/raw", (ulong height) => WithBlock(height, block => Results.Bytes(block.Encode(), "application/octet-stream")));
         _app.MapGet("/v1/blocks/{height}/receipts", (ulong height) => WithBlock(height, _ =>
@@ -118,20 +130,39 @@ public sealed class TestNodeServer : IAsyncDisposable
 
     private IResult State()
     {
+        Interlocked.Increment(ref _stateDownloads);
         if (RefuseState) return Problem("not_ready", "the node is still recovering its state; try again in a moment", 503);
         byte[] bytes;
         lock (_gate) bytes = StateSnapshot.Encode(_node.State);
-        if (TamperState)
+        if (TamperState) bytes = StateSnapshot.Encode(Tampered(bytes));
+        return Results.Bytes(bytes, "application/octet-stream");
+    }
+
+    private IResult Proof(Address address)
+    {
+        Interlocked.Increment(ref _proofReads);
+        if (RefuseState) return Problem("not_ready", "the node is still recovering its state; try again in a moment", 503);
+        SignedAccountProof proof;
+        lock (_gate)
         {
-            Assert.Equal(ResultCode.Ok, StateSnapshot.TryDecode(bytes, out var copy));
-            var account = copy!.AccountsInOrder().First();
-            copy.SetNonce(account, account.Nonce + 1000);
-            copy.Commit();
-            copy.AdvanceHead(copy.Head with { StateRoot = copy.ComputeRoot() });
-            bytes = StateSnapshot.Encode(copy);
+            var state = _node.State;
+            ulong height = state.Head.Height;
+            var header = height == 0 ? null : _node.ReadBlock(height)!.Header;
+            var signatures = height == 0 ? [] : _node.ReadSignatures(height);
+            proof = SignedAccountProof.Create(TamperState ? Tampered(StateSnapshot.Encode(state)) : state, address, header, signatures);
         }
 
-        return Results.Bytes(bytes, "application/octet-stream");
+        return Results.Bytes(proof.Encode(), "application/octet-stream");
+    }
+
+    private static LedgerState Tampered(byte[] snapshot)
+    {
+        Assert.Equal(ResultCode.Ok, StateSnapshot.TryDecode(snapshot, out var copy));
+        var account = copy!.AccountsInOrder().First();
+        copy.SetNonce(account, account.Nonce + 1000);
+        copy.Commit();
+        copy.AdvanceHead(copy.Head with { StateRoot = copy.ComputeRoot() });
+        return copy;
     }
 
     private IResult WithBlock(ulong height, Func<Block, IResult> answer)

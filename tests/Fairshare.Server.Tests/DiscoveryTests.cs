@@ -31,7 +31,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
         foreach (var (path, method) in new[]
         {
             ("/health", "get"), ("/v1/status", "get"), ("/v1/genesis", "get"), ("/v1/transactions", "post"), ("/v1/transactions/{id}", "get"),
-            ("/v1/flows", "get"), ("/v1/accounts/{address}", "get"), ("/v1/blocks/{height}", "get"), ("/v1/blocks/{height}/raw", "get"),
+            ("/v1/flows", "get"), ("/v1/accounts/{address}", "get"), ("/v1/accounts/{address}/proof", "get"), ("/v1/blocks/{height}", "get"), ("/v1/blocks/{height}/raw", "get"),
             ("/v1/blocks/{height}/receipts", "get"), ("/v1/state", "get"), ("/v1/blobs", "put"), ("/v1/blobs/{address}", "get"),
             ("/v1/market/jobs", "get"), ("/v1/market/jobs/{id}", "get"), ("/v1/market/offers", "get"), ("/v1/amm/pools", "get"),
             ("/v1/lending/markets", "get"), ("/v1/governance/proposals", "get"), ("/v1/staking/pools", "get"), ("/v1/internal/signatures", "post"),

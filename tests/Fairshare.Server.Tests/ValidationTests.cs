@@ -108,6 +108,7 @@ public sealed class ValidationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("v1/accounts/fs1nothex", "bad_address")]
+    [InlineData("v1/accounts/fs1nothex/proof", "bad_address")]
     [InlineData("v1/flows?account=alice", "bad_address")]
     [InlineData("v1/blobs/xyz", "bad_hash")]
     [InlineData("v1/transactions/1234", "bad_hash")]

@@ -2,19 +2,27 @@ using Fairshare.Cli.Output;
 using Fairshare.Client;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
 
 namespace Fairshare.Cli.Chain;
 
 /// <summary>
-/// The chain as a command sees it: the committed state to read, blocks to show, and a way to commit a signed
-/// transaction. Either the local store (<see cref="LocalChain"/>) or a node over HTTP (<see cref="RemoteChain"/>);
+/// The chain as a command sees it: the committed state to read (or one account of it, light), blocks to show, and a
+/// way to commit a signed transaction. Either the local store (<see cref="LocalChain"/>) or a node over HTTP (<see cref="RemoteChain"/>);
 /// <see cref="Open"/> chooses. Wallet keys never travel: commands sign locally and only signed bytes are sent.
 /// </summary>
 public abstract class ChainAccess : IDisposable
 {
     /// <summary>The committed state; after a successful <see cref="Submit"/> it includes that transaction.</summary>
     public abstract LedgerState State { get; }
+
+    /// <summary>
+    /// One account with the assets and parameters, at the committed head: what <c>balance</c> shows and what a
+    /// transaction's sender signs with (its nonce). Read from <see cref="State"/> here; a remote chain reads only a
+    /// verified proof of the account instead of downloading the state.
+    /// </summary>
+    public virtual ChainAccount ReadAccount(Address address) => ChainAccount.Of(State, address);
 
     /// <summary>Commits one signed transaction and waits for its block, or reports why it was refused.</summary>
     public abstract ChainSubmission Submit(SignedTransaction transaction);

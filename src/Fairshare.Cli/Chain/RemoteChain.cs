@@ -3,13 +3,15 @@ using Fairshare.Client;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
+using Fairshare.Core.Primitives;
 
 namespace Fairshare.Cli.Chain;
 
 /// <summary>
-/// A node's chain over its HTTP API. The state is downloaded once and checked against the signed block at its height
-/// (<see cref="FairshareClient.GetStateAsync"/>); after a commit it is downloaded again, waiting (a few seconds at
-/// most) until the node has applied the block that holds the transaction.
+/// A node's chain over its HTTP API. The state is downloaded once, when a command needs it, and checked against the
+/// signed block at its height (<see cref="FairshareClient.GetStateAsync"/>); one account alone (a balance, a sender's
+/// nonce) is read as a proof checked the same way, without the state. After a commit either is read again, waiting (a
+/// few seconds at most) until the node has applied the block that holds the transaction.
 /// </summary>
 public sealed class RemoteChain(Uri url) : ChainAccess
 {
@@ -27,6 +29,24 @@ public sealed class RemoteChain(Uri url) : ChainAccess
 
     /// <inheritdoc/>
     public override LedgerState State => _state ??= Download();
+
+    /// <summary>
+    /// The account from the state when it is already downloaded (and current); else from a proof
+    /// (<see cref="FairshareClient.GetVerifiedAccountAsync"/>, a few kilobytes), waiting like <see cref="State"/> for
+    /// the block of this chain's last commit.
+    /// </summary>
+    public override ChainAccount ReadAccount(Address address)
+    {
+        if (_state is { } state) return ChainAccount.Of(state, address);
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var read = Wait(_client.GetVerifiedAccountAsync(address));
+            if (read.Height >= _atLeast || watch.Elapsed > CatchUp)
+                return new ChainAccount(address, read.Account, read.Height, read.ChainId, read.Globals);
+            Thread.Sleep(50);
+        }
+    }
 
     /// <inheritdoc/>
     public override ChainSubmission Submit(SignedTransaction transaction)

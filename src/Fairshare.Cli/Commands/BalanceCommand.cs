@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;
 
-/// <summary><c>fairshare balance NAME|ADDRESS</c>.</summary>
+/// <summary><c>fairshare balance NAME|ADDRESS</c>: one account, read light (<see cref="ChainAccess.ReadAccount"/>).</summary>
 public static class BalanceCommand
 {
     /// <summary>Builds the command.</summary>
@@ -23,15 +23,16 @@ public static class BalanceCommand
     private static int Run(CliContext context, string who)
     {
         using var chain = ChainAccess.Open(context);
-        var state = chain.State;
         var address = Wallet.Resolve(context, who);
-        var account = state.Find(address);
-        ulong height = state.Head.Height;
+        var read = chain.ReadAccount(address);
+        var account = read.Account;
+        var assets = read.Globals.Assets;
+        ulong height = read.Height;
         var claimable = account?.Vesting?.ClaimableAt(height + 1) ?? Amount.Zero;
         if (context.Json)
         {
             var balances = new JsonObject();
-            foreach (var asset in state.Assets) balances[asset.Symbol] = (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToString();
+            foreach (var asset in assets) balances[asset.Symbol] = (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToString();
             var json = new JsonObject
             {
                 ["address"] = address.ToString(),
@@ -56,7 +57,7 @@ public static class BalanceCommand
 
         context.Console.MarkupLine($"[bold]{address}[/] at height {height}: nonce {account?.Nonce ?? 0}, cohort {account?.Cohort ?? Cohort.None}");
         var table = new Table().AddColumn("asset").AddColumn(new TableColumn("balance").RightAligned());
-        foreach (var asset in state.Assets)
+        foreach (var asset in assets)
             table.AddRow(asset.Symbol, (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToDecimalString(asset.Decimals));
         if (account?.Vesting is { } vesting)
         {

@@ -5,7 +5,7 @@ using Fairshare.Node.Chain;
 
 namespace Fairshare.Cli.Commands;
 
-/// <summary><c>fairshare transfer --from NAME --to X --amount A</c>.</summary>
+/// <summary><c>fairshare transfer --from NAME --to X --amount A</c>: reads only the sender's account (light), never the whole state.</summary>
 public static class TransferCommand
 {
     /// <summary>--fee, shared by the commands that send transactions.</summary>
@@ -26,12 +26,13 @@ public static class TransferCommand
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             using var chain = ChainAccess.Open(context);
-            var info = TxSubmission.FindAsset(chain.State, parsed.GetValue(asset)!);
-            var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
+            var sender = chain.ReadAccount(Wallet.AddressOf(context, parsed.GetValue(from)!));
+            var info = TxSubmission.FindAsset(sender.Globals.Assets, parsed.GetValue(asset)!);
+            var value = TxSubmission.ParseAmount(sender.Globals.Assets, info.Id, parsed.GetValue(amount)!, "--amount");
             var recipient = Wallet.Resolve(context, parsed.GetValue(to)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new TransferPayload(recipient, info.Id, value), parsed.GetValue(fee),
-                () => $"sent {value.ToDecimalString(info.Decimals)} {info.Symbol} to {recipient}");
+                () => $"sent {value.ToDecimalString(info.Decimals)} {info.Symbol} to {recipient}", sender);
         }));
         return command;
     }

@@ -13,13 +13,17 @@ namespace Fairshare.Cli.Commands;
 /// <summary>Signs a payload with the sender's next nonce, commits it in a block, and reports the outcome.</summary>
 public static class TxSubmission
 {
-    /// <summary>Submits and prints; returns the exit code.</summary>
-    public static int Submit(CliContext context, ChainAccess chain, KeyPair sender, TxPayload payload, string? feeText, Func<string> describe)
+    /// <summary>
+    /// Submits and prints; returns the exit code. The sender's nonce, the minimum fee and the chain id come from
+    /// <paramref name="account"/> when the caller has read it already, else from <see cref="ChainAccess.ReadAccount"/>.
+    /// </summary>
+    public static int Submit(CliContext context, ChainAccess chain, KeyPair sender, TxPayload payload, string? feeText, Func<string> describe, ChainAccount? account = null)
     {
-        var state = chain.State;
-        var fee = feeText is null ? state.Params.MinFee : ParseAmount(state, AssetId.Fsh, feeText, "--fee");
-        ulong nonce = state.Find(sender.Address)?.Nonce ?? 0;
-        var tx = SignedTransaction.Sign(new Transaction(state.ChainId, nonce, fee, payload), sender);
+        if (account is not null && account.Address != sender.Address) throw new ArgumentException("the account read is not the sender's", nameof(account));
+        account ??= chain.ReadAccount(sender.Address);
+        var assets = account.Globals.Assets;
+        var fee = feeText is null ? account.Globals.Params.MinFee : ParseAmount(assets, AssetId.Fsh, feeText, "--fee");
+        var tx = SignedTransaction.Sign(new Transaction(account.ChainId, account.Nonce, fee, payload), sender);
         var result = chain.Submit(tx);
         if (!result.IsCommitted)
         {
@@ -60,37 +64,46 @@ public static class TxSubmission
         else
         {
             context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(describe())}");
-            context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{height}[/], fee {Format(state, AssetId.Fsh, fee)}");
+            context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{height}[/], fee {Format(assets, AssetId.Fsh, fee)}");
         }
 
         return ExitCodes.Ok;
     }
 
     /// <summary>Parses a human amount ("1.5") in the asset's decimals.</summary>
-    public static Amount ParseAmount(LedgerState state, AssetId asset, string text, string option)
+    public static Amount ParseAmount(LedgerState state, AssetId asset, string text, string option) => ParseAmount(state.Assets, asset, text, option);
+
+    /// <summary>Parses a human amount ("1.5") in the decimals of one of <paramref name="assets"/>.</summary>
+    public static Amount ParseAmount(IEnumerable<AssetInfo> assets, AssetId asset, string text, string option)
     {
-        var info = state.FindAsset(asset) ?? throw new CliUsageException($"asset {asset} is not registered");
+        var info = assets.FirstOrDefault(a => a.Id == asset) ?? throw new CliUsageException($"asset {asset} is not registered");
         return Amount.TryParseDecimal(text, info.Decimals, out var amount)
             ? amount
             : throw new CliUsageException($"{option} '{text}' is not an amount of {info.Symbol} (digits, optionally '.' and at most {info.Decimals} decimals)");
     }
 
     /// <summary>Finds an asset by symbol (case-insensitive) or numeric id.</summary>
-    public static AssetInfo FindAsset(LedgerState state, string symbolOrId)
+    public static AssetInfo FindAsset(LedgerState state, string symbolOrId) => FindAsset(state.Assets, symbolOrId);
+
+    /// <summary>Finds one of <paramref name="assets"/> by symbol (case-insensitive) or numeric id.</summary>
+    public static AssetInfo FindAsset(IEnumerable<AssetInfo> assets, string symbolOrId)
     {
-        foreach (var asset in state.Assets)
+        foreach (var asset in assets)
         {
             if (string.Equals(asset.Symbol, symbolOrId, StringComparison.OrdinalIgnoreCase) || asset.Id.ToString() == symbolOrId)
                 return asset;
         }
 
-        throw new CliUsageException($"unknown asset '{symbolOrId}'; known: {string.Join(", ", state.Assets.Select(a => a.Symbol))}");
+        throw new CliUsageException($"unknown asset '{symbolOrId}'; known: {string.Join(", ", assets.Select(a => a.Symbol))}");
     }
 
     /// <summary>"1.5 FSH".</summary>
-    public static string Format(LedgerState state, AssetId asset, Amount amount)
+    public static string Format(LedgerState state, AssetId asset, Amount amount) => Format(state.Assets, asset, amount);
+
+    /// <summary>"1.5 FSH", with the decimals and symbol of one of <paramref name="assets"/>.</summary>
+    public static string Format(IEnumerable<AssetInfo> assets, AssetId asset, Amount amount)
     {
-        var info = state.FindAsset(asset);
+        var info = assets.FirstOrDefault(a => a.Id == asset);
         return info is null ? $"{amount} (asset {asset})" : $"{amount.ToDecimalString(info.Decimals)} {info.Symbol}";
     }
 }

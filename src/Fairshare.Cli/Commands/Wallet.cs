@@ -34,14 +34,24 @@ public static class Wallet
             }
         }
 
-        throw result.Error switch
-        {
-            KeystoreError.NotFound => new CliUsageException($"no key named '{name}' in {keystore.DirectoryPath}; see 'fairshare keys list'"),
-            KeystoreError.WrongPassphrase => new CliUsageException($"wrong passphrase for '{name}': set {Passphrases.EnvironmentVariable} to its passphrase"),
-            KeystoreError.InvalidName => new CliUsageException($"'{name}' is not a key name (lowercase letters, digits, '-' and '_')"),
-            _ => new CliUsageException($"key '{name}' cannot be used: {result.Message}"),
-        };
+        throw KeyError(keystore, name, result.Error, result.Message);
     }
+
+    /// <summary>The address of a named key, read from its file without unlocking it (the same errors as <see cref="Unlock"/> for a missing or bad key).</summary>
+    public static Address AddressOf(CliContext context, string name)
+    {
+        var keystore = Open(context);
+        var loaded = keystore.Load(name);
+        return loaded.IsOk ? Address.Parse(loaded.Value!.Address) : throw KeyError(keystore, name, loaded.Error, loaded.Message);
+    }
+
+    private static CliUsageException KeyError(Keystore keystore, string name, KeystoreError error, string? message) => error switch
+    {
+        KeystoreError.NotFound => new CliUsageException($"no key named '{name}' in {keystore.DirectoryPath}; see 'fairshare keys list'"),
+        KeystoreError.WrongPassphrase => new CliUsageException($"wrong passphrase for '{name}': set {Passphrases.EnvironmentVariable} to its passphrase"),
+        KeystoreError.InvalidName => new CliUsageException($"'{name}' is not a key name (lowercase letters, digits, '-' and '_')"),
+        _ => new CliUsageException($"key '{name}' cannot be used: {message}"),
+    };
 
     /// <summary>An address given as text (fs1…) or as the name of a key in the keystore.</summary>
     public static Address Resolve(CliContext context, string nameOrAddress)

@@ -1,5 +1,9 @@
 using Fairshare.Client.Dto;
+using Fairshare.Core.Encoding;
 using Fairshare.Core.Genesis;
+using Fairshare.Core.Ledger.Blocks;
+using Fairshare.Core.Ledger.State;
+using Fairshare.Core.Primitives;
 using Fairshare.Node.Cluster;
 using Fairshare.Server.Http;
 using Fairshare.Server.Views;
@@ -9,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Fairshare.Server.Endpoints;
 
-/// <summary>Health, status, genesis, accounts, blocks (JSON and raw), receipts and the state snapshot.</summary>
+/// <summary>Health, status, genesis, accounts (JSON and proofs), blocks (JSON and raw), receipts and the state snapshot.</summary>
 internal static class ChainEndpoints
 {
     private const string OctetStream = "application/octet-stream";
@@ -45,6 +49,16 @@ internal static class ChainEndpoints
             .WithSummary("An account's nonce, cohort and balances by asset symbol (base units); unknown accounts have nonce 0")
             .Produces<AccountDto>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType);
+
+        var headHeader = new HeadHeader();
+        routes.MapGet("/v1/accounts/{address}/proof", (string address, ILedgerService ledger) =>
+                RouteValues.TryAddress(address, out var parsed, out var error) ? ProveAccount(ledger, headHeader, parsed) : error!)
+            .WithName("GetAccountProof").WithTags("chain")
+            .WithSummary("A light read of one account: its SignedAccountProof at the committed head (the account's commitment bucket and path, "
+                + "the header of the head block and its signatures); check it with the SDK's GetVerifiedAccountAsync")
+            .Produces<byte[]>(StatusCodes.Status200OK, OctetStream)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest, ApiErrors.ContentType)
+            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable, ApiErrors.ContentType);
 
         routes.MapGet("/v1/blocks/{height}", (string height, ILedgerService ledger) =>
             {
@@ -82,6 +96,46 @@ internal static class ChainEndpoints
             .WithName("GetState").WithTags("chain")
             .WithSummary("The committed state's canonical snapshot; check it against the signed block at its height")
             .Produces<byte[]>(StatusCodes.Status200OK, OctetStream);
+    }
+
+    /// <summary>
+    /// The proof at the committed head, made under the state lock, with the header of the head's block and every
+    /// signature of it the node holds. A block is stored in the same step that moves the head, so it is there, except
+    /// right after the node adopted another validator's snapshot (then 503 until its next block).
+    /// </summary>
+    private static IResult ProveAccount(ILedgerService ledger, HeadHeader headHeader, Address address)
+    {
+        var (chainId, head, proof) = ledger.Read(state => (state.ChainId, state.Head, state.ProveAccount(address)));
+        if (head.Height == 0) return Results.Bytes(new SignedAccountProof(chainId, proof, null, []).Encode(), OctetStream);
+        var header = headHeader.Of(ledger, head);
+        if (header is null)
+            return ApiErrors.Unavailable("no_head_block", $"this node holds no block at its head {head.Height} (it adopted a snapshot); retry after its next block");
+        return Results.Bytes(new SignedAccountProof(chainId, proof, header, ledger.ReadSignatures(head.Height)).Encode(), OctetStream);
+    }
+
+    /// <summary>The header of the head's block, read once per head (a stored block can be megabytes; its header is 250 bytes).</summary>
+    private sealed class HeadHeader
+    {
+        private readonly Lock _gate = new();
+        private BlockHeader? _last;
+
+        public BlockHeader? Of(ILedgerService ledger, ChainHead head)
+        {
+            lock (_gate)
+            {
+                if (_last is { } last && IsOf(last, head)) return last;
+            }
+
+            var raw = ledger.ReadRawBlock(head.Height);
+            if (raw is null) return null;
+            var reader = new CanonicalReader(raw);
+            var header = BlockHeader.Read(ref reader);
+            if (header is null || !IsOf(header, head)) return null;
+            lock (_gate) _last = header;
+            return header;
+        }
+
+        private static bool IsOf(BlockHeader header, ChainHead head) => header.Height == head.Height && header.Hash() == head.BlockHash;
     }
 
     private static bool TryStoredHeight(string text, ILedgerService ledger, out ulong height, out IResult? error) =>

@@ -84,6 +84,55 @@ public sealed class Account
     /// <summary>True when the account holds nothing and has never sent a transaction.</summary>
     public bool IsEmpty => Nonce == 0 && _balances.Length == 0 && Vesting is null && Cohort == Cohort.None;
 
+    /// <summary>The most balances an account encoding may list.</summary>
+    public const int MaxBalances = 1 << 16;
+
+    /// <summary>Decodes exactly one account encoding (nothing may follow it) into a detached account.</summary>
+    public static ResultCode TryDecode(ReadOnlySpan<byte> bytes, out Account? account)
+    {
+        var reader = new CanonicalReader(bytes);
+        var read = Read(ref reader);
+        reader.ExpectEnd();
+        account = reader.Ok ? read : null;
+        return reader.Error;
+    }
+
+    /// <summary>
+    /// Reads an account encoding (<see cref="Encode"/>) into a detached account; null when the reader failed.
+    /// Balances must be non-zero and in strictly rising asset order, as the state keeps them, so each account has
+    /// one encoding and each encoding one meaning.
+    /// </summary>
+    public static Account? Read(ref CanonicalReader reader)
+    {
+        var address = reader.ReadAddress();
+        ulong nonce = reader.ReadU64();
+        var cohort = (Cohort)reader.ReadU8();
+        int balanceCount = reader.ReadLength(MaxBalances, ResultCode.TooManyItems);
+        if (!reader.Ok) return null;
+        var balances = new AssetBalance[balanceCount];
+        for (int i = 0; i < balanceCount && reader.Ok; i++)
+        {
+            var asset = new AssetId(reader.ReadU32());
+            var amount = reader.ReadAmount();
+            if (reader.Ok && (amount.IsZero || (i > 0 && balances[i - 1].Asset.Value >= asset.Value))) reader.Fail(ResultCode.InvalidValue);
+            balances[i] = new AssetBalance(asset, amount);
+        }
+
+        VestingSchedule? vesting = null;
+        if (reader.ReadBool())
+            vesting = new VestingSchedule(reader.ReadAmount(), reader.ReadAmount(), reader.ReadU64(), reader.ReadU64(), reader.ReadU64());
+        if (!reader.Ok) return null;
+        return new Account(address) { Nonce = nonce, Cohort = cohort, Vesting = vesting, _balances = balances };
+    }
+
+    /// <summary>The account's canonical encoding as a new array.</summary>
+    public byte[] ToEncoding()
+    {
+        var writer = new CanonicalWriter(64 + _balances.Length * 40);
+        Encode(writer);
+        return writer.ToArray();
+    }
+
     /// <summary>Writes the account's canonical encoding (the commitment leaf and the snapshot record).</summary>
     public void Encode(CanonicalWriter writer)
     {

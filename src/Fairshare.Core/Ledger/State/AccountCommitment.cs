@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Fairshare.Core.Encoding;
 using Fairshare.Core.Primitives;
@@ -114,6 +115,99 @@ public sealed class AccountCommitment
 
         _dirtyBuckets.Clear();
         return _tree[Levels][0];
+    }
+
+    /// <summary>How many sibling hashes a path from a bucket to the root holds: 15 at each of the 4 levels.</summary>
+    public const int PathLength = Levels * (Arity - 1);
+
+    /// <summary>
+    /// What proves an address's place in the commitment, bringing the tree up to date first (like <see cref="Root"/>;
+    /// on a clean tree it only reads): the canonical encodings of every account in the address's bucket, in address
+    /// order (none for an empty bucket), and the <see cref="PathLength"/> sibling hashes from the bucket to the root,
+    /// bottom level first, each level's 15 in child order with the path's own child left out.
+    /// The encodings, not just their leaf hashes, travel so that an address's absence can be checked: a leaf hash
+    /// does not show whose account it commits to.
+    /// </summary>
+    public (ImmutableArray<byte[]> Bucket, ImmutableArray<Hash32> Siblings) Prove(Address address)
+    {
+        Root();
+        int index = address.Prefix16;
+        var accounts = _buckets[index];
+        var bucket = ImmutableArray.CreateBuilder<byte[]>(accounts?.Count ?? 0);
+        if (accounts is not null)
+        {
+            foreach (var account in accounts) bucket.Add(account.ToEncoding());
+        }
+
+        var siblings = ImmutableArray.CreateBuilder<Hash32>(PathLength);
+        int position = index;
+        for (int level = 0; level < Levels; level++)
+        {
+            int first = position & ~(Arity - 1);
+            for (int i = 0; i < Arity; i++)
+            {
+                if (first + i != position) siblings.Add(_tree[level][first + i]);
+            }
+
+            position >>= ArityBits;
+        }
+
+        return (bucket.MoveToImmutable(), siblings.MoveToImmutable());
+    }
+
+    /// <summary>A leaf hash: SHA-256(0x00 ‖ account encoding).</summary>
+    public static Hash32 LeafHashOf(ReadOnlySpan<byte> encoding)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData([0x00]);
+        hash.AppendData(encoding);
+        Span<byte> digest = stackalloc byte[Hash32.Size];
+        hash.GetHashAndReset(digest);
+        return Hash32.Read(digest);
+    }
+
+    /// <summary>A bucket hash: SHA-256(0x02 ‖ leaf hashes in address order), or zero for no leaves.</summary>
+    public static Hash32 BucketHashOf(IReadOnlyList<Hash32> leaves)
+    {
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count == 0) return Hash32.Zero;
+        var bytes = new byte[1 + leaves.Count * Hash32.Size];
+        bytes[0] = 0x02;
+        for (int i = 0; i < leaves.Count; i++) leaves[i].CopyTo(bytes.AsSpan(1 + i * Hash32.Size));
+        return Hash32.Compute(bytes);
+    }
+
+    /// <summary>
+    /// The root a bucket hash leads to through a path of <see cref="PathLength"/> siblings (as <see cref="Prove"/>
+    /// orders them): node = SHA-256(0x01 ‖ its 16 children), or zero when all 16 are zero.
+    /// </summary>
+    public static Hash32 RootFromPath(int bucketIndex, Hash32 bucketHash, IReadOnlyList<Hash32> siblings)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        ArgumentOutOfRangeException.ThrowIfNegative(bucketIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucketIndex, BucketCount);
+        if (siblings.Count != PathLength) throw new ArgumentException($"a path holds {PathLength} siblings", nameof(siblings));
+        Span<byte> children = stackalloc byte[1 + Arity * Hash32.Size];
+        children[0] = 0x01;
+        var current = bucketHash;
+        int position = bucketIndex;
+        int next = 0;
+        for (int level = 0; level < Levels; level++)
+        {
+            int own = position & (Arity - 1);
+            bool empty = true;
+            for (int i = 0; i < Arity; i++)
+            {
+                var child = i == own ? current : siblings[next++];
+                empty &= child.IsZero;
+                child.CopyTo(children[(1 + i * Hash32.Size)..]);
+            }
+
+            current = empty ? Hash32.Zero : Hash32.Compute(children);
+            position >>= ArityBits;
+        }
+
+        return current;
     }
 
     private Hash32 HashBucket(List<Account>? bucket)

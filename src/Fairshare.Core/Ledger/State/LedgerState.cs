@@ -222,12 +222,36 @@ public sealed class LedgerState
     /// </summary>
     public Hash32 ComputeRoot()
     {
-        var writer = new CanonicalWriter(512);
+        var globals = new CanonicalWriter(512);
+        EncodeGlobals(globals);
+        return RootOf(_commitment.Root(), RecordsRoot(), globals.WrittenSpan);
+    }
+
+    /// <summary>
+    /// The state root of its three parts: SHA-256("fairshare/state/v1\0" ‖ account commitment root ‖ records root ‖
+    /// globals encoding).
+    /// </summary>
+    public static Hash32 RootOf(Hash32 accountsRoot, Hash32 recordsRoot, ReadOnlySpan<byte> globals)
+    {
+        var writer = new CanonicalWriter(96 + globals.Length);
         writer.WriteRaw("fairshare/state/v1\0"u8);
-        writer.WriteHash(_commitment.Root());
-        writer.WriteHash(RecordsRoot());
-        EncodeGlobals(writer);
+        writer.WriteHash(accountsRoot);
+        writer.WriteHash(recordsRoot);
+        writer.WriteRaw(globals);
         return Hash32.Compute(writer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// A proof of one account (or of its absence) against <see cref="ComputeRoot"/>: its bucket and path in the
+    /// account commitment, the records root and the globals. Brings the roots up to date first, like
+    /// <see cref="ComputeRoot"/>; on a committed state, whose root was computed with its block, it only reads.
+    /// </summary>
+    public AccountProof ProveAccount(Address address)
+    {
+        var (bucket, siblings) = _commitment.Prove(address);
+        var globals = new CanonicalWriter(512);
+        EncodeGlobals(globals);
+        return new AccountProof(address, bucket, siblings, RecordsRoot(), globals.ToArray());
     }
 
     /// <summary>SHA-256 over every module record (key and value, length-prefixed) in key order; cached until a write.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Fairshare.Core.Crypto;
 using Fairshare.Core.Encoding;
 using Fairshare.Core.Primitives;
 
@@ -46,30 +44,10 @@ public static class StateSnapshot
         if (reader.ReadU8() != Version && reader.Ok) reader.Fail(ResultCode.UnknownTag);
         var chainId = reader.ReadString(Transactions.TransactionCodec.MaxChainIdBytes);
         var head = new ChainHead(reader.ReadU64(), reader.ReadHash(), reader.ReadU64(), reader.ReadHash());
-        int assetCount = reader.ReadLength(1 << 20, ResultCode.TooManyItems);
-        var assets = new List<AssetInfo>(assetCount);
-        for (int i = 0; i < assetCount && reader.Ok; i++)
-        {
-            var id = new AssetId(reader.ReadU32());
-            var symbol = reader.ReadString(64);
-            var decimals = reader.ReadU8();
-            var supply = reader.ReadAmount();
-            Address? issuer = reader.ReadBool() ? reader.ReadAddress() : null;
-            assets.Add(new AssetInfo(id, symbol, decimals, supply, issuer));
-        }
-
-        var parameters = new ChainParams(reader.ReadAmount(), reader.ReadU16(), reader.ReadAddress());
-        int validatorCount = reader.ReadLength(1024, ResultCode.TooManyItems);
-        var validators = ImmutableArray.CreateBuilder<PublicKey>(validatorCount);
-        for (int i = 0; i < validatorCount && reader.Ok; i++)
-        {
-            var key = reader.ReadRaw(PublicKey.Size);
-            if (reader.Ok) validators.Add(new PublicKey(key));
-        }
-
+        var globals = StateGlobals.Read(ref reader);
         if (!reader.Ok) return reader.Error;
-        var result = new LedgerState(chainId, parameters, validators.MoveToImmutable(), head);
-        foreach (var asset in assets) result.RegisterAsset(asset);
+        var result = new LedgerState(chainId, globals!.Params, globals.Validators, head);
+        foreach (var asset in globals.Assets) result.RegisterAsset(asset);
         ulong accountCount = reader.ReadVarUInt();
         for (ulong i = 0; i < accountCount && reader.Ok; i++) ReadAccount(ref reader, result);
         ulong recordCount = reader.ReadVarUInt();
@@ -91,25 +69,12 @@ public static class StateSnapshot
 
     private static void ReadAccount(ref CanonicalReader reader, LedgerState state)
     {
-        var address = reader.ReadAddress();
-        ulong nonce = reader.ReadU64();
-        var cohort = (Cohort)reader.ReadU8();
-        int balanceCount = reader.ReadLength(1 << 16, ResultCode.TooManyItems);
-        if (!reader.Ok) return;
-        var account = state.GetOrCreate(address);
-        state.SetNonce(account, nonce);
-        state.SetCohort(account, cohort);
-        for (int i = 0; i < balanceCount && reader.Ok; i++)
-        {
-            var asset = new AssetId(reader.ReadU32());
-            var amount = reader.ReadAmount();
-            if (reader.Ok) state.SetBalance(account, asset, amount);
-        }
-
-        if (reader.ReadBool())
-        {
-            var vesting = new VestingSchedule(reader.ReadAmount(), reader.ReadAmount(), reader.ReadU64(), reader.ReadU64(), reader.ReadU64());
-            if (reader.Ok) state.SetVesting(account, vesting);
-        }
+        var decoded = Account.Read(ref reader);
+        if (decoded is null) return;
+        var account = state.GetOrCreate(decoded.Address);
+        state.SetNonce(account, decoded.Nonce);
+        state.SetCohort(account, decoded.Cohort);
+        foreach (var balance in decoded.Balances) state.SetBalance(account, balance.Asset, balance.Amount);
+        if (decoded.Vesting is { } vesting) state.SetVesting(account, vesting);
     }
 }
