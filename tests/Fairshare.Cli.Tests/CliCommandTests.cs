@@ -100,6 +100,9 @@ public sealed class CliCommandTests : CliTestBase
         AssertOneLineError(wrong, 2, "wrong passphrase");
         var right = Cli.RunWith(env, "transfer", "--from", "erin", "--to", "bob", "--amount", "1");
         Assert.True(right.ExitCode == 0, right.ToString());
+        // The development keys (empty passphrase) still sign with the passphrase of erin's key in the environment.
+        var development = Cli.RunWith(env, "transfer", "--from", "alice", "--to", "bob", "--amount", "1");
+        Assert.True(development.ExitCode == 0, development.ToString());
     }
 
     [Fact]

@@ -12,14 +12,21 @@ public static class Wallet
     public static Keystore Open(CliContext context) => new(context.Data.KeysPath);
 
     /// <summary>
-    /// Unlocks a key: with $FAIRSHARE_PASSPHRASE when set; else with the empty passphrase (development keys);
-    /// else by asking at a terminal.
+    /// Unlocks a key: with $FAIRSHARE_PASSPHRASE when set (a development key, whose passphrase is empty, still opens);
+    /// else with the empty passphrase (development keys); else by asking at a terminal.
     /// </summary>
     public static KeyPair Unlock(CliContext context, string name)
     {
         var keystore = Open(context);
         var fromEnvironment = Passphrases.FromEnvironment();
         var result = keystore.Unlock(name, fromEnvironment ?? string.Empty);
+        // A development key has the empty passphrase: $FAIRSHARE_PASSPHRASE, set for a person's own keys, must not lock it.
+        if (!result.IsOk && result.Error == KeystoreError.WrongPassphrase && !string.IsNullOrEmpty(fromEnvironment))
+        {
+            var development = keystore.Unlock(name, string.Empty);
+            if (development.IsOk) result = development;
+        }
+
         if (!result.IsOk && result.Error == KeystoreError.WrongPassphrase && fromEnvironment is null && Passphrases.CanPrompt)
             result = keystore.Unlock(name, Passphrases.Prompt($"Passphrase for '{name}':"));
         if (result.IsOk)
