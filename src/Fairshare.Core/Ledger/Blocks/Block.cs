@@ -37,13 +37,7 @@ public sealed record Block(BlockHeader Header, ImmutableArray<SignedTransaction>
         Header.Encode(writer);
         writer.WriteVarUInt((ulong)Transactions.Length);
         foreach (var tx in Transactions) writer.WriteBytes(tx.Encoded);
-        writer.WriteVarUInt((ulong)Signatures.Length);
-        foreach (var signature in Signatures)
-        {
-            writer.WriteRaw(signature.Validator.Bytes);
-            writer.WriteRaw(signature.Signature);
-        }
-
+        BlockSignature.WriteList(writer, Signatures);
         return writer.ToArray();
     }
 
@@ -65,18 +59,10 @@ public sealed record Block(BlockHeader Header, ImmutableArray<SignedTransaction>
             else transactions.Add(tx!);
         }
 
-        int signatureCount = reader.ReadLength(MaxSignatures, ResultCode.TooManyItems);
-        var signatures = ImmutableArray.CreateBuilder<BlockSignature>(signatureCount);
-        for (int i = 0; i < signatureCount && reader.Ok; i++)
-        {
-            var key = reader.ReadRaw(PublicKey.Size);
-            var signature = reader.ReadRaw(Ed25519.SignatureSize);
-            if (reader.Ok) signatures.Add(new BlockSignature(new PublicKey(key), signature.ToArray()));
-        }
-
+        var signatures = BlockSignature.ReadList(ref reader);
         reader.ExpectEnd();
         if (!reader.Ok) return reader.Error;
-        block = new Block(header!, transactions.MoveToImmutable(), signatures.MoveToImmutable());
+        block = new Block(header!, transactions.MoveToImmutable(), signatures);
         return ResultCode.Ok;
     }
 }

@@ -66,14 +66,7 @@ public sealed record SignedAccountProof(string ChainId, AccountProof Proof, Bloc
         Proof.Write(writer);
         writer.WriteBool(Header is not null);
         Header?.Encode(writer);
-        var signatures = Header is null ? [] : Signatures;
-        writer.WriteVarUInt((ulong)signatures.Length);
-        foreach (var signature in signatures)
-        {
-            writer.WriteRaw(signature.Validator.Bytes);
-            writer.WriteRaw(signature.Signature);
-        }
-
+        BlockSignature.WriteList(writer, Header is null ? [] : Signatures);
         return writer.ToArray();
     }
 
@@ -88,19 +81,11 @@ public sealed record SignedAccountProof(string ChainId, AccountProof Proof, Bloc
         var chainId = reader.ReadString(Transactions.TransactionCodec.MaxChainIdBytes);
         var accountProof = AccountProof.Read(ref reader);
         var header = reader.ReadBool() ? BlockHeader.Read(ref reader) : null;
-        int count = reader.ReadLength(Block.MaxSignatures, ResultCode.TooManyItems);
-        if (reader.Ok && header is null && count != 0) reader.Fail(ResultCode.InvalidValue);
-        var signatures = ImmutableArray.CreateBuilder<BlockSignature>(count);
-        for (int i = 0; i < count && reader.Ok; i++)
-        {
-            var key = reader.ReadRaw(PublicKey.Size);
-            var signature = reader.ReadRaw(Ed25519.SignatureSize);
-            if (reader.Ok) signatures.Add(new BlockSignature(new PublicKey(key), signature.ToArray()));
-        }
-
+        var signatures = BlockSignature.ReadList(ref reader);
+        if (reader.Ok && header is null && !signatures.IsEmpty) reader.Fail(ResultCode.InvalidValue);
         reader.ExpectEnd();
         if (!reader.Ok) return reader.Error;
-        proof = new SignedAccountProof(chainId, accountProof!, header, signatures.MoveToImmutable());
+        proof = new SignedAccountProof(chainId, accountProof!, header, signatures);
         return ResultCode.Ok;
     }
 }
