@@ -81,16 +81,19 @@ public sealed class TestnetPlan
         {
             string name = "provider-" + i, data = Path.Combine(root, name), node = endpoints[(i - 1) % endpoints.Count].Api;
             string price = (0.010m + (i - 1) * 0.001m).ToString("0.000", CultureInfo.InvariantCulture);
+            // Every other validator as a fallback, so a provider outlives its validator (it would miss slots, and be slashed).
+            var fallbacks = endpoints.Where(e => e.Api != node).SelectMany(e => new[] { "--fallback-node", e.Api });
             members.Add(new TestnetMember(TestnetMember.Provider, name, node, null, data,
-                ["provider", "start", "--node", node, "--dev-key", name, "--data", data, "--blobs", Path.Combine(data, "blobs"), "--price", price],
+                ["provider", "start", "--node", node, "--dev-key", name, "--data", data, "--blobs", Path.Combine(data, "blobs"), "--price", price, .. fallbacks],
                 Path.Combine(logs, name + ".log")));
         }
 
         for (int i = 1; i <= options.Clients; i++)
         {
             string name = "client-" + i, data = Path.Combine(root, name), node = endpoints[(i - 1) % endpoints.Count].Api;
+            var fallbacks = endpoints.Where(e => e.Api != node).SelectMany(e => new[] { "--fallback-node", e.Api });
             members.Add(new TestnetMember(TestnetMember.Client, name, node, null, data,
-                ["client", "run", "--node", node, "--dev-key", name, "--data", data, "--jobs", options.ClientJobs.ToString(CultureInfo.InvariantCulture)],
+                ["client", "run", "--node", node, "--dev-key", name, "--data", data, "--jobs", options.ClientJobs.ToString(CultureInfo.InvariantCulture), .. fallbacks],
                 Path.Combine(logs, name + ".log")));
         }
 

@@ -29,6 +29,38 @@ public static class AgentKeys
         ChainAccess.RemoteUrl(context)
         ?? throw new CliUsageException("give the node's API base URL with --node URL (e.g. http://127.0.0.1:7070) or $FAIRSHARE_NODE");
 
+    /// <summary>The <c>--fallback-node</c> option.</summary>
+    public static Option<string[]> FallbackNodeOption() => new("--fallback-node")
+    {
+        Description = "another validator of the same chain (its API base URL; repeatable), used when the one in use cannot be reached",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>
+    /// The gateway an agent's loop uses: <paramref name="primary"/> alone, or with <paramref name="fallbacks"/> a
+    /// <see cref="FailoverGateway"/> over all of them (their SDK clients go into <paramref name="owned"/> for the caller
+    /// to dispose).
+    /// </summary>
+    public static INodeGateway WithFallbacks(HttpNodeGateway primary, string[]? fallbacks, Action<string> log, List<IDisposable> owned)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        ArgumentNullException.ThrowIfNull(owned);
+        if (fallbacks is null || fallbacks.Length == 0) return primary;
+        var members = new List<INodeGateway> { primary };
+        var names = new List<string> { primary.Api.BaseUrl.ToString() };
+        foreach (var text in fallbacks)
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                throw new CliUsageException($"--fallback-node '{text}' is not an http(s) URL, e.g. http://127.0.0.1:7080");
+            var client = new FairshareClient(CliApp.AsBase(url));
+            owned.Add(client);
+            members.Add(new HttpNodeGateway(client));
+            names.Add(client.BaseUrl.ToString());
+        }
+
+        return new FailoverGateway(members, names, log);
+    }
+
     /// <summary>The <c>--wait-s</c> option.</summary>
     public static Option<int> WaitOption() =>
         new("--wait-s") { Description = "how long to wait for the node to answer at start", DefaultValueFactory = _ => 30 };

@@ -35,6 +35,7 @@ public static class ClientCommand
         var timeout = new Option<int>("--timeout-s") { Description = "give up after this many seconds", DefaultValueFactory = _ => 600 };
         var poll = new Option<int>("--poll-ms") { Description = "how often it asks the node for a new block", DefaultValueFactory = _ => 100 };
         var wait = AgentKeys.WaitOption();
+        var fallbacks = AgentKeys.FallbackNodeOption();
         var command = new Command("run", """
             Run the demo inference workload (an ONNX MLP, one input per job) as a client: build the model and inputs
             here, upload them to the node, submit the jobs (escrow locked by the chain), reveal canary answers, and wait
@@ -42,7 +43,7 @@ public static class ClientCommand
             every job settled.
             """)
         {
-            key, devKey, jobs, policy, deadline, perBlock, timeout, poll, wait,
+            key, devKey, jobs, policy, deadline, perBlock, timeout, poll, wait, fallbacks,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -59,6 +60,7 @@ public static class ClientCommand
             deadlineSource.CancelAfter(TimeSpan.FromSeconds(seconds));
             using var client = new FairshareClient(AgentKeys.NodeUrl(context));
             var gateway = new HttpNodeGateway(client);
+            var owned = new List<IDisposable>();
             string root = Path.Combine(Path.GetTempPath(), "fairshare-client-" + Environment.ProcessId + "-" + DateTime.UtcNow.Ticks);
             try
             {
@@ -74,7 +76,7 @@ public static class ClientCommand
                     DemoRunner.InferenceSpec(workload.Model, input, workload.WorkUnits, verification, replicas, (uint)deadlineBlocks),
                     verification == VerificationPolicy.Canary ? workload.ReferenceOutputs[input] : null)).ToImmutableArray();
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;
-                var process = new ClientProcess(gateway, new ClientProfile(name, plan), signer, blobs, log) { PollInterval = TimeSpan.FromMilliseconds(pollMs) };
+                var process = new ClientProcess(AgentKeys.WithFallbacks(gateway, parsed.GetValue(fallbacks), log, owned), new ClientProfile(name, plan), signer, blobs, log) { PollInterval = TimeSpan.FromMilliseconds(pollMs) };
                 log($"client {name} ({signer.Address}) on {client.BaseUrl}: {count} {parsed.GetValue(policy)} job(s), {workload.ModelDescription}");
                 var summary = process.RunAsync(deadlineSource.Token).GetAwaiter().GetResult();
                 Print(context, summary, parsed.GetValue(policy)!);
@@ -88,6 +90,7 @@ public static class ClientCommand
             }
             finally
             {
+                foreach (var fallback in owned) fallback.Dispose();
                 if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
             }
         }));

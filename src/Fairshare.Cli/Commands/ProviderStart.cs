@@ -30,6 +30,7 @@ public static class ProviderStart
         var poll = new Option<int>("--poll-ms") { Description = "how often it asks the node for a new block", DefaultValueFactory = _ => 100 };
         var inProcess = new Option<bool>("--in-process") { Description = "run jobs in this process instead of a worker process (for debugging: a bad model can then crash the provider)" };
         var wait = AgentKeys.WaitOption();
+        var fallbacks = AgentKeys.FallbackNodeOption();
         var budget = ProviderCommand.BudgetOption();
         budget.DefaultValueFactory = _ => 300;
         var command = new Command("start", """
@@ -39,10 +40,11 @@ public static class ProviderStart
             unreachable; a restarted provider picks its open slots up from the chain. Jobs run in a worker process
             ('fairshare provider worker') within the limits the chain sets, so a model that runs too long, takes too
             much memory or crashes ends as a job fault, committed like any output; the offer is a GPU offer only when
-            ONNX Runtime's CUDA provider loads, and its hardware line names the providers that do.
+            ONNX Runtime's CUDA provider loads, and its hardware line names the providers that do. With
+            --fallback-node it moves to another validator when the one in use cannot be reached.
             """)
         {
-            key, devKey, profile, price, capacity, bond, blobs, poll, budget, wait, inProcess,
+            key, devKey, profile, price, capacity, bond, blobs, poll, budget, wait, inProcess, fallbacks,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -53,6 +55,7 @@ public static class ProviderStart
             using var shutdown = new ShutdownSignal();
             using var client = new FairshareClient(AgentKeys.NodeUrl(context));
             var gateway = new HttpNodeGateway(client);
+            var owned = new List<IDisposable>();
             try
             {
                 AgentKeys.WaitForNode(gateway, TimeSpan.FromSeconds(parsed.GetValue(wait)), Print, shutdown.Token);
@@ -72,7 +75,7 @@ public static class ProviderStart
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;
                 var cache = new BlobStore(parsed.GetValue(blobs) is { } path ? Path.GetFullPath(path) : Path.Combine(context.Data.Root, "provider-blobs"));
                 // The process owns the sandbox and disposes it (the worker exits when its input closes).
-                var process = new ProviderProcess(gateway, new ProviderProfile(name, offer, selfBond, 1000, behavior), signer, cache, Print, sandbox)
+                var process = new ProviderProcess(AgentKeys.WithFallbacks(gateway, parsed.GetValue(fallbacks), Print, owned), new ProviderProfile(name, offer, selfBond, 1000, behavior), signer, cache, Print, sandbox)
                 {
                     PollInterval = TimeSpan.FromMilliseconds(pollMs),
                 };
@@ -96,6 +99,10 @@ public static class ProviderStart
             catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
             {
                 return ExitCodes.Ok;
+            }
+            finally
+            {
+                foreach (var fallback in owned) fallback.Dispose();
             }
         }));
         return command;

@@ -41,6 +41,7 @@ public sealed class TestnetPlanTests : IDisposable
             var args = providers[i].Arguments;
             Assert.Equal(["provider", "start"], args.Take(2));
             Assert.Equal([validators[i % 3].ApiUrl], Values(args, "--node")); // round-robin over the validators
+            Assert.Equal(validators.Where(v => v.ApiUrl != validators[i % 3].ApiUrl).Select(v => v.ApiUrl), Values(args, "--fallback-node"));
             Assert.Equal([providers[i].Name], Values(args, "--dev-key"));
         }
 
