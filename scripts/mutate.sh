@@ -34,9 +34,9 @@ areas=(
   "amm|Fairshare.Core|Fairshare.Core.Tests|Modules/Amm/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Amm|FullyQualifiedName~Core.Tests.Conformance"
   "stableswap|Fairshare.Core|Fairshare.Core.Tests|Modules/StableSwap/**/*.cs|FullyQualifiedName~Core.Tests.Modules.StableSwap|FullyQualifiedName~StableSwapMath|FullyQualifiedName~Core.Tests.Conformance"
   "lending|Fairshare.Core|Fairshare.Core.Tests|Modules/Lending/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Lending|FullyQualifiedName~CompoundMath|FullyQualifiedName~Core.Tests.Conformance"
-  "staking|Fairshare.Core|Fairshare.Core.Tests|Modules/Staking/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Staking"
+  "staking|Fairshare.Core|Fairshare.Core.Tests|Modules/Staking/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Staking|FullyQualifiedName~StoredRecordDecodeTests"
   "market|Fairshare.Core|Fairshare.Core.Tests|Modules/Market/**/*.cs,Modules/EndBlock.cs|FullyQualifiedName~Core.Tests.Modules.Market"
-  "governance|Fairshare.Core|Fairshare.Core.Tests|Modules/Governance/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Governance|FullyQualifiedName~GovernorBravo"
+  "governance|Fairshare.Core|Fairshare.Core.Tests|Modules/Governance/**/*.cs|FullyQualifiedName~Core.Tests.Modules.Governance|FullyQualifiedName~GovernorBravo|FullyQualifiedName~StoredRecordDecodeTests"
   "metrics|Fairshare.Analytics|Fairshare.Analytics.Tests|Concentration/**/*.cs|FullyQualifiedName~Analytics.Tests.Concentration|FullyQualifiedName~Analytics.Tests.Conformance"
 )
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Fairshare.Core.Ledger.State;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules;
 using Fairshare.Core.Modules.Governance;
@@ -140,8 +141,15 @@ public sealed class GovernanceBoundaryTests
         gov.Ok(("bob", new GovDelegatePayload(carol)));
         Assert.Equal(1u, GovStore.CheckpointCount(gov.Chain.State, carol));
 
+        // A lock back to the default (nothing locked, self-delegated) is no record at all: table (4, 2, account) in
+        // docs/modules/governance.md.
+        Assert.NotNull(gov.Chain.State.ReadRecord(StateKey.Of(ModuleIds.Governance, 2, bob)));
+        gov.Ok(("bob", new GovUnlockPayload(GovChain.Fsh(7))), ("dave", new GovLockPayload(GovChain.Fsh(1))));
+        gov.Ok(("bob", new GovDelegatePayload(bob)));
+        Assert.Null(gov.Chain.State.ReadRecord(StateKey.Of(ModuleIds.Governance, 2, bob)));
+
         // The lock sits in the documented escrow, Address.ForModule("gov/escrow") (docs/modules/governance.md).
-        Assert.Equal(GovChain.Fsh(7), gov.Chain.State.Find(Address.ForModule("gov/escrow"))!.BalanceOf(AssetId.Fsh));
+        Assert.Equal(GovChain.Fsh(1), gov.Chain.State.Find(Address.ForModule("gov/escrow"))!.BalanceOf(AssetId.Fsh));
     }
 
     [Fact]
