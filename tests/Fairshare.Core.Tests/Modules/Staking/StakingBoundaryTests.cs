@@ -6,7 +6,8 @@ namespace Fairshare.Core.Tests.Modules.Staking;
 /// <summary>
 /// Staking at its edges (docs/modules/staking.md): a commission change is pending strictly before its height and in
 /// force from it, an empty pool's shares are worth nothing (not a division by zero), a commission of exactly the cap is
-/// taken, and unbonding tokens sit in the documented <c>stake/{provider}/unbonding</c> account.
+/// taken, and unbonding tokens and delegators' rewards sit in the documented <c>stake/{provider}/unbonding</c> and
+/// <c>stake/{provider}/rewards</c> accounts.
 /// </summary>
 public sealed class StakingBoundaryTests
 {
@@ -66,5 +67,20 @@ public sealed class StakingBoundaryTests
 
         Assert.Equal(StakeChain.Fsh(30), chain.BalanceOf(Address.ForModule($"stake/{alice}/unbonding")));
         Assert.Equal(StakeChain.Fsh(100), chain.BalanceOf(Address.ForModule($"stake/{alice}/bonded")));
+    }
+
+    [Fact]
+    public void DelegatorsRewards_SitInTheDocumentedRewardsAccount()
+    {
+        var chain = new StakeChain();
+        var alice = chain.Address("alice");
+        chain.Ok(("alice", new StakeSelfBondPayload(StakeChain.Fsh(100), 1_000)));
+        chain.Ok(("bob", new StakeDelegatePayload(alice, StakeChain.Fsh(300))));
+
+        // 100 FSH for alice's work: 10 % commission, then 3/4 of the 90 left (bob's shares) for the delegators: 67.5 FSH.
+        var (code, _) = chain.Direct(c => StakingModule.PayProvider(c, chain.Address("carol"), alice, StakeChain.Fsh(100)));
+
+        Assert.Equal(ResultCode.Ok, code);
+        Assert.Equal(Amount.Parse("67500000000000000000"), chain.BalanceOf(Address.ForModule($"stake/{alice}/rewards")));
     }
 }
