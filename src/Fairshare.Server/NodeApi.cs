@@ -118,8 +118,7 @@ public static class NodeApi
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             if (IsExempt(context)) return RateLimitPartition.GetNoLimiter("exempt");
-            string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+            return RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = burst,
                 TokensPerPeriod = step,
@@ -135,6 +134,9 @@ public static class NodeApi
                 $"more than {rate} requests per second from this address; wait and retry", wait).ConfigureAwait(false);
         };
     }
+
+    /// <summary>Whom a request is counted against (request and signature budgets): its peer's address, or the client a trusted proxy named.</summary>
+    internal static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
     /// Probes and scrapes, and requests a validator of this chain signed for this very method and path within the last

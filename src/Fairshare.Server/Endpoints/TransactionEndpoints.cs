@@ -103,7 +103,7 @@ internal static class TransactionEndpoints
 
         // Charged before anything is verified: a caller's bad signatures cost its own budget, not everyone's time.
         if (context.RequestServices.GetService<SignatureBudget>() is { } budget && !NodeApi.IsExempt(context)
-            && budget.TryCharge(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", transactions.Length) is { } wait)
+            && budget.TryCharge(NodeApi.ClientOf(context), transactions.Length) is { } wait)
         {
             return ApiErrors.Result(StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"{transactions.Length} signatures are more than this address may have checked now ({budget.PerSecond} a second); wait and retry, or send smaller batches", wait);
