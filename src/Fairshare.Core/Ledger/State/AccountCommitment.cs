@@ -25,7 +25,7 @@ public sealed class AccountCommitment
     private readonly bool[] _bucketDirty = new bool[BucketCount];
     private readonly List<int> _dirtyBuckets = [];
     private readonly CanonicalWriter _writer = new(512);
-    private byte[] _scratch = new byte[1024];
+    private Hash32[] _leaves = new Hash32[32];
 
     /// <summary>Creates an empty commitment.</summary>
     public AccountCommitment()
@@ -84,7 +84,6 @@ public sealed class AccountCommitment
 
         var current = new List<int>(_dirtyBuckets);
         var parents = new List<int>(current.Count);
-        Span<byte> children = stackalloc byte[1 + Arity * Hash32.Size];
         for (int level = 1; level <= Levels; level++)
         {
             parents.Clear();
@@ -96,20 +95,7 @@ public sealed class AccountCommitment
 
             var below = _tree[level - 1];
             var here = _tree[level];
-            foreach (int parent in parents)
-            {
-                bool empty = true;
-                children[0] = 0x01;
-                for (int i = 0; i < Arity; i++)
-                {
-                    var child = below[parent * Arity + i];
-                    empty &= child.IsZero;
-                    child.CopyTo(children[(1 + i * Hash32.Size)..]);
-                }
-
-                here[parent] = empty ? Hash32.Zero : Hash32.Compute(children);
-            }
-
+            foreach (int parent in parents) here[parent] = NodeHashOf(below.AsSpan(parent * Arity, Arity));
             (current, parents) = (parents, current);
         }
 
@@ -167,15 +153,30 @@ public sealed class AccountCommitment
         return Hash32.Read(digest);
     }
 
-    /// <summary>A bucket hash: SHA-256(0x02 ‖ leaf hashes in address order), or zero for no leaves.</summary>
-    public static Hash32 BucketHashOf(IReadOnlyList<Hash32> leaves)
+    /// <summary>A bucket hash: SHA-256(0x02 ‖ leaf hashes in address order), or zero for no leaves. The one rule, for the tree and for proofs.</summary>
+    public static Hash32 BucketHashOf(ReadOnlySpan<Hash32> leaves)
     {
-        ArgumentNullException.ThrowIfNull(leaves);
-        if (leaves.Count == 0) return Hash32.Zero;
-        var bytes = new byte[1 + leaves.Count * Hash32.Size];
+        if (leaves.IsEmpty) return Hash32.Zero;
+        int size = 1 + leaves.Length * Hash32.Size;
+        Span<byte> bytes = size <= 4096 ? stackalloc byte[size] : new byte[size];
         bytes[0] = 0x02;
-        for (int i = 0; i < leaves.Count; i++) leaves[i].CopyTo(bytes.AsSpan(1 + i * Hash32.Size));
+        for (int i = 0; i < leaves.Length; i++) leaves[i].CopyTo(bytes[(1 + i * Hash32.Size)..]);
         return Hash32.Compute(bytes);
+    }
+
+    /// <summary>A node hash: SHA-256(0x01 ‖ its 16 children), or zero when all 16 are zero. The one rule, for the tree and for proofs.</summary>
+    private static Hash32 NodeHashOf(ReadOnlySpan<Hash32> children)
+    {
+        Span<byte> bytes = stackalloc byte[1 + Arity * Hash32.Size];
+        bytes[0] = 0x01;
+        bool empty = true;
+        for (int i = 0; i < Arity; i++)
+        {
+            empty &= children[i].IsZero;
+            children[i].CopyTo(bytes[(1 + i * Hash32.Size)..]);
+        }
+
+        return empty ? Hash32.Zero : Hash32.Compute(bytes);
     }
 
     /// <summary>
@@ -188,23 +189,15 @@ public sealed class AccountCommitment
         ArgumentOutOfRangeException.ThrowIfNegative(bucketIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucketIndex, BucketCount);
         if (siblings.Count != PathLength) throw new ArgumentException($"a path holds {PathLength} siblings", nameof(siblings));
-        Span<byte> children = stackalloc byte[1 + Arity * Hash32.Size];
-        children[0] = 0x01;
+        Span<Hash32> children = stackalloc Hash32[Arity];
         var current = bucketHash;
         int position = bucketIndex;
         int next = 0;
         for (int level = 0; level < Levels; level++)
         {
             int own = position & (Arity - 1);
-            bool empty = true;
-            for (int i = 0; i < Arity; i++)
-            {
-                var child = i == own ? current : siblings[next++];
-                empty &= child.IsZero;
-                child.CopyTo(children[(1 + i * Hash32.Size)..]);
-            }
-
-            current = empty ? Hash32.Zero : Hash32.Compute(children);
+            for (int i = 0; i < Arity; i++) children[i] = i == own ? current : siblings[next++];
+            current = NodeHashOf(children);
             position >>= ArityBits;
         }
 
@@ -214,23 +207,20 @@ public sealed class AccountCommitment
     private Hash32 HashBucket(List<Account>? bucket)
     {
         if (bucket is null || bucket.Count == 0) return Hash32.Zero;
-        int size = 1 + bucket.Count * Hash32.Size;
-        if (_scratch.Length < size) _scratch = new byte[size * 2];
-        _scratch[0] = 0x02;
-        int offset = 1;
-        foreach (var account in bucket)
+        if (_leaves.Length < bucket.Count) _leaves = new Hash32[bucket.Count * 2];
+        for (int i = 0; i < bucket.Count; i++)
         {
+            var account = bucket[i];
             if (account.Dirty)
             {
                 account.LeafHash = HashLeaf(account);
                 account.Dirty = false;
             }
 
-            account.LeafHash.CopyTo(_scratch.AsSpan(offset));
-            offset += Hash32.Size;
+            _leaves[i] = account.LeafHash;
         }
 
-        return Hash32.Compute(_scratch.AsSpan(0, size));
+        return BucketHashOf(_leaves.AsSpan(0, bucket.Count));
     }
 
     private Hash32 HashLeaf(Account account)
