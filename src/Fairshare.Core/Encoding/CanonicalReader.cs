@@ -53,6 +53,21 @@ public ref struct CanonicalReader
         return span;
     }
 
+    /// <summary>
+    /// Decodes exactly one value: <paramref name="read"/> must consume every byte (else <see cref="ResultCode.TrailingBytes"/>).
+    /// On any error the value is null and the first error is returned.
+    /// </summary>
+    public static ResultCode DecodeExactlyOne<T>(ReadOnlySpan<byte> bytes, CanonicalRead<T> read, out T? value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = new CanonicalReader(bytes);
+        var decoded = read(ref reader);
+        reader.ExpectEnd();
+        value = reader.Ok ? decoded : null;
+        return reader.Error;
+    }
+
     /// <summary>Fails with <see cref="ResultCode.TrailingBytes"/> if input is left.</summary>
     public void ExpectEnd()
     {

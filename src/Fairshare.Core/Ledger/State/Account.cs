@@ -88,14 +88,7 @@ public sealed class Account
     public const int MaxBalances = 1 << 16;
 
     /// <summary>Decodes exactly one account encoding (nothing may follow it) into a detached account.</summary>
-    public static ResultCode TryDecode(ReadOnlySpan<byte> bytes, out Account? account)
-    {
-        var reader = new CanonicalReader(bytes);
-        var read = Read(ref reader);
-        reader.ExpectEnd();
-        account = reader.Ok ? read : null;
-        return reader.Error;
-    }
+    public static ResultCode TryDecode(ReadOnlySpan<byte> bytes, out Account? account) => CanonicalReader.DecodeExactlyOne(bytes, Read, out account);
 
     /// <summary>
     /// Reads an account encoding (<see cref="Encode"/>) into a detached account; null when the reader failed.

@@ -141,12 +141,6 @@ public sealed record AccountProof(Address Address, ImmutableArray<byte[]> Bucket
     public static ResultCode TryDecode(ReadOnlySpan<byte> bytes, out AccountProof? proof)
     {
         proof = null;
-        if (bytes.Length > MaxSize) return ResultCode.Oversized;
-        var reader = new CanonicalReader(bytes);
-        var read = Read(ref reader);
-        reader.ExpectEnd();
-        if (!reader.Ok) return reader.Error;
-        proof = read;
-        return ResultCode.Ok;
+        return bytes.Length > MaxSize ? ResultCode.Oversized : CanonicalReader.DecodeExactlyOne(bytes, Read, out proof);
     }
 }

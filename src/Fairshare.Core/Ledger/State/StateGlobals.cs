@@ -42,14 +42,7 @@ public sealed record StateGlobals(ImmutableArray<AssetInfo> Assets, ChainParams 
     }
 
     /// <summary>Decodes exactly one globals encoding (nothing may follow it).</summary>
-    public static ResultCode TryDecode(ReadOnlySpan<byte> bytes, out StateGlobals? globals)
-    {
-        var reader = new CanonicalReader(bytes);
-        var read = Read(ref reader);
-        reader.ExpectEnd();
-        globals = reader.Ok ? read : null;
-        return reader.Error;
-    }
+    public static ResultCode TryDecode(ReadOnlySpan<byte> bytes, out StateGlobals? globals) => CanonicalReader.DecodeExactlyOne(bytes, Read, out globals);
 
     /// <summary>
     /// Reads a globals encoding; null when the reader failed. Asset ids must rise strictly (the state keeps them
