@@ -14,7 +14,12 @@ public sealed class TestnetJobsTests(ITestOutputHelper output)
     [Fact]
     public async Task ThreeValidatorsTwoProvidersAndAClient_Settle100Jobs_AndEndWithOneStateRoot()
     {
-        using var net = TestnetProcess.Start("--validators", "3", "--providers", "2", "--clients", "1", "--client-jobs", "100");
+        // Deadlines count blocks, which come on a wall-clock timer: on a machine loaded by other work a provider process
+        // may be starved for longer than the client's default 50 blocks (10 s), and a slot then misses with no second
+        // provider free to take it. Nothing here is about deadlines (the test below is), so they are long enough that
+        // no load this suite meets can make one pass: 1,500 blocks, five minutes.
+        using var net = TestnetProcess.Start("--validators", "3", "--providers", "2", "--clients", "1", "--client-jobs", "100",
+            "--client-deadline-blocks", "1500");
         var node = net.Validators[0];
         using var api = TestnetProcess.ClientOf(node);
         await Poll.UntilAsync(async () =>

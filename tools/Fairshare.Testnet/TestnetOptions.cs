@@ -9,8 +9,9 @@ namespace Fairshare.Testnet;
 /// <param name="BlockTimeMs">The leader's block interval.</param>
 /// <param name="MaxBlockTxs">The most transactions in one block (each node's <c>--max-block-txs</c>).</param>
 /// <param name="Senders">Funded accounts <c>sender-1..N</c> (development keys) with no process: for load and fault tests.</param>
+/// <param name="ClientDeadlineBlocks">Blocks each client job gives a provider from assignment to reveal (<c>client run --deadline-blocks</c>).</param>
 /// <param name="RateLimit">Each node's API requests per second per client IP; 0 (the default here) turns it off, since every process of a local testnet shares 127.0.0.1.</param>
-public sealed record TestnetOptions(string Directory, int Validators = 3, int Providers = 4, int Clients = 0, int ClientJobs = 10, int BlockTimeMs = 200, int RateLimit = 0, int Senders = 0, int MaxBlockTxs = 5000)
+public sealed record TestnetOptions(string Directory, int Validators = 3, int Providers = 4, int Clients = 0, int ClientJobs = 10, int BlockTimeMs = 200, int RateLimit = 0, int Senders = 0, int MaxBlockTxs = 5000, int ClientDeadlineBlocks = 50)
 {
     /// <summary>The testnet's chain id (development keys are named under it).</summary>
     public const string ChainId = "fairshare-testnet";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Genesis;
+using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Node.Chain;
 using Fairshare.Node.Storage;
@@ -58,6 +59,8 @@ public sealed class TestnetPlan
         if (options.MaxBlockTxs is < 1 or > 100_000) throw new TestnetUsageException("--max-block-txs must be between 1 and 100000");
         if (options.Senders is < 0 or > 100_000) throw new TestnetUsageException("--senders must be between 0 and 100000");
         if (options.BlockTimeMs is < 10 or > 60_000) throw new TestnetUsageException("--block-time-ms must be between 10 and 60000");
+        if (options.ClientDeadlineBlocks < 1 || options.ClientDeadlineBlocks > JobSpec.MaxDeadlineBlocks)
+            throw new TestnetUsageException($"--client-deadline-blocks must be between 1 and {JobSpec.MaxDeadlineBlocks}");
         string root = Path.GetFullPath(options.Directory);
         options = options with { Directory = root };
         string logs = Path.Combine(root, "logs");
@@ -93,7 +96,8 @@ public sealed class TestnetPlan
             string name = "client-" + i, data = Path.Combine(root, name), node = endpoints[(i - 1) % endpoints.Count].Api;
             var fallbacks = endpoints.Where(e => e.Api != node).SelectMany(e => new[] { "--fallback-node", e.Api });
             members.Add(new TestnetMember(TestnetMember.Client, name, node, null, data,
-                ["client", "run", "--node", node, "--dev-key", name, "--data", data, "--jobs", options.ClientJobs.ToString(CultureInfo.InvariantCulture), .. fallbacks],
+                ["client", "run", "--node", node, "--dev-key", name, "--data", data, "--jobs", options.ClientJobs.ToString(CultureInfo.InvariantCulture),
+                    "--deadline-blocks", options.ClientDeadlineBlocks.ToString(CultureInfo.InvariantCulture), .. fallbacks],
                 Path.Combine(logs, name + ".log")));
         }
 

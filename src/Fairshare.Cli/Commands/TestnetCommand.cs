@@ -37,18 +37,22 @@ public static class TestnetCommand
         var providers = new Option<int>("--providers") { Description = "provider processes", DefaultValueFactory = _ => 4 };
         var clients = new Option<int>("--clients") { Description = "client processes (each runs the demo workload once)", DefaultValueFactory = _ => 0 };
         var clientJobs = new Option<int>("--client-jobs") { Description = "jobs each client submits", DefaultValueFactory = _ => 10 };
+        var clientDeadline = new Option<int>("--client-deadline-blocks") { Description = "blocks each client job gives a provider from assignment to reveal", DefaultValueFactory = _ => 50 };
         var blockTime = new Option<int>("--block-time-ms") { Description = "the leader's block interval", DefaultValueFactory = _ => 200 };
         var senders = new Option<int>("--senders") { Description = "funded accounts sender-1..N (development keys) that no process uses: for load and fault tests", DefaultValueFactory = _ => 0 };
         var rateLimit = new Option<int>("--rate-limit") { Description = "each node's API requests per second per client IP (0: off; every local process shares 127.0.0.1)", DefaultValueFactory = _ => 0 };
         var detach = new Option<bool>("--detach") { Description = "return once everything started; stop it later with 'fairshare testnet down'" };
         var command = new Command("up", "Start a local testnet and print its URLs; Ctrl+C stops every process cleanly.")
         {
-            dir, validators, providers, clients, clientJobs, blockTime, rateLimit, senders, detach,
+            dir, validators, providers, clients, clientJobs, clientDeadline, blockTime, rateLimit, senders, detach,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var options = new TestnetOptions(parsed.GetValue(dir)!, parsed.GetValue(validators), parsed.GetValue(providers),
-                parsed.GetValue(clients), parsed.GetValue(clientJobs), parsed.GetValue(blockTime), parsed.GetValue(rateLimit), parsed.GetValue(senders));
+                parsed.GetValue(clients), parsed.GetValue(clientJobs), parsed.GetValue(blockTime), parsed.GetValue(rateLimit), parsed.GetValue(senders))
+            {
+                ClientDeadlineBlocks = parsed.GetValue(clientDeadline),
+            };
             var ports = new FreePorts();
             var plan = TestnetPlan.Create(options, ports.Next, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             plan.WriteFiles();

@@ -12,7 +12,7 @@ public sealed class TestnetPlanTests : IDisposable
     [Fact]
     public void Plan_HasOneGenesisWithEveryValidator_DistinctFreePorts_AndTheRightCommandLines()
     {
-        var plan = TestnetPlan.Create(new TestnetOptions(_root, Validators: 3, Providers: 4, Clients: 1, ClientJobs: 7), new FreePorts().Next, 1_767_225_600_000);
+        var plan = TestnetPlan.Create(new TestnetOptions(_root, Validators: 3, Providers: 4, Clients: 1, ClientJobs: 7, ClientDeadlineBlocks: 321), new FreePorts().Next, 1_767_225_600_000);
 
         var validators = plan.Validators.ToList();
         Assert.Equal(3, validators.Count);
@@ -49,6 +49,7 @@ public sealed class TestnetPlanTests : IDisposable
         Assert.Equal(["client", "run"], client.Arguments.Take(2));
         Assert.Equal(["client-1"], Values(client.Arguments, "--dev-key"));
         Assert.Equal(["7"], Values(client.Arguments, "--jobs"));
+        Assert.Equal(["321"], Values(client.Arguments, "--deadline-blocks"));
         Assert.All(plan.Members, m => Assert.StartsWith(Path.Combine(_root, "logs"), m.LogPath, StringComparison.Ordinal));
     }
 
@@ -74,6 +75,15 @@ public sealed class TestnetPlanTests : IDisposable
         Assert.Null(GenesisParser.Parse(genesisJson!).Error);
         new TestnetFile(TestnetOptions.ChainId, null, []).Write(_root);
         Assert.Throws<TestnetUsageException>(plan.WriteFiles);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100_001)]
+    public void Create_WithAClientDeadlineOutsideWhatAJobMayAsk_IsAUsageError(int blocks)
+    {
+        var error = Assert.Throws<TestnetUsageException>(() => TestnetPlan.Create(new TestnetOptions(_root, Clients: 1, ClientDeadlineBlocks: blocks), new FreePorts().Next, 1_767_225_600_000));
+        Assert.Contains("--client-deadline-blocks must be between 1 and 100000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
