@@ -55,6 +55,12 @@ public sealed class TestNodeServer : IAsyncDisposable
     /// <summary>When set, /v1/state and account proofs answer 503 with a problem document of code <c>not_ready</c>.</summary>
     public bool RefuseState { get; set; }
 
+    /// <summary>
+    /// When set, POST /v1/transactions answers every transaction <c>Pending</c> and commits nothing: a node that accepted
+    /// them but did not commit them within the wait.
+    /// </summary>
+    public bool AcknowledgeOnly { get; set; }
+
     /// <summary>The committed height.</summary>
     public ulong Height
     {
@@ -183,6 +189,7 @@ public sealed class TestNodeServer : IAsyncDisposable
             decoded.Add(tx!);
         }
 
+        if (AcknowledgeOnly) return Results.Json(new SubmitResponse([.. decoded.Select(tx => new TxOutcome(tx.Id.ToString(), TxOutcome.Pending, null, null))]));
         lock (_gate)
         {
             var outcome = _node.Commit(decoded);

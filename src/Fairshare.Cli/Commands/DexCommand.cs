@@ -162,9 +162,7 @@ public static class DexCommand
                 : ToAmount(quoted[^1].ToBigInteger() * (10_000 - bps) / 10_000);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new AmmSwapPayload(path, value, limit, isExactOut), parsed.GetValue(fee),
-                () => isExactOut
-                    ? $"bought {Human(state, path[^1], value)} for at most {Human(state, path[0], limit)}"
-                    : $"sold {Human(state, path[0], value)} for at least {Human(state, path[^1], limit)}");
+                flows => FillReport.Swap(state, flows, path[0], path[^1], isExactOut, limit, bps));
         }));
         return command;
     }
@@ -202,7 +200,13 @@ public static class DexCommand
 
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new AmmAddLiquidityPayload(a, b, desiredA, desiredB, minA, minB), parsed.GetValue(fee),
-                () => $"added liquidity to {Symbol(state, a)}/{Symbol(state, b)}");
+                flows =>
+                {
+                    // The first deposit creates the pool and its LP asset: then read both from the state that includes it.
+                    var after = AmmPools.Find(state, a, b) is null ? chain.State : state;
+                    var added = AmmPools.Find(after, a, b)!;
+                    return FillReport.Added(after, flows, PoolName(after, added), added.LpAsset);
+                });
         }));
         return command;
     }
@@ -228,7 +232,7 @@ public static class DexCommand
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key,
                 new AmmRemoveLiquidityPayload(a, b, shares, ToAmount(Expected(a)), ToAmount(Expected(b))), parsed.GetValue(fee),
-                () => $"removed {Human(state, pool.LpAsset, shares)}");
+                flows => FillReport.Removed(state, flows, PoolName(state, pool), pool.LpAsset));
         }));
         return command;
     }
@@ -277,6 +281,9 @@ public static class DexCommand
     /// <summary>A computed amount, or a usage error when it is out of range.</summary>
     internal static Amount ToAmount(BigInteger value) =>
         Amount.TryFromBigInteger(value, out var amount) ? amount : throw new CliUsageException("the amount is out of range");
+
+    /// <summary>"the FSH/USDF pool", its assets in the pool's order, as 'dex pools' lists it.</summary>
+    private static string PoolName(LedgerState state, Pool pool) => $"the {Symbol(state, pool.Asset0)}/{Symbol(state, pool.Asset1)} pool";
 
     private static string Symbol(LedgerState state, AssetId asset) => state.FindAsset(asset)?.Symbol ?? asset.ToString();
 

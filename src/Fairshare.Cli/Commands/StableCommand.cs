@@ -124,7 +124,12 @@ public static class StableCommand
 
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, payload, parsed.GetValue(fee),
-                () => $"added liquidity to the {string.Join('/', coins.Select(c => Symbol(state, c)))} stable pool");
+                flows =>
+                {
+                    // A first deposit creates the pool and its LP asset: then read both from the state that includes it.
+                    var after = pool is null ? chain.State : state;
+                    return FillReport.Added(after, flows, $"the {string.Join('/', coins.Select(c => Symbol(after, c)))} stable pool", FindByAssets(after, coins)!.LpAsset);
+                });
         }));
         return command;
     }
@@ -163,7 +168,7 @@ public static class StableCommand
 
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, payload, parsed.GetValue(fee),
-                () => $"removed {TxSubmission.Format(state, found.LpAsset, shares)}");
+                flows => FillReport.Removed(state, flows, $"the {string.Join('/', found.Assets.Select(a => Symbol(state, a)))} stable pool", found.LpAsset));
         }));
         return command;
     }
@@ -196,10 +201,11 @@ public static class StableCommand
             var math = found.ToMath(StablePools.LpSupply(state, found));
             if (math.TokenSupply.IsZero) throw new CliUsageException($"stable pool {found.Id} has no liquidity");
             var dy = Quote(() => StableSwapMath.GetDy(math, i, j, dx.ToBigInteger()));
-            var minDy = LessSlippage(dy, DexCommand.SlippageBps(parsed.GetValue(slippage)!));
+            var bps = DexCommand.SlippageBps(parsed.GetValue(slippage)!);
+            var minDy = LessSlippage(dy, bps);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new StableExchangePayload(found.Id, (byte)i, (byte)j, dx, minDy), parsed.GetValue(fee),
-                () => $"sold {TxSubmission.Format(state, a, dx)} for at least {TxSubmission.Format(state, b, minDy)}");
+                flows => FillReport.Swap(state, flows, a, b, exactOut: false, minDy, bps));
         }));
         return command;
     }

@@ -19,6 +19,19 @@ public static class TxSubmission
     /// </summary>
     public static int Submit(CliContext context, ChainAccess chain, KeyPair sender, TxPayload payload, string? feeText, Func<string> describe, ChainAccount? account = null)
     {
+        ArgumentNullException.ThrowIfNull(describe);
+        // The line is for people: under --json it is not asked for (some descriptions read the state after the commit).
+        return Submit(context, chain, sender, payload, feeText, _ => TxReport.Line(context.Json ? string.Empty : describe()), account);
+    }
+
+    /// <summary>
+    /// Submits and prints what the committed transaction did: <paramref name="report"/> is given the sender's flows read
+    /// from the block's receipt (<see cref="SenderFlows"/>), and is called only once the transaction is committed, so an
+    /// acknowledged but pending transaction is reported as pending, never with a made-up fill.
+    /// </summary>
+    public static int Submit(CliContext context, ChainAccess chain, KeyPair sender, TxPayload payload, string? feeText, Func<SenderFlows, TxReport> report, ChainAccount? account = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         if (account is not null && account.Address != sender.Address) throw new ArgumentException("the account read is not the sender's", nameof(account));
         account ??= chain.ReadAccount(sender.Address);
         var assets = account.Globals.Assets;
@@ -38,6 +51,7 @@ public static class TxSubmission
         }
 
         ulong height = result.Height!.Value;
+        var told = report(SenderFlows.Of(result.Events, sender.Address));
         if (context.Json)
         {
             var events = new JsonArray();
@@ -53,17 +67,20 @@ public static class TxSubmission
                 });
             }
 
-            context.WriteJson(new JsonObject
+            var document = new JsonObject
             {
                 ["tx"] = tx.Id.ToString(),
                 ["height"] = height,
                 ["code"] = result.Code,
-                ["events"] = events,
-            });
+            };
+            foreach (var (key, value) in told.Facts) document[key] = value;
+            document["events"] = events;
+            context.WriteJson(document);
         }
         else
         {
-            context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(describe())}");
+            context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(told.Summary)}");
+            foreach (var line in told.Details) context.Console.MarkupLine($"   {Markup.Escape(line)}");
             context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{height}[/], fee {Format(assets, AssetId.Fsh, fee)}");
         }
 
