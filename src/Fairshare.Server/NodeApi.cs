@@ -3,6 +3,7 @@ using Fairshare.Node.Cluster;
 using Fairshare.Node.Indexing;
 using Fairshare.Server.Cluster;
 using Fairshare.Server.Endpoints;
+using Fairshare.Server.Health;
 using Fairshare.Server.Http;
 using Fairshare.Server.Metrics;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ namespace Fairshare.Server;
 public static class NodeApi
 {
     /// <summary>Paths the rate limit never counts: probes and scrapes.</summary>
-    private static readonly string[] Unlimited = ["/health", "/metrics"];
+    private static readonly string[] Unlimited = ["/health", HealthProbe.LivePath, HealthProbe.ReadyPath, "/metrics"];
 
     /// <summary>Builds (does not start) the API of <paramref name="ledger"/>, with <paramref name="index"/> for transaction and flow queries (null: those answer 501).</summary>
     public static WebApplication Build(NodeApiOptions options, ILedgerService ledger, IChainIndex? index)
@@ -41,6 +42,9 @@ public static class NodeApi
         builder.WebHost.UseUrls(options.ListenUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBytes, options.MaxBlobBytes));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The health-check service logs every failing check as an error: a node that is not ready yet (an election, a
+        // catch-up) is not one, and the readiness check logs its own failures (ReadinessCheck).
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
 
         var services = builder.Services;
         services.AddSingleton(options);
@@ -58,17 +62,22 @@ public static class NodeApi
                 + "amounts are decimal strings of base units, hashes and keys lower-case hex, addresses fs1…. See docs/api.md.";
             return Task.CompletedTask;
         }));
+        services.AddHealthChecks().AddCheck<ReadinessCheck>(ReadinessCheck.Name, tags: [ReadinessCheck.Tag]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(NodeMetrics.MeterName)
-            .AddView(NodeMetrics.RequestDurationName, new ExplicitBucketHistogramConfiguration { Boundaries = NodeMetrics.RequestDurationBuckets })
+            .AddMeter(NodeMetrics.MeterName, NodeMetrics.HostingMeterName)
+            .AddRuntimeInstrumentation()
+            .AddProcessInstrumentation()
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         if (options.RateLimitPerSecond > 0) services.AddRateLimiter(limiter => ConfigureRateLimit(limiter, options));
 
         var app = builder.Build();
-        var metrics = app.Services.GetRequiredService<NodeMetrics>();
+        // The meter provider first, so it listens when NodeMetrics creates its counters and adds 0 to each (each counter
+        // is then in the first scrape); NodeMetrics now, so it counts every block from the start.
+        _ = app.Services.GetRequiredService<MeterProvider>();
+        _ = app.Services.GetRequiredService<NodeMetrics>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server");
         if (!options.TrustedProxies.IsDefaultOrEmpty) app.UseForwardedHeaders(TrustedForwarding(options));
-        app.Use((context, next) => ApiMiddleware.ObserveAsync(context, next, metrics, log, options.MaxRequestBytes));
+        app.Use((context, next) => ApiMiddleware.CatchErrorsAsync(context, next, log, options.MaxRequestBytes));
         app.UseStatusCodePages(ApiMiddleware.WriteStatusBodyAsync);
         app.UseRouting();
         if (options.RateLimitPerSecond > 0) app.UseRateLimiter();
@@ -82,6 +91,7 @@ public static class NodeApi
         AnalyticsEndpoints.Map(app);
         ReferenceEndpoints.Map(app);
         DashboardEndpoints.Map(app);
+        HealthProbe.Map(app);
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
         return app;

@@ -40,6 +40,12 @@ public sealed record NodeApiOptions(
     /// <summary>The most transactions one <c>POST /v1/transactions</c> may carry.</summary>
     public int MaxTransactionsPerRequest { get; init; } = 50_000;
 
+    /// <summary>
+    /// The most Raft log entries a node may know are committed but not yet applied (<see cref="Node.Cluster.ClusterView.IndexLag"/>)
+    /// and still answer 200 at <c>GET /health/ready</c>; one entry is about one block. Default 5.
+    /// </summary>
+    public long MaxReadyIndexLag { get; init; } = 5;
+
     /// <summary>The genesis file's text served at <c>GET /v1/genesis</c>; null: the ledger's genesis written out again.</summary>
     public string? GenesisJson { get; init; }
 

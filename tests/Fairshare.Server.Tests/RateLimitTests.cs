@@ -43,6 +43,8 @@ public sealed class RateLimitTests : IAsyncLifetime
         for (int i = 0; i < 20; i++)
         {
             Assert.Equal(200, (int)(await _http.GetAsync("health")).StatusCode);
+            Assert.Equal(200, (int)(await _http.GetAsync("health/live")).StatusCode);
+            Assert.Equal(200, (int)(await _http.GetAsync("health/ready")).StatusCode);
             Assert.Equal(200, (int)(await _http.GetAsync("metrics")).StatusCode);
         }
     }

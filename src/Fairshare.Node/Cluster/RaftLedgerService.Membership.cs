@@ -21,9 +21,12 @@ public sealed partial class RaftLedgerService
             var leader = cluster.Leader;
             string? leaderUrl = leading ? _options.ApiUrl : leader is null ? null : ApiUrlOf(leader.EndPoint);
             string role = leading ? "leader" : leader is null ? "candidate" : "follower";
-            return new ClusterView(role, cluster.Term, leaderUrl, _options.ApiUrl, _memberUrls);
+            return new ClusterView(role, cluster.Term, leaderUrl, _options.ApiUrl, _memberUrls) { IndexLag = IndexLag() };
         }
     }
+
+    /// <summary>Committed log entries not yet applied to the state (never negative), or null before the log is open.</summary>
+    private long? IndexLag() => _wal is { } wal ? Math.Max(0, wal.LastCommittedEntryIndex - wal.LastAppliedIndex) : null;
 
     private bool IsLeader => Volatile.Read(ref _disposed) == 0 && _cluster is { } cluster && !cluster.LeadershipToken.IsCancellationRequested;
 

@@ -1,23 +1,20 @@
-using System.Diagnostics;
-using Fairshare.Server.Metrics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Fairshare.Server.Http;
 
 /// <summary>
-/// The request pipeline's own steps: timing and error capture around everything, per-endpoint body limits, and the
-/// JSON bodies of answers that ASP.NET Core would otherwise send empty (404 unknown route, 405, 415).
+/// The request pipeline's own steps: error capture around everything, per-endpoint body limits, and the JSON bodies of
+/// answers that ASP.NET Core would otherwise send empty (404 unknown route, 405, 415). Request durations are ASP.NET
+/// Core's own metric (<c>http.server.request.duration</c>), exported at <c>/metrics</c>.
 /// </summary>
 internal static partial class ApiMiddleware
 {
-    /// <summary>Times every request and turns exceptions into <see cref="ApiErrors"/> (500 <c>internal</c> without details).</summary>
-    public static async Task ObserveAsync(HttpContext context, RequestDelegate next, NodeMetrics metrics, ILogger log, long requestLimit)
+    /// <summary>Turns exceptions into <see cref="ApiErrors"/> (500 <c>internal</c> without details).</summary>
+    public static async Task CatchErrorsAsync(HttpContext context, RequestDelegate next, ILogger log, long requestLimit)
     {
-        long started = Stopwatch.GetTimestamp();
         try
         {
             await next(context).ConfigureAwait(false);
@@ -42,11 +39,6 @@ internal static partial class ApiMiddleware
                 await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, "internal",
                     "the node failed to answer this request; the error is in its log").ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            metrics.RequestFinished(context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -44,4 +44,23 @@ public sealed class SingleMemberTests
         Assert.Equal(ResultCode.Ok, next.Outcomes[0].Code);
         Assert.True(next.Outcomes[0].Height > lastHeight);
     }
+
+    [Fact]
+    public async Task ClusterView_OfTheLeader_HasItsOneMemberAndItsIndexLag_UntilItStops()
+    {
+        await using var cluster = TestCluster.Create(members: 1, senders: 1);
+        var node = await cluster.StartAsync(0);
+        await cluster.WaitForLeaderAsync(Deadline);
+
+        var result = await node.SubmitAsync([cluster.Transfer(0), cluster.Transfer(0)], wait: true, Deadline, CancellationToken.None);
+        await TestCluster.WaitUntilAsync(() => node.Cluster.IndexLag == 0, Deadline, "every committed entry is applied");
+        var view = node.Cluster;
+        await cluster.StopAsync(0);
+
+        Assert.All(result.Outcomes, o => Assert.Equal(ResultCode.Ok, o.Code));
+        Assert.True(view.IsLeader);
+        Assert.Equal(cluster.Members[0].ApiUrl, Assert.Single(view.MemberApiUrls));
+        Assert.Equal(0, view.IndexLag);
+        Assert.Null(node.Cluster.IndexLag);
+    }
 }

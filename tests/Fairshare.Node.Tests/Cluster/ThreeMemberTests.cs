@@ -26,6 +26,7 @@ public sealed class ThreeMemberTests(ITestOutputHelper output)
         ulong height = result.Outcomes.Max(o => o.Height!.Value);
 
         await TestCluster.WaitUntilAsync(() => cluster.Running.All(n => n.Head.Height >= height), Deadline, "every member has the block");
+        await TestCluster.WaitUntilAsync(() => cluster.Running.All(n => n.Cluster.IndexLag == 0), Deadline, "every member applied all it knows committed");
         var hashes = cluster.Running.Select(n => n.ReadBlock(height)!.Header.Hash()).Distinct().ToList();
         Assert.Single(hashes);
         Assert.Single(cluster.Running.Select(n => n.ReadBlock(height)!.Header.StateRoot).Distinct());

@@ -46,6 +46,12 @@ public sealed class SingleNodeLedger : ILedgerService
 
     public bool Busy { get; set; }
 
+    /// <summary>The Raft term <see cref="Cluster"/> reports.</summary>
+    public long Term { get; set; } = 1;
+
+    /// <summary>The index lag <see cref="Cluster"/> reports (0: every committed entry applied; null: not known).</summary>
+    public long? IndexLag { get; set; } = 0;
+
     /// <summary>Makes <see cref="EncodedState"/> throw, as a bug would.</summary>
     public bool FailReads { get; set; }
 
@@ -60,7 +66,7 @@ public sealed class SingleNodeLedger : ILedgerService
         }
     }
 
-    public ClusterView Cluster => new("leader", 1, SelfApiUrl, SelfApiUrl, Members.IsEmpty ? [SelfApiUrl] : Members);
+    public ClusterView Cluster => new("leader", Term, SelfApiUrl, SelfApiUrl, Members.IsEmpty ? [SelfApiUrl] : Members) { IndexLag = IndexLag };
 
     public int MempoolSize => 0;
 
