@@ -116,6 +116,13 @@ public static class CliApp
         {
             return body(context);
         }
+        catch (UserFacingException e) when (e.Code is NodeKeyFile.LockedCode or NodeKeyFile.WrongPassphraseCode)
+        {
+            // As with a wallet key's passphrase: a configuration error (exit 2), and what to do about it.
+            string ask = e.Code == NodeKeyFile.LockedCode ? " (or run in a terminal to be asked)" : string.Empty;
+            context.Fail(e.Code, $"{e.Message}; set {Passphrases.EnvironmentVariable} to the node key's passphrase{ask}");
+            return ExitCodes.Usage;
+        }
         catch (UserFacingException e)
         {
             return context.Fail(e.Code, e.Message);

@@ -25,6 +25,7 @@ public sealed class JsonOutputTests : CliTestBase
         ["init"] = "CliTestBase (every test's fresh chain)",
         ["transfer"] = "TransactionsShareOneDocument_WithCamelCaseKeys",
         ["keys new"] = "CliCommandTests.KeysNew_NeedsAPassphrase_AndTheKeyThenSigns",
+        ["node encrypt-key"] = "NodeKeyCommandTests.NodeEncryptKey_ConvertsAPlainKey_AndRefusesASecondTime",
         ["dex quote"] = "CliCommandTests.Dex_AddSwapAndPools_MoveRealBalances_AndBadInputIsOneLine",
         ["stake show"] = "StakeCommandTests.BondDelegateUnbondAndCommission_ShowInThePool",
         ["market job show"] = "MarketCommandTests.ProvidersJobsAndJobShow_ListTheMarket_AsTablesAndJson",

@@ -1,3 +1,4 @@
+using Fairshare.Cli.Commands;
 using Fairshare.Cli.Output;
 using Fairshare.Client;
 using Fairshare.Core.Ledger.State;
@@ -42,7 +43,7 @@ public abstract class ChainAccess : IDisposable
 
     /// <summary>Opens the chain the command should use (see <see cref="RemoteUrl"/>).</summary>
     public static ChainAccess Open(CliContext context) =>
-        RemoteUrl(context) is { } url ? new RemoteChain(url) : new LocalChain(LedgerNode.Open(context.Data));
+        RemoteUrl(context) is { } url ? new RemoteChain(url) : new LocalChain(LedgerNode.Open(context.Data, passphrase: Passphrases.ForNodeKey));
 
     /// <inheritdoc/>
     public void Dispose()

@@ -42,7 +42,7 @@ public static class DevCommand
 
     private static int CommitLoop(CliContext context, int blocks, int perBlock)
     {
-        using var node = LedgerNode.Open(context.Data);
+        using var node = LedgerNode.Open(context.Data, passphrase: Passphrases.ForNodeKey);
         node.SnapshotInterval = 7;
         using var alice = KeyPair.ForDevelopment("alice");
         var bob = KeyPair.ForDevelopment("bob").Address;

@@ -24,23 +24,28 @@ public static class InitCommand
         };
         var nodeKey = new Option<FileInfo?>("--node-key")
         {
-            Description = "this node's validator key file, when the genesis lists validators that are not dev keys",
+            Description = "this node's validator key file, when the genesis lists validators that are not dev keys (an encrypted one opens with $FAIRSHARE_PASSPHRASE and stays encrypted)",
         };
         var force = new Option<bool>("--force") { Description = "replace an existing chain in the data directory (wallet keys are kept)" };
+        var encryptKey = new Option<bool>("--encrypt-key")
+        {
+            Description = "encrypt this node's key with a passphrase ($FAIRSHARE_PASSPHRASE, else asked twice at a terminal; not empty), "
+                + "as wallet keys are; 'node start' then needs it",
+        };
         var command = new Command("init", """
             Create a chain in the data directory: copy the genesis, write this node's validator key, create the
             block store, and import the development keys the example genesis funds (alice, bob, founders, ...).
             A genesis with an empty "validators" list gets this node's new key as its only validator.
             """)
         {
-            genesis, nodeKey, force,
+            genesis, nodeKey, force, encryptKey,
         };
         command.SetAction(parsed => CliApp.RunLocal(parsed, "init", writesStore: true, context =>
-            Run(context, parsed.GetValue(genesis), parsed.GetValue(nodeKey), parsed.GetValue(force))));
+            Run(context, parsed.GetValue(genesis), parsed.GetValue(nodeKey), parsed.GetValue(force), parsed.GetValue(encryptKey))));
         return command;
     }
 
-    private static int Run(CliContext context, FileInfo? genesisFile, FileInfo? nodeKeyFile, bool force)
+    private static int Run(CliContext context, FileInfo? genesisFile, FileInfo? nodeKeyFile, bool force, bool encryptKey)
     {
         var data = context.Data;
         if (data.IsInitialized && !force)
@@ -51,7 +56,11 @@ public static class InitCommand
         var (parsedConfig, parseError) = GenesisParser.Parse(json);
         if (parseError is not null) return context.Fail(parseError.Code.ToString(), $"{source}: {parseError.Message}");
 
-        KeyPair key = ChooseNodeKey(parsedConfig!, nodeKeyFile);
+        // Asked before anything is written, so a refused passphrase leaves the directory as it was.
+        string? passphrase = encryptKey ? Passphrases.ForNewNodeKey() : null;
+        KeyPair key = ChooseNodeKey(parsedConfig!, nodeKeyFile, out string? givenPassphrase);
+        // A --node-key file that was encrypted stays encrypted here, under the passphrase that opened it.
+        if (passphrase is null && !string.IsNullOrEmpty(givenPassphrase)) passphrase = givenPassphrase;
         if (parsedConfig!.Validators.IsEmpty)
         {
             var node = JsonNode.Parse(json)!;
@@ -68,7 +77,8 @@ public static class InitCommand
         }
 
         File.WriteAllText(data.GenesisPath, json);
-        NodeKeyFile.Write(data.NodeKeyPath, key);
+        if (passphrase is null) NodeKeyFile.Write(data.NodeKeyPath, key);
+        else NodeKeyFile.WriteEncrypted(data.NodeKeyPath, key, passphrase);
         using (new SqliteChainStore(data.DatabasePath))
         {
         }
@@ -84,6 +94,7 @@ public static class InitCommand
                 ["genesisHash"] = config.Hash().ToString(),
                 ["stateRoot"] = state.Head.StateRoot.ToString(),
                 ["validator"] = key.PublicKey.ToString(),
+                ["nodeKeyEncrypted"] = passphrase is not null,
                 ["importedKeys"] = new JsonArray([.. imported.Select(n => (JsonNode)n)]),
             });
         }
@@ -92,7 +103,7 @@ public static class InitCommand
             context.Console.MarkupLine($"[green]initialized[/] chain [bold]{Markup.Escape(config.ChainId)}[/] in {Markup.Escape(data.Root)}");
             context.Console.MarkupLine($"   genesis hash [grey]{config.Hash()}[/]");
             context.Console.MarkupLine($"   state root   [grey]{state.Head.StateRoot}[/]");
-            context.Console.MarkupLine($"   validator    [grey]{key.PublicKey}[/]");
+            context.Console.MarkupLine($"   validator    [grey]{key.PublicKey}[/]{(passphrase is null ? string.Empty : " (key encrypted)")}");
             if (imported.Count > 0)
             {
                 var table = new Table().AddColumns("dev key", "address", "cohort", "FSH");
@@ -113,14 +124,17 @@ public static class InitCommand
         return ExitCodes.Ok;
     }
 
-    private static KeyPair ChooseNodeKey(GenesisConfig config, FileInfo? nodeKeyFile)
+    private static KeyPair ChooseNodeKey(GenesisConfig config, FileInfo? nodeKeyFile, out string? givenPassphrase)
     {
+        givenPassphrase = null;
         if (nodeKeyFile is not null)
         {
-            var given = NodeKeyFile.Read(nodeKeyFile.FullName);
-            if (!config.Validators.IsEmpty && !config.Validators.Contains(given.PublicKey))
-                throw new CliUsageException($"{nodeKeyFile.FullName} is not one of the genesis validators");
-            return given;
+            string? asked = null;
+            var given = NodeKeyFile.Unlock(nodeKeyFile.FullName, () => asked = Passphrases.ForNodeKey());
+            givenPassphrase = asked;
+            if (config.Validators.IsEmpty || config.Validators.Contains(given.PublicKey)) return given;
+            given.Dispose();
+            throw new CliUsageException($"{nodeKeyFile.FullName} is not one of the genesis validators");
         }
 
         if (config.Validators.IsEmpty) return KeyPair.FromSeed(RandomNumberGenerator.GetBytes(32));

@@ -5,6 +5,7 @@ using Fairshare.Cli.Output;
 using Fairshare.Node.Chain;
 using Fairshare.Node.Cluster;
 using Fairshare.Node.Indexing;
+using Fairshare.Node.Wallet;
 using Fairshare.Server;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -13,10 +14,14 @@ namespace Fairshare.Cli.Commands;
 
 /// <summary>
 /// <c>fairshare node start</c>: a validator process. It joins (or, alone, forms) a Raft cluster on its data directory,
-/// serves the HTTP API, feeds the read-side index, and stops cleanly on Ctrl+C or SIGTERM.
+/// serves the HTTP API, feeds the read-side index, and stops cleanly on Ctrl+C or SIGTERM. An encrypted node key opens
+/// with $FAIRSHARE_PASSPHRASE (else a prompt at a terminal). <c>fairshare node encrypt-key</c> encrypts a plain one.
 /// </summary>
 public static class NodeCommand
 {
+    /// <summary>The error code of <c>node encrypt-key</c> on a key that is encrypted already.</summary>
+    private const string AlreadyEncryptedCode = "already_encrypted";
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -75,8 +80,50 @@ public static class NodeCommand
             if (settings.SignatureChecks < 0) throw new CliUsageException("--signature-checks must be 0 (off) or positive");
             return RunAsync(context, settings).GetAwaiter().GetResult();
         }));
-        var command = new Command("node", "Run a validator node (HTTP API + Raft replication).") { start };
+        var encryptKey = new Command("encrypt-key", """
+            Encrypt this validator's plain key file (node_key.json in the data directory) with a passphrase
+            ($FAIRSHARE_PASSPHRASE, else asked twice at a terminal; not empty), as wallet keys are: the encrypted file is
+            written beside it with mode 0600 and renamed over it. 'node start' then needs the passphrase. Refuses a key
+            that is encrypted already.
+            """);
+        encryptKey.SetAction(parsed => CliApp.RunLocal(parsed, "node encrypt-key", writesStore: false, EncryptKey));
+        var command = new Command("node", "Run a validator node (HTTP API + Raft replication), or encrypt its key.") { start, encryptKey };
         return command;
+    }
+
+    private static int EncryptKey(CliContext context)
+    {
+        var data = context.Data;
+        string path = data.NodeKeyPath;
+        if (!File.Exists(path))
+            throw new UserFacingException("not_initialized", $"no node key in {data.Root}: run 'fairshare init' first (or pass --data DIR)");
+        // Checked before the passphrase is asked for; Encrypt checks again.
+        if (NodeKeyFile.IsEncrypted(path))
+            return context.Fail(AlreadyEncryptedCode, $"the node key {path} is encrypted already; it was left as it was");
+
+        var result = NodeKeyFile.Encrypt(path, Passphrases.ForNewNodeKey());
+        if (!result.IsOk)
+        {
+            return context.Fail(result.Error == KeystoreError.AlreadyEncrypted ? AlreadyEncryptedCode : NodeKeyFile.InvalidCode,
+                result.Message ?? result.Error.ToString());
+        }
+
+        if (context.Json)
+        {
+            context.WriteJson(new System.Text.Json.Nodes.JsonObject
+            {
+                ["path"] = path,
+                ["validator"] = result.Value.PublicKey,
+                ["nodeKeyEncrypted"] = true,
+            });
+        }
+        else
+        {
+            context.Console.MarkupLine($"[green]encrypted[/] the node key {Markup.Escape(path)} (validator [grey]{result.Value.PublicKey}[/])");
+            context.Console.MarkupLine($"   'node start' now needs its passphrase: {Passphrases.EnvironmentVariable}, or a prompt at a terminal");
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> RunAsync(CliContext context, NodeSettings settings)
@@ -100,6 +147,7 @@ public static class NodeCommand
             FollowersVerifyTransactionSignatures = settings.VerifyTransactionSignatures,
             Index = index,
             Logging = logging,
+            NodeKeyPassphrase = Passphrases.ForNodeKey,
         };
         await using var ledger = await RaftLedgerService.StartAsync(options, shutdown.Token).ConfigureAwait(false);
         var apiOptions = new NodeApiOptions(settings.Api.GetLeftPart(UriPartial.Authority), RateLimitPerSecond: settings.RateLimit)

@@ -29,4 +29,22 @@ public static class Passphrases
         var second = Prompt("Repeat the passphrase:");
         return first == second ? first : throw new CliUsageException("the two passphrases differ; nothing was written");
     }
+
+    /// <summary>
+    /// A passphrase to encrypt the node key with: as <see cref="ForNewKey"/>, but never empty (an empty one would protect
+    /// nothing, and a validator's key is not a public development key).
+    /// </summary>
+    public static string ForNewNodeKey()
+    {
+        var passphrase = ForNewKey();
+        return passphrase.Length > 0
+            ? passphrase
+            : throw new CliUsageException($"an empty passphrase would not protect the node key: set {EnvironmentVariable} to a passphrase (or type one); nothing was written");
+    }
+
+    /// <summary>
+    /// The passphrase of an encrypted node key, asked for only when the key file is encrypted: $FAIRSHARE_PASSPHRASE,
+    /// else a hidden prompt when a person is at a terminal, else none (the key then refuses to open).
+    /// </summary>
+    public static string? ForNodeKey() => FromEnvironment() ?? (CanPrompt ? Prompt("Passphrase for the node key:") : null);
 }

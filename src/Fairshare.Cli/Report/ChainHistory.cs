@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fairshare.Analytics.Attribution;
 using Fairshare.Cli.Chain;
+using Fairshare.Cli.Commands;
 using Fairshare.Cli.Output;
 using Fairshare.Client;
 using Fairshare.Core.Ledger;
@@ -29,7 +30,7 @@ public sealed record ChainHistory(LedgerState State, IReadOnlyList<FlowRecord> F
             return Remote(client, progress);
         }
 
-        using var node = LedgerNode.Open(context.Data);
+        using var node = LedgerNode.Open(context.Data, passphrase: Passphrases.ForNodeKey);
         var flows = new List<FlowRecord>();
         ulong latest = node.State.Head.Height;
         for (ulong h = 1; h <= latest; h++)

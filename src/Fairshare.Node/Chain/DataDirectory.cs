@@ -12,7 +12,7 @@ public sealed record DataDirectory(string Root)
     /// <summary>The SQLite read-side index (blocks, transactions, flows) when PostgreSQL is not chosen.</summary>
     public string IndexPath => Path.Combine(Root, "index.db");
 
-    /// <summary>This node's validator key (plain seed, mode 0600).</summary>
+    /// <summary>This node's validator key, mode 0600: plain, or encrypted with a passphrase (see <see cref="NodeKeyFile"/>).</summary>
     public string NodeKeyPath => Path.Combine(Root, "node_key.json");
 
     /// <summary>The encrypted wallet keys.</summary>

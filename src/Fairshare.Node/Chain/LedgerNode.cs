@@ -47,22 +47,29 @@ public sealed class LedgerNode : IDisposable
     /// <summary>Take a snapshot every this many blocks (0: never automatically).</summary>
     public ulong SnapshotInterval { get; set; } = 1000;
 
-    /// <summary>Opens an initialized data directory and recovers the state.</summary>
-    public static LedgerNode Open(DataDirectory directory, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens an initialized data directory and recovers the state. An encrypted node key is opened with
+    /// <paramref name="passphrase"/>, asked only then; a key that does not open throws a <see cref="UserFacingException"/>
+    /// with the codes of <see cref="NodeKeyFile.Unlock"/> before the store is touched.
+    /// </summary>
+    public static LedgerNode Open(DataDirectory directory, TimeProvider? clock = null, Func<string?>? passphrase = null)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         if (!directory.IsInitialized)
             throw new UserFacingException("not_initialized", $"no chain in {directory.Root}: run 'fairshare init' first (or pass --data DIR)");
         var genesis = LoadGenesis(File.ReadAllText(directory.GenesisPath), directory.GenesisPath);
-        var key = NodeKeyFile.Read(directory.NodeKeyPath);
-        var store = new SqliteChainStore(directory.DatabasePath);
+        var key = NodeKeyFile.Unlock(directory.NodeKeyPath, passphrase);
+        SqliteChainStore? store = null;
         try
         {
+            store = new SqliteChainStore(directory.DatabasePath);
             var state = Recover(genesis, store);
             return new LedgerNode(directory, genesis, state, key, store, clock ?? TimeProvider.System);
         }
         catch
         {
-            store.Dispose();
+            store?.Dispose();
+            key.Dispose();
             throw;
         }
     }

@@ -46,6 +46,12 @@ public sealed record RaftLedgerOptions(DataDirectory Data, IPEndPoint RaftEndpoi
     /// <summary>The read-side index fed with every committed block (owned by the caller), or null.</summary>
     public IChainIndex? Index { get; init; }
 
+    /// <summary>
+    /// Asked for the passphrase of an encrypted node key (only when the key file is encrypted), or null: an encrypted
+    /// key then refuses to open (<see cref="NodeKeyFile.LockedCode"/>) and nothing starts.
+    /// </summary>
+    public Func<string?>? NodeKeyPassphrase { get; init; }
+
     /// <summary>The clock of block timestamps and the block timer.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -101,7 +101,7 @@ public sealed partial class RaftLedgerService : ILedgerService
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Members.Any(m => m.Raft.Equals(options.RaftEndpoint)))
             throw new ArgumentException("the members must include this member's Raft endpoint", nameof(options));
-        var node = LedgerNode.Open(options.Data, options.Clock);
+        var node = LedgerNode.Open(options.Data, options.Clock, options.NodeKeyPassphrase);
         node.SnapshotInterval = 0;
         var service = new RaftLedgerService(options, node);
         try

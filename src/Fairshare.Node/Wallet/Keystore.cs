@@ -1,9 +1,5 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using NSec.Cryptography;
 
 namespace Fairshare.Node.Wallet;
 
@@ -26,19 +22,9 @@ public sealed class Keystore
     /// <summary>The most Argon2id passes a key file may ask for.</summary>
     public const int MaxIterations = 16;
 
-    private const int MinMemoryKib = 8;
-    private const int SaltSize = 16;
-    private const int NonceSize = 24;
-    private const int TagSize = 16;
-    private const int PublicKeySize = 32;
-    private const int MaxFileBytes = 64 * 1024;
     private const string Extension = ".json";
 
-    private const UnixFileMode FileMode0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode DirectoryMode0700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    private static readonly AeadAlgorithm Cipher = AeadAlgorithm.XChaCha20Poly1305;
-    private static readonly SignatureAlgorithm Signature = SignatureAlgorithm.Ed25519;
 
     private readonly KeystoreKdfParams _kdfParams;
 
@@ -56,11 +42,8 @@ public sealed class Keystore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(kdfParams);
-        if (!KdfParamsInRange(kdfParams))
-        {
-            throw new ArgumentOutOfRangeException(nameof(kdfParams),
-                $"Argon2id parameters must be memory {MinMemoryKib}..{MaxMemoryKib} KiB, iterations 1..{MaxIterations}, parallelism 1");
-        }
+        if (!KeystoreSeal.KdfParamsInRange(kdfParams))
+            throw new ArgumentOutOfRangeException(nameof(kdfParams), $"Argon2id parameters must be {KeystoreSeal.KdfParamsRange}");
 
         DirectoryPath = Path.GetFullPath(directory);
         _kdfParams = kdfParams;
@@ -94,46 +77,17 @@ public sealed class Keystore
     public KeystoreResult<KeystoreFile> Create(
         string name, ReadOnlySpan<byte> privateSeed32, string address, string publicKeyHex, string passphrase)
     {
-        if (privateSeed32.Length != SeedSize)
-            throw new ArgumentException($"an Ed25519 seed is {SeedSize} bytes", nameof(privateSeed32));
-        ArgumentException.ThrowIfNullOrWhiteSpace(address);
-        ArgumentNullException.ThrowIfNull(publicKeyHex);
-        ArgumentNullException.ThrowIfNull(passphrase);
-        if (!TryDecodeHex(publicKeyHex, PublicKeySize, out byte[]? givenPublicKey))
-            throw new ArgumentException($"the public key must be {PublicKeySize * 2} hex digits", nameof(publicKeyHex));
-        if (!PublicKeyMatches(privateSeed32, givenPublicKey))
-            throw new ArgumentException("the public key does not belong to the seed", nameof(publicKeyHex));
-
+        KeystoreSeal.CheckSeed(privateSeed32, address, publicKeyHex, passphrase);
         if (!IsValidName(name)) return Fail<KeystoreFile>(KeystoreError.InvalidName, InvalidNameMessage(name));
 
         string path = PathOf(name);
         if (File.Exists(path))
             return Fail<KeystoreFile>(KeystoreError.AlreadyExists, $"key '{name}' already exists ({path})");
 
-        byte[] salt = RandomNumberGenerator.GetBytes(SaltSize);
-        byte[] nonce = RandomNumberGenerator.GetBytes(NonceSize);
-        byte[] ciphertext;
-        using (Key key = DeriveKey(passphrase, salt, _kdfParams))
-        {
-            ciphertext = Cipher.Encrypt(key, nonce, Encoding.UTF8.GetBytes(address), privateSeed32);
-        }
-
-        var file = new KeystoreFile
-        {
-            Version = KeystoreFile.CurrentVersion,
-            Name = name,
-            Address = address,
-            PublicKey = Convert.ToHexStringLower(givenPublicKey),
-            Kdf = KeystoreFile.KdfArgon2id,
-            KdfParams = _kdfParams,
-            Salt = Convert.ToHexStringLower(salt),
-            Cipher = KeystoreFile.CipherXChaCha20Poly1305,
-            Nonce = Convert.ToHexStringLower(nonce),
-            Ciphertext = Convert.ToHexStringLower(ciphertext),
-        };
-
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(file, KeystoreJsonContext.Default.KeystoreFile);
-        if (!TryWriteNew(path, json))
+        KeystoreFile file = KeystoreSeal.Seal(name, privateSeed32, address, publicKeyHex, passphrase, _kdfParams);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(DirectoryPath);
+        else Directory.CreateDirectory(DirectoryPath, DirectoryMode0700);
+        if (!PrivateFile.TryWriteNew(path, KeystoreSeal.Serialize(file)))
             return Fail<KeystoreFile>(KeystoreError.AlreadyExists, $"key '{name}' already exists ({path})");
 
         return new KeystoreResult<KeystoreFile>(file, KeystoreError.None, null);
@@ -187,8 +141,8 @@ public sealed class Keystore
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > MaxFileBytes)
-                return Fail<KeystoreFile>(KeystoreError.Malformed, $"key file {path} is larger than {MaxFileBytes} bytes");
+            if (stream.Length > KeystoreSeal.MaxFileBytes)
+                return Fail<KeystoreFile>(KeystoreError.Malformed, $"key file {path} is larger than {KeystoreSeal.MaxFileBytes} bytes");
             bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
         }
@@ -197,7 +151,7 @@ public sealed class Keystore
             return Fail<KeystoreFile>(KeystoreError.NotFound, $"no key named '{name}' ({path})");
         }
 
-        return Parse(name, path, bytes);
+        return KeystoreSeal.Parse(bytes, path, expectedName: name);
     }
 
     /// <summary>
@@ -231,179 +185,11 @@ public sealed class Keystore
 
         var loaded = Load(name);
         if (!loaded.IsOk) return Fail<byte[]>(loaded.Error, loaded.Message);
-        KeystoreFile file = loaded.Value;
-
-        // Parse has checked every field, so these decode.
-        byte[] salt = Convert.FromHexString(file.Salt);
-        byte[] nonce = Convert.FromHexString(file.Nonce);
-        byte[] ciphertext = Convert.FromHexString(file.Ciphertext);
-        byte[] publicKey = Convert.FromHexString(file.PublicKey);
-
-        var seed = new byte[SeedSize];
-        bool opened;
-        using (Key key = DeriveKey(passphrase, salt, file.KdfParams))
-        {
-            opened = Cipher.Decrypt(key, nonce, Encoding.UTF8.GetBytes(file.Address), ciphertext, seed);
-        }
-
-        if (!opened)
-        {
-            CryptographicOperations.ZeroMemory(seed);
-            return Fail<byte[]>(KeystoreError.WrongPassphrase,
-                $"the passphrase does not open key '{name}' (or the file was altered)");
-        }
-
-        if (!PublicKeyMatches(seed, publicKey))
-        {
-            CryptographicOperations.ZeroMemory(seed);
-            return Fail<byte[]>(KeystoreError.Malformed, $"key file {PathOf(name)}: public_key does not belong to the stored key");
-        }
-
-        return new KeystoreResult<byte[]>(seed, KeystoreError.None, null);
+        return KeystoreSeal.Unseal(loaded.Value, passphrase, PathOf(name), $"key '{name}'");
     }
 
     private static KeystoreResult<T> Fail<T>(KeystoreError error, string? message) => new(default, error, message);
 
     private static string InvalidNameMessage(string? name) =>
         $"invalid key name '{name}': use 1–{MaxNameLength} characters of lowercase a-z, 0-9, '_' or '-'";
-
-    private static bool KdfParamsInRange(KeystoreKdfParams p) =>
-        p.MemoryKib is >= MinMemoryKib and <= MaxMemoryKib
-        && p.Iterations is >= 1 and <= MaxIterations
-        && p.Parallelism == 1;
-
-    private static KeystoreResult<KeystoreFile> Parse(string name, string path, byte[] bytes)
-    {
-        KeystoreResult<KeystoreFile> Malformed(string why) => Fail<KeystoreFile>(KeystoreError.Malformed, $"key file {path}: {why}");
-
-        KeystoreFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize(bytes, KeystoreJsonContext.Default.KeystoreFile);
-        }
-        catch (JsonException e)
-        {
-            // A later format may lack fields version 1 requires: report the version, not the damage.
-            int? version = PeekVersion(bytes);
-            if (version is int v && v != KeystoreFile.CurrentVersion)
-                return Fail<KeystoreFile>(KeystoreError.UnsupportedVersion, $"key file {path}: unsupported version {v}");
-            return Malformed($"not a valid key file ({e.Message})");
-        }
-
-        if (file is null) return Malformed("not a JSON object");
-        if (file.Version != KeystoreFile.CurrentVersion)
-            return Fail<KeystoreFile>(KeystoreError.UnsupportedVersion, $"key file {path}: unsupported version {file.Version}");
-        if (file.Name != name) return Malformed($"name '{file.Name}' does not match the file name");
-        if (string.IsNullOrWhiteSpace(file.Address)) return Malformed("empty address");
-        if (!TryDecodeHex(file.PublicKey, PublicKeySize, out _)) return Malformed($"public_key is not {PublicKeySize} bytes of hex");
-        if (file.Kdf != KeystoreFile.KdfArgon2id) return Malformed($"unknown kdf '{file.Kdf}'");
-        if (!KdfParamsInRange(file.KdfParams)) return Malformed("kdf_params out of the accepted range");
-        if (!TryDecodeHex(file.Salt, SaltSize, out _)) return Malformed($"salt is not {SaltSize} bytes of hex");
-        if (file.Cipher != KeystoreFile.CipherXChaCha20Poly1305) return Malformed($"unknown cipher '{file.Cipher}'");
-        if (!TryDecodeHex(file.Nonce, NonceSize, out _)) return Malformed($"nonce is not {NonceSize} bytes of hex");
-        if (!TryDecodeHex(file.Ciphertext, SeedSize + TagSize, out _))
-            return Malformed($"ciphertext is not {SeedSize + TagSize} bytes of hex");
-
-        return new KeystoreResult<KeystoreFile>(file, KeystoreError.None, null);
-    }
-
-    private static int? PeekVersion(byte[] bytes)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("version", out JsonElement version)
-                && version.ValueKind == JsonValueKind.Number
-                && version.TryGetInt32(out int value))
-            {
-                return value;
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON at all.
-        }
-
-        return null;
-    }
-
-    private static bool TryDecodeHex(string? hex, int size, [NotNullWhen(true)] out byte[]? bytes)
-    {
-        bytes = null;
-        if (hex is null || hex.Length != size * 2) return false;
-        var buffer = new byte[size];
-        if (Convert.FromHexString(hex, buffer, out _, out int written) != OperationStatus.Done || written != size)
-            return false;
-        bytes = buffer;
-        return true;
-    }
-
-    private static bool PublicKeyMatches(ReadOnlySpan<byte> seed, byte[] publicKey)
-    {
-        using Key key = Key.Import(Signature, seed, KeyBlobFormat.RawPrivateKey);
-        return key.PublicKey.Export(KeyBlobFormat.RawPublicKey).AsSpan().SequenceEqual(publicKey);
-    }
-
-    private static Key DeriveKey(string passphrase, byte[] salt, KeystoreKdfParams p)
-    {
-        var kdf = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
-        {
-            DegreeOfParallelism = p.Parallelism,
-            MemorySize = p.MemoryKib,
-            NumberOfPasses = p.Iterations,
-        });
-
-        byte[] password = Encoding.UTF8.GetBytes(passphrase);
-        try
-        {
-            // The derived key stays inside NSec (libsodium memory) and is never exported.
-            return kdf.DeriveKey(password, salt, Cipher);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(password);
-        }
-    }
-
-    /// <summary>
-    /// Writes a new file atomically: a 0600 temp file in the same directory, flushed to disk, then renamed
-    /// without overwriting. False when the target appeared meanwhile.
-    /// </summary>
-    private bool TryWriteNew(string path, byte[] contents)
-    {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(DirectoryPath);
-        else Directory.CreateDirectory(DirectoryPath, DirectoryMode0700);
-
-        string temp = Path.Combine(DirectoryPath, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode0600;
-
-        try
-        {
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(contents);
-                stream.Flush(flushToDisk: true);
-            }
-
-            // UnixCreateMode is subject to the umask; make the mode exact.
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, FileMode0600);
-
-            try
-            {
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                return false;
-            }
-
-            return true;
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
 }

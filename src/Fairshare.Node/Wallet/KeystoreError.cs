@@ -32,4 +32,10 @@ public enum KeystoreError
 
     /// <summary>The key file has a format version this program does not know.</summary>
     UnsupportedVersion = 6,
+
+    /// <summary>The key file is encrypted and no passphrase was given (a node key file; see <c>NodeKeyFile</c>).</summary>
+    PassphraseRequired = 7,
+
+    /// <summary>The key file is encrypted already, so it was not encrypted again; it was left as it was.</summary>
+    AlreadyEncrypted = 8,
 }

@@ -117,6 +117,23 @@ public sealed class LedgerNodeTests : IDisposable
     }
 
     [Fact]
+    public void Open_WithAnEncryptedNodeKey_NeedsItsPassphrase_AndOpensWithIt()
+    {
+        const string passphrase = "validator passphrase";
+        Assert.True(NodeKeyFile.Encrypt(_dir.Data.NodeKeyPath, passphrase, Fairshare.Node.Wallet.KeystoreKdfParams.PublicSeed).IsOk);
+
+        var locked = Assert.Throws<UserFacingException>(() => LedgerNode.Open(_dir.Data));
+        Assert.Equal(NodeKeyFile.LockedCode, locked.Code);
+        var wrong = Assert.Throws<UserFacingException>(() => LedgerNode.Open(_dir.Data, passphrase: () => "wrong"));
+        Assert.Equal(NodeKeyFile.WrongPassphraseCode, wrong.Code);
+        Assert.False(File.Exists(_dir.Data.DatabasePath)); // refused before the store was opened
+
+        using var node = LedgerNode.Open(_dir.Data, passphrase: () => passphrase);
+        using var expected = Core.Crypto.KeyPair.ForDevelopment("test-validator");
+        Assert.Equal(expected.PublicKey, node.Key.PublicKey);
+    }
+
+    [Fact]
     public void CorruptGenesis_IsReportedWithItsCode()
     {
         File.WriteAllText(_dir.Data.GenesisPath, "{ not json");
