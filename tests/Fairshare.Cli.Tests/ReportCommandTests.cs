@@ -63,6 +63,69 @@ public sealed class ReportCommandTests : CliTestBase
     }
 
     [Fact]
+    public void TheOverview_ShowsTokensNotBaseUnits()
+    {
+        // The local chain's genesis: 1,000,000,000 FSH (docs/simulation.md's UNI-like world and the dev genesis alike).
+        var run = Cli.Run("report");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1,000,000,000", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("1000000000000000000000000000", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotMatch(NumberWithExponent, run.Stdout);
+    }
+
+    [Fact]
+    public void OnADemoChain_TheReportsCsv_HoldMoneyAsIntegers_AndNoNumberInENotation()
+    {
+        string kept = Path.Combine(Cli.Home, "demo");
+        var demo = Cli.Run("demo", "--jobs", "2", "--keep", kept, "--json");
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+        string data = Path.Combine(kept, "fair-share", "chain");
+        string outDir = Path.Combine(Cli.Home, "csv");
+        var overview = Cli.Run("--data", data, "report", "--out", outDir);
+        Assert.True(overview.ExitCode == 0, overview.ToString());
+        var range = Cli.Run("--data", data, "report", "waterfall", "--out", outDir);
+        Assert.True(range.ExitCode == 0, range.ToString());
+        Assert.DoesNotContain("base units", range.Stdout, StringComparison.Ordinal);
+        Assert.Contains(" FSH", range.Stdout, StringComparison.Ordinal);
+        foreach (var text in new[] { overview.Stdout, range.Stdout }) Assert.DoesNotMatch(NumberWithExponent, text);
+
+        var csvs = Directory.GetFiles(outDir, "*.csv");
+        Assert.Contains(csvs, f => f.EndsWith("income_by_group.csv", StringComparison.Ordinal));
+        foreach (var file in csvs)
+        {
+            var (header, rows) = ReadCsv(file);
+            foreach (var row in rows)
+            {
+                for (int i = 0; i < header.Length; i++)
+                {
+                    Assert.False(NumberWithExponent.IsMatch(row[i]), $"{Path.GetFileName(file)}: {header[i]} = {row[i]}");
+                    if (header[i] is "amount" or "total" or "received" or "sent" or "net")
+                        Assert.True(System.Numerics.BigInteger.TryParse(row[i], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _), $"{Path.GetFileName(file)}: {header[i]} = {row[i]} is not an integer");
+                    if (header[i] is "tokens" or "fsh" or "net_fsh")
+                        Assert.Matches(@"^-?\d+(\.\d+)?$", row[i]);
+                }
+            }
+        }
+
+        var (incomeHeader, income) = ReadCsv(Path.Combine(outDir, "income_by_group.csv"));
+        Assert.Equal(["group", "tag", "amount", "tokens", "flows"], incomeHeader);
+        Assert.All(income, r => Assert.Equal(
+            decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture),
+            (decimal)System.Numerics.BigInteger.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture) / 1_000_000_000_000_000_000m));
+    }
+
+    /// <summary>A number written in E notation: 5E-05, 3.53553E+16, 1e-30.</summary>
+    private static readonly System.Text.RegularExpressions.Regex NumberWithExponent = new(@"(?<![\w.])-?\d+(\.\d+)?[eE][+-]?\d+(?![\w.])");
+
+    /// <summary>A report CSV (no quoted commas in the checked files' numeric columns; quoted text is kept whole).</summary>
+    private static (string[] Header, List<string[]> Rows) ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var split = new System.Text.RegularExpressions.Regex(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        return (split.Split(lines[0]), [.. lines.Skip(1).Select(l => split.Split(l))]);
+    }
+
+    [Fact]
     public void Genesis_OfTheShippedTables_PrintsTheSpecFigures_AndTheInsiderShare()
     {
         var uni = Json("report", "genesis", Table("uni.csv"));
@@ -124,7 +187,7 @@ public sealed class ReportCommandTests : CliTestBase
             var range = Json("report", "waterfall", "--node", api);
             Assert.True(range["reconciles"]!.GetValue<bool>());
             var transfers = range["flows"]!.AsArray().Where(f => f!["tag"]!.GetValue<string>() == "Transfer");
-            Assert.Equal(13.5, transfers.Sum(f => f!["fsh"]!.GetValue<double>()));
+            Assert.Equal(13.5m, transfers.Sum(f => decimal.Parse(f!["fsh"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)));
         }
         finally
         {

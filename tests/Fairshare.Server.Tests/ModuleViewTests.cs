@@ -66,6 +66,7 @@ public sealed class ModuleViewTests : IAsyncLifetime
         Assert.Equal((1u, "turn the fee switch on", "token-weighted"), (proposal.Id, proposal.Description, proposal.Rule));
         Assert.Equal(_node.Keys.Key("alice").Address.ToString(), proposal.Proposer);
         Assert.Equal(("amm.protocol-fee-on", "1"), (proposal.Actions[0].Parameter, proposal.Actions[0].Value));
+        Assert.Equal(("flag", "on"), (proposal.Actions[0].Unit, proposal.Actions[0].Text));
 
         var job = Assert.Single(await client.GetJobsAsync());
         Assert.Equal(_node.Keys.Key("bob").Address.ToString(), job.Client);

@@ -9,9 +9,18 @@ public enum ColumnKind : byte
     /// <summary>A 64-bit integer (heights, counts, run numbers).</summary>
     Integer = 1,
 
-    /// <summary>An exact decimal or base-unit amount, kept as its text so nothing is rounded (u256 does not fit a double).</summary>
+    /// <summary>
+    /// An exact number kept as text so nothing is rounded (u256 does not fit a double): a decimal string, or a
+    /// <see cref="TokenAmount"/> written as its base units (an integer). Files never hold money as a float.
+    /// </summary>
     Exact = 2,
 
-    /// <summary>A double (metrics, shares, seconds).</summary>
+    /// <summary>A double (metrics, shares, seconds), written without E notation (<see cref="NumberText"/>).</summary>
     Real = 3,
+
+    /// <summary>
+    /// A <see cref="TokenAmount"/> written as exact whole tokens ("13.5"): the tokens column beside a base-unit column,
+    /// for readers of the files. A terminal leaves it out, as it already shows the base-unit column in tokens.
+    /// </summary>
+    Tokens = 4,
 }

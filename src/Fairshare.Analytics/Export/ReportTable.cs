@@ -26,7 +26,7 @@ public sealed class ReportTable
     /// <summary>The columns, in order.</summary>
     public ImmutableArray<TableColumn> Columns { get; }
 
-    /// <summary>The rows; each cell is a string (Text, Exact), a long (Integer), a double (Real) or null.</summary>
+    /// <summary>The rows; each cell is a string (Text, Exact), a <see cref="TokenAmount"/> (Exact, Tokens), a long (Integer), a double (Real) or null.</summary>
     public IReadOnlyList<IReadOnlyList<object?>> Rows => _rows;
 
     /// <summary>Adds a row: one cell per column, of the column's kind (int and ulong are taken for Integer; null is empty).</summary>
@@ -39,13 +39,18 @@ public sealed class ReportTable
         return this;
     }
 
-    /// <summary>A cell as text: invariant culture, doubles round-trippable, null as the empty string.</summary>
-    public static string Format(object? cell) => cell switch
+    /// <summary>
+    /// A cell as a file writes it: invariant culture, doubles round-trippable and never in E notation
+    /// (<see cref="NumberText.Plain"/>), a <see cref="TokenAmount"/> as its base units (or, in a
+    /// <see cref="ColumnKind.Tokens"/> column, as exact whole tokens), null as the empty string.
+    /// </summary>
+    public static string Format(ColumnKind kind, object? cell) => cell switch
     {
         null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => NumberText.Plain(d),
         long l => l.ToString(CultureInfo.InvariantCulture),
         string s => s,
+        TokenAmount t => kind == ColumnKind.Tokens ? t.Tokens : t.ToString(),
         _ => throw new InvalidOperationException($"unexpected cell type {cell.GetType()}"),
     };
 
@@ -54,6 +59,8 @@ public sealed class ReportTable
         (_, null) => null,
         (ColumnKind.Text or ColumnKind.Exact, string s) => s,
         (ColumnKind.Exact, System.Numerics.BigInteger b) => b.ToString(CultureInfo.InvariantCulture),
+        (ColumnKind.Exact, double d) => double.IsNaN(d) ? null : NumberText.Plain(d),
+        (ColumnKind.Exact or ColumnKind.Tokens, TokenAmount t) => t,
         (ColumnKind.Integer, long l) => l,
         (ColumnKind.Integer, int i) => (long)i,
         (ColumnKind.Integer, ulong u) when u <= long.MaxValue => (long)u,

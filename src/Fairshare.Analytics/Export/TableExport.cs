@@ -24,10 +24,10 @@ public static class TableExport
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         writer.NewLine = "\n";
         writer.WriteLine(string.Join(',', table.Columns.Select(c => Quote(c.Name))));
-        foreach (var row in table.Rows) writer.WriteLine(string.Join(',', row.Select(c => Quote(ReportTable.Format(c)))));
+        foreach (var row in table.Rows) writer.WriteLine(string.Join(',', row.Select((c, i) => Quote(ReportTable.Format(table.Columns[i].Kind, c)))));
     }
 
-    /// <summary>Writes the table as Parquet: Text and Exact columns as strings, Integer as int64, Real as double (all nullable).</summary>
+    /// <summary>Writes the table as Parquet: Text, Exact and Tokens columns as strings (money exact, never a float), Integer as int64, Real as double (all nullable).</summary>
     public static async Task WriteParquetAsync(ReportTable table, string path, CancellationToken ct = default)
     {
         var fields = table.Columns.Select(ToField).ToArray();
@@ -49,7 +49,7 @@ public static class TableExport
         {
             ColumnKind.Integer => group.WriteAsync<long>(field, table.Rows.Select(r => (long?)r[index]).ToArray().AsMemory(), null, null, ct),
             ColumnKind.Real => group.WriteAsync<double>(field, table.Rows.Select(r => (double?)r[index]).ToArray().AsMemory(), null, null, ct),
-            _ => group.WriteAsync(field, table.Rows.Select(r => (string?)r[index] ?? "").ToArray(), null),
+            _ => group.WriteAsync(field, table.Rows.Select(r => ReportTable.Format(table.Columns[index].Kind, r[index])).ToArray(), null),
         };
 
     private static DataField ToField(TableColumn column) => column.Kind switch

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Numerics;
 using Fairshare.Analytics.Concentration;
 using Fairshare.Analytics.Export;
+using Fairshare.Core.Primitives;
 
 namespace Fairshare.Analytics.Reports;
 
@@ -29,13 +30,13 @@ public static class GenesisAnalysis
         var insiderShare = new Fraction(insider, h.Total);
 
         var concentration = Overview.ConcentrationTable();
-        Overview.AddConcentration(concentration, "genesis", $"each row a holder ({rows.Count})", h);
+        Overview.AddConcentration(concentration, "genesis", $"each row a holder ({rows.Count})", h, DecimalFormat.Plain(h.Total, h.Decimals));
         var byCohort = Holdings.Create(cohorts.Select(c => c.Sum)).Value!;
-        Overview.AddConcentration(concentration, "genesis", $"each cohort a holder ({cohorts.Count})", byCohort);
+        Overview.AddConcentration(concentration, "genesis", $"each cohort a holder ({cohorts.Count})", byCohort, DecimalFormat.Plain(h.Total, h.Decimals));
         var cohortTable = new ReportTable("genesis_cohorts", [new("cohort", ColumnKind.Text), new("rows", ColumnKind.Integer), new("amount", ColumnKind.Exact), new("share", ColumnKind.Real), new("insider", ColumnKind.Text)]);
         foreach (var (cohort, sum) in cohorts)
         {
-            cohortTable.AddRow(cohort, rows.Count(r => r.Cohort == cohort), Exact(sum, h.Decimals), new Fraction(sum, h.Total).ToDouble(), InsiderCohorts.Contains(cohort) ? "yes" : "no");
+            cohortTable.AddRow(cohort, rows.Count(r => r.Cohort == cohort), DecimalFormat.Plain(sum, h.Decimals), new Fraction(sum, h.Total).ToDouble(), InsiderCohorts.Contains(cohort) ? "yes" : "no");
         }
 
         return new GenesisReport([concentration, cohortTable], insiderShare, h, null);
@@ -47,12 +48,5 @@ public static class GenesisAnalysis
         string digits = dot < 0 ? amount : amount.Remove(dot, 1);
         int places = dot < 0 ? 0 : amount.Length - dot - 1;
         return BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * BigInteger.Pow(10, decimals - places);
-    }
-
-    private static string Exact(BigInteger value, int decimals)
-    {
-        if (decimals == 0) return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(decimals + 1, '0');
-        return (text[..^decimals] + "." + text[^decimals..]).TrimEnd('0').TrimEnd('.');
     }
 }

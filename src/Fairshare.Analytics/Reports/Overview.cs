@@ -32,12 +32,12 @@ public static class Overview
             {
                 var values = Select(asset, population, input.Protocol);
                 if (Holdings.Create(values) is not { IsOk: true } result) continue;
-                AddConcentration(concentration, asset.Symbol, Describe(population), result.Value!);
+                AddConcentration(concentration, asset.Symbol, Describe(population), result.Value!, new TokenAmount(result.Value!.Total, asset.Decimals));
                 if (asset == input.Assets[0] && population == Population.People) lorenz.Add(LorenzSample.Of($"{asset.Symbol} holdings ({Describe(population)})", result.Value!));
             }
 
             foreach (var g in GroupHoldings.Compute(asset.Balances.Select(b => (b.Account, b.Balance)), input.Directory))
-                byGroup.AddRow(asset.Symbol, g.Group, g.Accounts, g.Amount, g.Share);
+                byGroup.AddRow(asset.Symbol, g.Group, g.Accounts, new TokenAmount(g.Amount, asset.Decimals), g.Share);
         }
 
         step?.Invoke("income attribution");
@@ -46,21 +46,21 @@ public static class Overview
         var income = IncomeAttribution.Compute(input.Flows, input.Directory, main.Asset, 1, Math.Max(1, input.Height), input.Buckets);
         if (Holdings.Create(income.PerAccount.Values) is { IsOk: true } all)
         {
-            AddConcentration(concentration, main.Symbol, "income, every earner", all.Value!);
+            AddConcentration(concentration, main.Symbol, "income, every earner", all.Value!, new TokenAmount(all.Value!.Total, main.Decimals));
             lorenz.Add(LorenzSample.Of($"{main.Symbol} income (every earner)", all.Value!));
         }
 
         var providerIncome = new ProviderIncome(input.Directory.WithRole(AccountRole.Provider)).AddRange(input.Flows.Select(f => f.Event));
         if (Holdings.Create(providerIncome.Values) is { IsOk: true } providers)
         {
-            AddConcentration(concentration, "FSH", ProviderIncome.Population, providers.Value!);
+            AddConcentration(concentration, "FSH", ProviderIncome.Population, providers.Value!, new TokenAmount(providers.Value!.Total, Units.Decimals));
             lorenz.Add(LorenzSample.Of("provider income (job payments)", providers.Value!));
         }
 
         step?.Invoke("tables and series");
         var tables = ImmutableArray.Create(
-            concentration, byGroup, IncomeTable("income_by_group", "group", income.ByGroup, unit), IncomeTable("income_by_role", "role", income.ByRole, unit),
-            OverTimeTable(income, unit), GiniTable(income));
+            concentration, byGroup, IncomeTable("income_by_group", "group", income.ByGroup, main.Decimals), IncomeTable("income_by_role", "role", income.ByRole, main.Decimals),
+            OverTimeTable(income, main.Decimals), GiniTable(income));
         var measured = income.Buckets.Where(b => b.CumulativeGini is not null).ToList();
         var gini = new ChartSeries("Gini", [.. measured.Select(b => (double)b.ToHeight)], [.. measured.Select(b => b.CumulativeGini!.Value)]);
         var groups = income.Buckets.SelectMany(b => b.ByGroup.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -80,13 +80,17 @@ public static class Overview
         _ => throw new ArgumentOutOfRangeException(nameof(population)),
     };
 
-    /// <summary>A metric row: n, total and every metric for one distribution.</summary>
-    public static void AddConcentration(ReportTable table, string asset, string population, Holdings h)
+    /// <summary>
+    /// A metric row: n, total and every metric for one distribution. <paramref name="total"/> is the total as the table
+    /// holds it: a <see cref="TokenAmount"/> (base units of a chain asset) or an exact decimal string (a genesis table's
+    /// own unit).
+    /// </summary>
+    public static void AddConcentration(ReportTable table, string asset, string population, Holdings h, object total)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(h);
         table.AddRow(
-            asset, population, h.Count, h.Total, Gini.Exact(h).ToDouble(), Hhi.Exact(h).ToDouble(), Theil.Index(h),
+            asset, population, h.Count, total, Gini.Exact(h).ToDouble(), Hhi.Exact(h).ToDouble(), Theil.Index(h),
             TopShare.OfCount(h, 1).ToDouble(), TopShare.OfFraction(h, TenPercent).ToDouble(), Nakamoto.Coefficient(h, Fraction.Half),
             Nakamoto.Coefficient(h, Fraction.Third), Palma.Exact(h)?.ToDouble());
     }
@@ -111,19 +115,24 @@ public static class Overview
         }
     }
 
-    private static ReportTable IncomeTable(string name, string key, ImmutableArray<IncomeCell> cells, BigInteger unit)
+    private static ReportTable IncomeTable(string name, string key, ImmutableArray<IncomeCell> cells, int decimals)
     {
-        var table = new ReportTable(name, [new(key, ColumnKind.Text), new("tag", ColumnKind.Text), new("amount", ColumnKind.Exact), new("tokens", ColumnKind.Real), new("flows", ColumnKind.Integer)]);
-        foreach (var c in cells) table.AddRow(c.Group, c.Tag.ToString(), c.Amount, Tokens(c.Amount, unit), c.Flows);
+        var table = new ReportTable(name, [new(key, ColumnKind.Text), new("tag", ColumnKind.Text), new("amount", ColumnKind.Exact), new("tokens", ColumnKind.Tokens), new("flows", ColumnKind.Integer)]);
+        foreach (var c in cells)
+        {
+            var amount = new TokenAmount(c.Amount, decimals);
+            table.AddRow(c.Group, c.Tag.ToString(), amount, amount, c.Flows);
+        }
+
         return table;
     }
 
-    private static ReportTable OverTimeTable(IncomeReport income, BigInteger unit)
+    private static ReportTable OverTimeTable(IncomeReport income, int decimals)
     {
-        var table = new ReportTable("income_over_time", [new("from_height", ColumnKind.Integer), new("to_height", ColumnKind.Integer), new("group", ColumnKind.Text), new("amount", ColumnKind.Exact), new("tokens", ColumnKind.Real)]);
+        var table = new ReportTable("income_over_time", [new("from_height", ColumnKind.Integer), new("to_height", ColumnKind.Integer), new("group", ColumnKind.Text), new("amount", ColumnKind.Exact), new("tokens", ColumnKind.Tokens)]);
         foreach (var b in income.Buckets)
         {
-            foreach (var (group, amount) in b.ByGroup) table.AddRow(b.FromHeight, b.ToHeight, group, amount, Tokens(amount, unit));
+            foreach (var (group, amount) in b.ByGroup) table.AddRow(b.FromHeight, b.ToHeight, group, new TokenAmount(amount, decimals), new TokenAmount(amount, decimals));
         }
 
         return table;

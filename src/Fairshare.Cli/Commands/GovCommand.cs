@@ -85,7 +85,7 @@ public static class GovCommand
         var from = FromOption();
         var set = new Option<string[]>("--set")
         {
-            Description = "a change NAME=VALUE, e.g. amm.protocol-fee-on=on or gov.voting-rule=quadratic (1 to 10; repeat the option)",
+            Description = "a change NAME=VALUE, e.g. amm.protocol-fee-on=on, gov.voting-rule=quadratic or lend.collateral-factor=60% (1 to 10; repeat the option)",
             Required = true,
         };
         var description = new Option<string>("--description") { Description = "a short title, or the hash of a longer text (at most 256 bytes)", DefaultValueFactory = _ => "" };
@@ -158,24 +158,11 @@ public static class GovCommand
         string name = text[..split].Trim(), valueText = text[(split + 1)..].Trim();
         var parameter = GovernableParameters.FindByName(name)
             ?? throw new CliUsageException($"--set: unknown parameter '{name}'; known: {string.Join(", ", GovernableParameters.All.Select(p => p.Name))}");
-        var value = ParseValue(parameter, valueText)
+        var value = parameter.Parse(valueText)
             ?? throw new CliUsageException($"--set {name}: '{valueText}' is not a value of it (see 'fairshare gov params')");
         if (!parameter.Accepts(value))
-            throw new CliUsageException($"--set {name}: {valueText} is outside {GovViews.Format(parameter, parameter.Min)}..{GovViews.Format(parameter, parameter.Max)}");
+            throw new CliUsageException($"--set {name}: {valueText} is outside {parameter.FormatRange()}");
         return new GovAction(parameter.Module, parameter.Id, value);
-    }
-
-    private static Amount? ParseValue(GovernableParameter parameter, string text)
-    {
-        if (parameter.Name == GovViews.VotingRuleName)
-        {
-            foreach (var rule in Enum.GetValues<VotingRule>())
-                if (string.Equals(GovViews.RuleName(rule), text, StringComparison.OrdinalIgnoreCase)) return new Amount((ulong)rule);
-        }
-
-        if (parameter.Max == Amount.One && text.ToLowerInvariant() is "on" or "true" or "off" or "false")
-            return text.ToLowerInvariant() is "on" or "true" ? Amount.One : Amount.Zero;
-        return Amount.TryParseDecimal(text, parameter.Decimals, out var value) ? value : null;
     }
 
     private static byte ParseSupport(string text) => text.ToLowerInvariant() switch

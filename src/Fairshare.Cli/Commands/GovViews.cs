@@ -14,9 +14,6 @@ namespace Fairshare.Cli.Commands;
 /// <summary>The read-only governance views: <c>gov list</c>, <c>gov show</c> and <c>gov params</c>.</summary>
 public static class GovViews
 {
-    /// <summary>The CLI name of the voting-rule parameter, which also takes rule names as values.</summary>
-    public const string VotingRuleName = "gov.voting-rule";
-
     /// <summary>Builds <c>gov list</c>.</summary>
     public static Command ListCommand()
     {
@@ -97,8 +94,8 @@ public static class GovViews
             {
                 var parameter = GovernableParameters.Find(action.Module, action.Parameter);
                 actions.AddRow(parameter?.Name ?? $"{action.Module}.{action.Parameter}",
-                    parameter is null ? action.Value.ToString() : Format(parameter, action.Value),
-                    parameter is null ? "?" : Format(parameter, parameter.Read(state)));
+                    parameter is null ? action.Value.ToString() : parameter.Format(action.Value),
+                    parameter is null ? "?" : parameter.Format(parameter.Read(state)));
             }
 
             context.Console.Write(actions);
@@ -110,40 +107,32 @@ public static class GovViews
     /// <summary>Builds <c>gov params</c>.</summary>
     public static Command ParamsCommand()
     {
-        var command = new Command("params", "List the parameters governance can change: name, value in force and allowed range.");
+        var command = new Command("params", """
+            List the parameters governance can change: name, value in force and allowed range, each in its own unit
+            (FSH amounts, percentages, counts of blocks, seconds or bytes, on/off, or a choice by name). --json keeps
+            the raw base-unit values and adds each one's unit and text.
+            """);
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             using var chain = ChainAccess.Open(context);
             var state = chain.State;
             if (context.Json)
             {
-                context.WriteJson(new JsonArray([.. GovernableParameters.All.Select(p => (JsonNode)new JsonObject
-                {
-                    ["name"] = p.Name,
-                    ["value"] = p.Read(state).ToString(),
-                    ["min"] = p.Min.ToString(),
-                    ["max"] = p.Max.ToString(),
-                    ["decimals"] = p.Decimals,
-                })]));
+                context.WriteJson(new JsonArray([.. GovernableParameters.All.Select(p => (JsonNode)ParameterJson(p, p.Read(state)))]));
                 return ExitCodes.Ok;
             }
 
             var table = new Table().AddColumns("parameter", "value", "range");
             foreach (var p in GovernableParameters.All)
-                table.AddRow(p.Name, Format(p, p.Read(state)), $"{Format(p, p.Min)} .. {Format(p, p.Max)}");
+                table.AddRow(p.Name, Markup.Escape(p.Format(p.Read(state))), Markup.Escape(p.FormatRange()));
             context.Console.Write(table);
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    /// <summary>"token-weighted", "quadratic" or "capped".</summary>
-    public static string RuleName(VotingRule rule) => rule switch
-    {
-        VotingRule.Quadratic => "quadratic",
-        VotingRule.Capped => "capped",
-        _ => "token-weighted",
-    };
+    /// <summary>"token-weighted", "quadratic" or "capped": the rule's name, as <c>gov.voting-rule</c> shows it.</summary>
+    public static string RuleName(VotingRule rule) => EnumText.Name(rule);
 
     /// <summary>"against", "for" or "abstain".</summary>
     public static string SupportName(byte support) => support switch
@@ -153,12 +142,27 @@ public static class GovViews
         _ => "abstain",
     };
 
-    /// <summary>A parameter value as the CLI reads it (FSH with decimals, rule names, plain numbers).</summary>
-    public static string Format(GovernableParameter parameter, Amount value)
+    /// <summary>
+    /// A parameter with a value as <c>--json</c> writes it: the raw base-unit value and range (exact, as before), the
+    /// decimals, the unit (<see cref="ParameterUnit"/>) and the same values as the table shows them.
+    /// </summary>
+    public static JsonObject ParameterJson(GovernableParameter parameter, Amount value)
     {
-        if (parameter.Name == VotingRuleName && value.TryToUInt64(out var rule)) return RuleName((VotingRule)rule);
-        if (parameter.Max == Amount.One) return value.IsZero ? "off" : "on";
-        return parameter.Decimals == 0 ? value.ToString() : value.ToDecimalString(parameter.Decimals) + " FSH";
+        ArgumentNullException.ThrowIfNull(parameter);
+        var json = new JsonObject
+        {
+            ["name"] = parameter.Name,
+            ["value"] = value.ToString(),
+            ["min"] = parameter.Min.ToString(),
+            ["max"] = parameter.Max.ToString(),
+            ["decimals"] = parameter.Decimals,
+            ["unit"] = parameter.UnitName,
+            ["text"] = parameter.Format(value),
+            ["minText"] = parameter.Format(parameter.Min),
+            ["maxText"] = parameter.Format(parameter.Max),
+        };
+        if (!parameter.Choices.IsEmpty) json["choices"] = new JsonArray([.. parameter.Choices.Select(c => (JsonNode)c)]);
+        return json;
     }
 
     /// <summary>The block a transaction sent now lands in, and the time it will carry (the node stamps blocks with its clock).</summary>
@@ -168,9 +172,9 @@ public static class GovViews
         return (state.Head.Height + 1, Math.Max(clock, state.Head.TimestampMs / 1000));
     }
 
-    /// <summary>A tally: FSH for token-weighted and capped votes, a plain weight (√ of base units) for quadratic.</summary>
+    /// <summary>A tally: FSH for token-weighted and capped votes, a plain weight (√ of base units) for quadratic; grouped.</summary>
     private static string Weight(VotingRule rule, BigInteger weight) =>
-        rule == VotingRule.Quadratic || !Amount.TryFromBigInteger(weight, out var amount) ? weight.ToString() : amount.ToDecimalString(18);
+        DecimalFormat.Grouped(weight, rule == VotingRule.Quadratic ? 0 : Units.Decimals);
 
     private static string Tallies(Proposal p) =>
         $"{Weight(p.Rule, p.For.ToBigInteger())} / {Weight(p.Rule, p.Against.ToBigInteger())} / {Weight(p.Rule, p.Abstain.ToBigInteger())}";
@@ -203,10 +207,20 @@ public static class GovViews
         ["abstain"] = p.Abstain.ToString(),
         ["quorum"] = GovernanceModule.WeightedQuorum(state, p).ToString(),
         ["eta"] = p.Eta,
-        ["actions"] = new JsonArray([.. p.Actions.Select(a => (JsonNode)new JsonObject
-        {
-            ["parameter"] = GovernableParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}",
-            ["value"] = a.Value.ToString(),
-        })]),
+        ["actions"] = new JsonArray([.. p.Actions.Select(a => (JsonNode)ActionJson(a))]),
     };
+
+    private static JsonObject ActionJson(GovAction action)
+    {
+        var parameter = GovernableParameters.Find(action.Module, action.Parameter);
+        var json = new JsonObject
+        {
+            ["parameter"] = parameter?.Name ?? $"{action.Module}.{action.Parameter}",
+            ["value"] = action.Value.ToString(),
+        };
+        if (parameter is null) return json;
+        json["unit"] = parameter.UnitName;
+        json["text"] = parameter.Format(action.Value);
+        return json;
+    }
 }

@@ -121,7 +121,7 @@ public static class ReportCommand
             return ExitCodes.Ok;
         }
 
-        context.Console.MarkupLine($"[bold]Transparency report[/] at height {input.Height}: {history.Flows.Count} flows, {input.Assets.Length} assets");
+        context.Console.MarkupLine($"[bold]Transparency report[/] at height {DecimalFormat.Grouped(input.Height)}: {DecimalFormat.Grouped((ulong)history.Flows.Count)} flows, {input.Assets.Length} assets");
         foreach (var t in result.Tables) ReportWriter.Print(context, t);
         PrintWritten(context, written);
         return ExitCodes.Ok;
@@ -138,11 +138,11 @@ public static class ReportCommand
         }
 
         var report = JobWaterfall.Build(job, Short);
-        var table = new ReportTable($"job_{id}_waterfall", [new("step", ColumnKind.Text), new("party", ColumnKind.Text), new("amount", ColumnKind.Exact), new("fsh", ColumnKind.Real), new("part", ColumnKind.Text)]);
-        var unit = BigInteger.Pow(10, 18);
-        table.AddRow("locked", job.Client.ToString(), report.Locked, Overview.Tokens(report.Locked, unit), "escrow");
-        foreach (var s in report.Steps) table.AddRow(s.Kind, s.Party, s.Amount, Overview.Tokens(s.Amount, unit), "escrow");
-        foreach (var s in report.OutsideEscrow) table.AddRow(s.Kind, s.Party, s.Amount, Overview.Tokens(s.Amount, unit), "outside escrow");
+        var table = new ReportTable($"job_{id}_waterfall", [new("step", ColumnKind.Text), new("party", ColumnKind.Text), new("amount", ColumnKind.Exact), new("fsh", ColumnKind.Tokens), new("part", ColumnKind.Text)]);
+        var unit = BigInteger.Pow(10, Units.Decimals);
+        table.AddRow("locked", job.Client.ToString(), Fsh(report.Locked), Fsh(report.Locked), "escrow");
+        foreach (var s in report.Steps) table.AddRow(s.Kind, s.Party, Fsh(s.Amount), Fsh(s.Amount), "escrow");
+        foreach (var s in report.OutsideEscrow) table.AddRow(s.Kind, s.Party, Fsh(s.Amount), Fsh(s.Amount), "outside escrow");
         var written = new List<string>();
         if (outDir is not null)
         {
@@ -166,8 +166,8 @@ public static class ReportCommand
         {
             ReportWriter.Print(context, table, $"job {id} ({report.State}): where the escrow went");
             context.Console.MarkupLine(report.Reconciles
-                ? $"[green]reconciles[/]: the steps add up to the locked {report.Locked} base units exactly"
-                : $"[red]does not reconcile[/]: the steps do not add up to the locked {report.Locked} base units");
+                ? $"[green]reconciles[/]: the steps add up to the locked {Fsh(report.Locked).Grouped} FSH exactly"
+                : $"[red]does not reconcile[/]: the steps do not add up to the locked {Fsh(report.Locked).Grouped} FSH");
             PrintWritten(context, written);
         }
 
@@ -182,12 +182,13 @@ public static class ReportCommand
         if (from < 1 || from > to || to > latest)
             return context.Fail("bad_range", $"the block range {from}..{to} is not within 1..{latest} (the latest block) with --from ≤ --to");
         var report = RangeWaterfall.Build(history.Flows, ChainDirectory.Read(history.State, null).Directory, AssetId.Fsh, from, to);
-        var unit = BigInteger.Pow(10, 18);
-        var edges = new ReportTable($"waterfall_{from}_{to}", [new("from", ColumnKind.Text), new("tag", ColumnKind.Text), new("to", ColumnKind.Text), new("amount", ColumnKind.Exact), new("fsh", ColumnKind.Real), new("flows", ColumnKind.Integer)]);
-        foreach (var e in report.Edges) edges.AddRow(Side(e.From, "minted"), e.Tag.ToString(), Side(e.To, "burned"), e.Amount, Overview.Tokens(e.Amount, unit), e.Flows);
-        var nets = new ReportTable($"waterfall_{from}_{to}_groups", [new("group", ColumnKind.Text), new("received", ColumnKind.Exact), new("sent", ColumnKind.Exact), new("net", ColumnKind.Exact), new("net_fsh", ColumnKind.Real)]);
-        foreach (var g in report.Groups) nets.AddRow(g.Group, g.Received, g.Sent, g.Net, Overview.Tokens(g.Net, unit));
-        nets.AddRow("(minted − burned)", report.Minted, report.Burned, report.Minted - report.Burned, Overview.Tokens(report.Minted - report.Burned, unit));
+        var unit = BigInteger.Pow(10, Units.Decimals);
+        var edges = new ReportTable($"waterfall_{from}_{to}", [new("from", ColumnKind.Text), new("tag", ColumnKind.Text), new("to", ColumnKind.Text), new("amount", ColumnKind.Exact), new("fsh", ColumnKind.Tokens), new("flows", ColumnKind.Integer)]);
+        foreach (var e in report.Edges) edges.AddRow(Side(e.From, "minted"), e.Tag.ToString(), Side(e.To, "burned"), Fsh(e.Amount), Fsh(e.Amount), e.Flows);
+        var nets = new ReportTable($"waterfall_{from}_{to}_groups", [new("group", ColumnKind.Text), new("received", ColumnKind.Exact), new("sent", ColumnKind.Exact), new("net", ColumnKind.Exact), new("net_fsh", ColumnKind.Tokens)]);
+        foreach (var g in report.Groups) nets.AddRow(g.Group, Fsh(g.Received), Fsh(g.Sent), Fsh(g.Net), Fsh(g.Net));
+        var mintedLessBurned = Fsh(report.Minted - report.Burned);
+        nets.AddRow("(minted − burned)", Fsh(report.Minted), Fsh(report.Burned), mintedLessBurned, mintedLessBurned);
         var written = new List<string>();
         if (outDir is not null)
         {
@@ -217,7 +218,7 @@ public static class ReportCommand
             ReportWriter.Print(context, edges, $"blocks {from}..{to}: FSH flows, source → tag → destination");
             ReportWriter.Print(context, nets, "net per group");
             context.Console.MarkupLine(report.Reconciles
-                ? $"[green]reconciles[/]: Σ nets = minted − burned = {report.Minted - report.Burned} base units"
+                ? $"[green]reconciles[/]: Σ nets = minted − burned = {mintedLessBurned.Grouped} FSH"
                 : "[red]does not reconcile[/]");
             PrintWritten(context, written);
         }
@@ -288,6 +289,9 @@ public static class ReportCommand
     }
 
     private static string Side(string group, string zero) => group == AccountDirectory.MintBurn ? zero : group;
+
+    /// <summary>An FSH amount in base units, for a table cell (the files keep base units; the terminal shows FSH).</summary>
+    private static TokenAmount Fsh(BigInteger baseUnits) => new(baseUnits, Units.Decimals);
 
     private static void PrintWritten(CliContext context, List<string> written)
     {

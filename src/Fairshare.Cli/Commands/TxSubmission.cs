@@ -114,13 +114,13 @@ public static class TxSubmission
         throw new CliUsageException($"unknown asset '{symbolOrId}'; known: {string.Join(", ", assets.Select(a => a.Symbol))}");
     }
 
-    /// <summary>"1.5 FSH".</summary>
+    /// <summary>"1.5 FSH", "1,000,000 USDF": the CLI's amount text (whole tokens, grouped as <see cref="DecimalFormat"/>).</summary>
     public static string Format(LedgerState state, AssetId asset, Amount amount) => Format(state.Assets, asset, amount);
 
-    /// <summary>"1.5 FSH", with the decimals and symbol of one of <paramref name="assets"/>.</summary>
+    /// <summary>"1.5 FSH", with the decimals and symbol of one of <paramref name="assets"/>, grouped as <see cref="DecimalFormat"/>.</summary>
     public static string Format(IEnumerable<AssetInfo> assets, AssetId asset, Amount amount)
     {
         var info = assets.FirstOrDefault(a => a.Id == asset);
-        return info is null ? $"{amount} (asset {asset})" : $"{amount.ToDecimalString(info.Decimals)} {info.Symbol}";
+        return info is null ? $"{amount.ToGroupedString(0)} base units (asset {asset})" : $"{amount.ToGroupedString(info.Decimals)} {info.Symbol}";
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Fairshare.Analytics.Export;
 using Fairshare.Analytics.Plots;
 using Fairshare.Cli.Output;
+using Fairshare.Core.Primitives;
 using Spectre.Console;
 
 namespace Fairshare.Cli.Report;
@@ -18,32 +18,36 @@ public static class ReportWriter
 
     private const int TransposedRows = 3;
 
-    /// <summary>Prints one table; numbers right-aligned, doubles to 6 significant digits, long tables cut with a note.</summary>
+    /// <summary>
+    /// Prints one table; numbers right-aligned and grouped, token amounts in whole tokens (their tokens twin column left
+    /// out), doubles to 6 significant digits without E notation, long tables cut with a note.
+    /// </summary>
     public static void Print(CliContext context, ReportTable table, string? caption = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(table);
-        if (table.Columns.Length > WideTable)
+        var shown = Shown(table);
+        if (shown.Length > WideTable)
         {
-            PrintTransposed(context, table, caption);
+            PrintTransposed(context, table, shown, caption);
             return;
         }
 
         var output = new Table { Title = new TableTitle(Markup.Escape(caption ?? table.Name)) };
-        foreach (var column in table.Columns)
+        foreach (int i in shown)
         {
-            var c = new Spectre.Console.TableColumn(Markup.Escape(column.Name));
-            if (column.Kind != ColumnKind.Text) c.RightAligned();
+            var c = new Spectre.Console.TableColumn(Markup.Escape(table.Columns[i].Name));
+            if (table.Columns[i].Kind != ColumnKind.Text) c.RightAligned();
             output.AddColumn(c);
         }
 
-        foreach (var row in table.Rows.Take(MaxPrintedRows)) output.AddRow([.. row.Select(cell => Markup.Escape(Show(cell)))]);
+        foreach (var row in table.Rows.Take(MaxPrintedRows)) output.AddRow([.. shown.Select(i => Markup.Escape(Show(table.Columns[i].Kind, row[i])))]);
         context.Console.Write(output);
         if (table.Rows.Count > MaxPrintedRows)
             context.Console.MarkupLine($"[grey]… {table.Rows.Count - MaxPrintedRows} more rows (all of them in {Markup.Escape(table.Name)}.csv with --out)[/]");
     }
 
-    private static void PrintTransposed(CliContext context, ReportTable table, string? caption)
+    private static void PrintTransposed(CliContext context, ReportTable table, int[] shown, string? caption)
     {
         var rows = table.Rows.Take(MaxPrintedRows).ToList();
         for (int start = 0; start < rows.Count; start += TransposedRows)
@@ -52,8 +56,8 @@ public static class ReportWriter
             var output = new Table { Title = new TableTitle(Markup.Escape(caption ?? table.Name)) }.AddColumn("");
             foreach (var _ in chunk) output.AddColumn(new Spectre.Console.TableColumn("").RightAligned());
             output.ShowHeaders = false;
-            for (int c = 0; c < table.Columns.Length; c++)
-                output.AddRow([Markup.Escape(table.Columns[c].Name), .. chunk.Select(r => Markup.Escape(Show(r[c])))]);
+            foreach (int c in shown)
+                output.AddRow([Markup.Escape(table.Columns[c].Name), .. chunk.Select(r => Markup.Escape(Show(table.Columns[c].Kind, r[c])))]);
             context.Console.Write(output);
         }
     }
@@ -79,6 +83,7 @@ public static class ReportWriter
                     double d => JsonValue.Create(d),
                     long l => JsonValue.Create(l),
                     string s => JsonValue.Create(s),
+                    TokenAmount t => JsonValue.Create(ReportTable.Format(table.Columns[i].Kind, t)),
                     var other => JsonValue.Create(other.ToString()),
                 };
             }
@@ -106,10 +111,19 @@ public static class ReportWriter
     /// <summary>The paths of the charts.</summary>
     public static IEnumerable<string> Paths(IEnumerable<ChartFiles> charts) => charts.SelectMany(c => new[] { c.Png, c.Svg });
 
-    private static string Show(object? cell) => cell switch
+    /// <summary>The columns a terminal shows: all but the tokens twins (their base-unit column is shown in tokens).</summary>
+    private static int[] Shown(ReportTable table) =>
+        [.. Enumerable.Range(0, table.Columns.Length).Where(i => table.Columns[i].Kind != ColumnKind.Tokens)];
+
+    /// <summary>A cell for people: tokens and numbers grouped (<see cref="DecimalFormat"/>), doubles to 6 significant digits, never E notation.</summary>
+    private static string Show(ColumnKind kind, object? cell) => cell switch
     {
         null => "undef.",
-        double d => d.ToString("G6", CultureInfo.InvariantCulture),
-        _ => ReportTable.Format(cell),
+        double d => NumberText.Significant(d),
+        long l => DecimalFormat.Grouped(l, 0),
+        TokenAmount t => t.Grouped,
+        string s when kind == ColumnKind.Exact => DecimalFormat.Group(s),
+        string s => s,
+        _ => throw new InvalidOperationException($"unexpected cell type {cell.GetType()}"),
     };
 }

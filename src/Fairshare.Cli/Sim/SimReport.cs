@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Fairshare.Cli.Output;
 using Fairshare.Simulation.Runs;
 using Spectre.Console;
+using NumberText = Fairshare.Analytics.Export.NumberText;
 
 namespace Fairshare.Cli.Sim;
 
@@ -93,13 +94,16 @@ public static class SimReport
         Footer(context, result, files, elapsed);
     }
 
-    /// <summary>A figure with six significant digits (large whole numbers in full); "—" when undefined.</summary>
+    /// <summary>
+    /// A figure with six significant digits (whole numbers below 10^15 in full), grouped and never in E notation as
+    /// every number the CLI prints (<see cref="NumberText"/>); "—" when undefined. Money metrics are in whole tokens.
+    /// </summary>
     public static string Number(double? value) => value switch
     {
         null => "—",
         { } v when double.IsNaN(v) => "—",
-        { } v when Math.Abs(v) >= 1e6 && Math.Abs(v) < 1e15 && v == Math.Floor(v) => v.ToString("N0", CultureInfo.InvariantCulture),
-        { } v => v.ToString("G6", CultureInfo.InvariantCulture),
+        { } v when Math.Abs(v) < 1e15 && v == Math.Floor(v) => NumberText.Significant(v, 15),
+        { } v => NumberText.Significant(v),
     };
 
     private static double? Change(PointSummary baseline, PointSummary other, string metric)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Fairshare.Analytics.Concentration;
+using Fairshare.Analytics.Export;
 
 namespace Fairshare.Conformance.Metrics;
 
@@ -14,6 +14,6 @@ internal readonly record struct MetricValue(Fraction? Exact, double? Approx, boo
 
     /// <inheritdoc/>
     public override string ToString() =>
-        Exact is { } f ? (IsInteger ? f.ToString() : $"{f} ≈ {f.ToDouble().ToString("R", CultureInfo.InvariantCulture)}")
-        : Approx is { } d ? d.ToString("R", CultureInfo.InvariantCulture) : "undefined";
+        Exact is { } f ? (IsInteger ? f.ToString() : $"{f} ≈ {NumberText.Plain(f.ToDouble())}")
+        : Approx is { } d ? NumberText.Plain(d) : "undefined";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Fairshare.Analytics.Concentration;
+using Fairshare.Analytics.Export;
 using Fairshare.Conformance;
 
 namespace Fairshare.Conformance.Metrics;
@@ -61,7 +62,7 @@ public static class MetricsConformance
         double e = expected.ToDouble();
         double a = actual.Approx ?? actual.Exact!.Value.ToDouble();
         bool ok = e == 0 ? Math.Abs(a) <= ZeroTolerance : Math.Abs(a - e) <= RelativeTolerance * Math.Abs(e);
-        return ok ? null : $"{where}: expected {figure.Text}, got {a.ToString("R", CultureInfo.InvariantCulture)}";
+        return ok ? null : $"{where}: expected {figure.Text}, got {NumberText.Plain(a)}";
     }
 
     private static MetricValue Measure(Holdings h, string metric) => metric switch

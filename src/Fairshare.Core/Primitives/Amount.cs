@@ -467,13 +467,8 @@ public readonly struct Amount : IEquatable<Amount>, IComparable<Amount>
     }
 
     /// <summary>Whole units with trailing fraction zeros removed: "1.5", "12", "0.000000000000000001".</summary>
-    public string ToDecimalString(int decimals)
-    {
-        string digits = ToString();
-        if (decimals == 0) return digits;
-        digits = digits.PadLeft(decimals + 1, '0');
-        string whole = digits[..^decimals];
-        string fraction = digits[^decimals..].TrimEnd('0');
-        return fraction.Length == 0 ? whole : whole + "." + fraction;
-    }
+    public string ToDecimalString(int decimals) => DecimalFormat.Plain(ToBigInteger(), decimals);
+
+    /// <summary>As <see cref="ToDecimalString"/>, the whole part grouped by threes: "1,000,000", "0.5" (<see cref="DecimalFormat"/>).</summary>
+    public string ToGroupedString(int decimals) => DecimalFormat.Grouped(ToBigInteger(), decimals);
 }

@@ -319,7 +319,7 @@ function renderGovernance(d) {
       cell(p.rule + (p.rule === "capped" ? " (" + (p.capBps / 100).toFixed(2) + "%)" : "")),
       num(weight(p, p.for)), num(weight(p, p.against)), num(weight(p, p.abstain)), num(weight(p, p.quorum)),
       num(p.startBlock + " – " + p.endBlock),
-      cell(p.actions.map(a => a.parameter + " = " + a.value).join(", ")))));
+      cell(p.actions.map(a => a.parameter + " = " + (a.text ?? a.value)).join(", ")))));
 }
 
 function lorenzSvg(points, of) {

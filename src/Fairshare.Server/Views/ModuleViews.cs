@@ -93,7 +93,7 @@ internal static class ModuleViews
                 p.Id, GovernanceModule.StateOf(state, p, height, nowSeconds).ToString(), p.Proposer.ToString(), p.Description,
                 RuleName(p.Rule), p.CapBps, p.StartBlock, p.EndBlock, p.For.ToString(), p.Against.ToString(), p.Abstain.ToString(),
                 GovernanceModule.WeightedQuorum(state, p).ToString(), p.Eta,
-                [.. p.Actions.Select(a => new GovActionDto(GovernableParameters.Find(a.Module, a.Parameter)?.Name ?? $"{a.Module}.{a.Parameter}", a.Value.ToString()))])),
+                [.. p.Actions.Select(Action)])),
         ];
     }
 
@@ -130,12 +130,11 @@ internal static class ModuleViews
             stats.LastHeartbeat, StakingModule.SelfBonded(state, p.Provider).ToString(), StakingModule.BondedTokens(state, p.Provider).ToString());
     }
 
-    private static string RuleName(VotingRule rule) => rule switch
-    {
-        VotingRule.Quadratic => "quadratic",
-        VotingRule.Capped => "capped",
-        _ => "token-weighted",
-    };
+    private static string RuleName(VotingRule rule) => EnumText.Name(rule);
+
+    private static GovActionDto Action(GovAction action) => GovernableParameters.Find(action.Module, action.Parameter) is { } parameter
+        ? new GovActionDto(parameter.Name, action.Value.ToString(), parameter.UnitName, parameter.Format(action.Value))
+        : new GovActionDto($"{action.Module}.{action.Parameter}", action.Value.ToString());
 
     private static string Symbol(LedgerState state, AssetId asset) => state.FindAsset(asset)?.Symbol ?? asset.ToString();
 }

@@ -32,8 +32,8 @@ internal static class EconomyOutcome
         var (governanceNakamoto, lastVotes) = Governance(run);
         double sold = run.Insiders.Sum(i => TokenUnits.ToTokens(i.Sold));
         double allocated = run.Insiders.Sum(i => TokenUnits.ToTokens(i.Allocation));
-        double rugSpent = run.RugBuyers.Sum(b => b.Spent);
-        double rugLoss = rugSpent - run.RugBuyers.Sum(b => b.Received);
+        var rugSpent = run.RugBuyers.Aggregate(BigInteger.Zero, (sum, b) => sum + b.Spent);
+        var rugLoss = rugSpent - run.RugBuyers.Aggregate(BigInteger.Zero, (sum, b) => sum + b.Received);
         var metrics = ImmutableArray.Create(
             new RunMetric("provider_income_gini", incomeHoldings.IsOk ? Gini.Exact(incomeHoldings.Value!).ToDouble() : double.NaN),
             new RunMetric("provider_income_nakamoto", incomeHoldings.IsOk ? Nakamoto.Coefficient(incomeHoldings.Value!, Fraction.Half) : double.NaN),
@@ -48,13 +48,13 @@ internal static class EconomyOutcome
             new RunMetric("jobs_failed", book.JobsFailed),
             new RunMetric("cheats_caught", records.Sum(r => r is null ? 0 : (double)r.Stats.Faults)),
             new RunMetric("cheats_undetected", book.WrongAccepted),
-            new RunMetric("emission_to_providers", TokenUnits.ToTokens(book.EmissionToProviders)),
-            new RunMetric("emission_to_treasury", TokenUnits.ToTokens(book.EmissionToTreasury)),
+            RunMetric.Money("emission_to_providers", book.EmissionToProviders, "FSH"),
+            RunMetric.Money("emission_to_treasury", book.EmissionToTreasury, "FSH"),
             new RunMetric("flash_loan_attempts", run.Attackers.Sum(a => a.Attempts)),
             new RunMetric("flash_loan_reverts", run.Attackers.Sum(a => a.Reverts)),
-            new RunMetric("flash_loan_profit", run.Attackers.Sum(a => a.Profit)),
-            new RunMetric("rug_pull_loss", rugLoss),
-            new RunMetric("rug_pull_loss_share", rugSpent > 0 ? rugLoss / rugSpent : double.NaN),
+            RunMetric.Money("flash_loan_profit", run.Attackers.Aggregate(BigInteger.Zero, (sum, a) => sum + a.Profit), "USDF"),
+            RunMetric.Money("rug_pull_loss", rugLoss, "USDF"),
+            new RunMetric("rug_pull_loss_share", rugSpent.Sign > 0 ? new Fraction(rugLoss, rugSpent).ToDouble() : double.NaN),
             new RunMetric("founder_share_sold", allocated > 0 ? sold / allocated : double.NaN),
             new RunMetric("arbitrage_trades", run.Arbitrageurs.Sum(a => a.Trades)),
             new RunMetric("pool_price", world.AmmPrice),

@@ -8,31 +8,49 @@ namespace Fairshare.Simulation.Runs;
 /// <summary>An experiment's results as report tables (for CSV and Parquet) and chart series.</summary>
 public static class ExperimentTables
 {
-    /// <summary>One row per run: variant, sweep values, run, seed, every metric, fingerprint.</summary>
+    /// <summary>
+    /// One row per run: variant, sweep values, run, seed, every metric, fingerprint. A money metric (<see cref="RunMetric.Money"/>)
+    /// is two columns: its exact base units (an integer), then <c>NAME_tokens</c>, the same in whole tokens (exact decimal
+    /// text); never a float.
+    /// </summary>
     public static ReportTable Runs(ExperimentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var metrics = result.MetricNames;
+        var money = MoneyMetrics(result);
         var table = new ReportTable("runs", [.. PointColumns(result.Plan), new("run", ColumnKind.Integer), new("seed", ColumnKind.Exact),
-            .. metrics.Select(m => new TableColumn(m, ColumnKind.Real)), new("fingerprint", ColumnKind.Text)]);
+            .. metrics.SelectMany(m => money.Contains(m)
+                ? new[] { new TableColumn(m, ColumnKind.Exact), new TableColumn(m + TokensSuffix, ColumnKind.Tokens) }
+                : [new TableColumn(m, ColumnKind.Real)]),
+            new("fingerprint", ColumnKind.Text)]);
         foreach (var r in result.Records)
         {
             table.AddRow([.. PointCells(r.Point), r.Run, r.Seed.ToString(CultureInfo.InvariantCulture),
-                .. metrics.Select(m => (object?)(r.Outcome.Metrics.FirstOrDefault(x => x.Name == m)?.Value ?? double.NaN)), r.Outcome.Fingerprint]);
+                .. metrics.SelectMany(m => Cells(r.Outcome.Metrics.FirstOrDefault(x => x.Name == m), money.Contains(m))), r.Outcome.Fingerprint]);
         }
 
         return table;
     }
 
-    /// <summary>One row per point and metric: runs, mean, min, max, p5, p95 (empty below 20 runs).</summary>
+    /// <summary>
+    /// One row per point and metric: unit, runs, mean, min, max, p5, p95 (empty below 20 runs). The figures are exact
+    /// text: a money metric's in base units of its <c>unit</c> (integers: <see cref="AmountSummary"/>), every other
+    /// metric's as the shortest decimal that reads back as its double, never in E notation; undefined is empty.
+    /// </summary>
     public static ReportTable Summary(ExperimentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var table = new ReportTable("summary", [.. PointColumns(result.Plan), new("metric", ColumnKind.Text), new("runs", ColumnKind.Integer),
-            new("mean", ColumnKind.Real), new("min", ColumnKind.Real), new("max", ColumnKind.Real), new("p5", ColumnKind.Real), new("p95", ColumnKind.Real)]);
+        var table = new ReportTable("summary", [.. PointColumns(result.Plan), new("metric", ColumnKind.Text), new("unit", ColumnKind.Text), new("runs", ColumnKind.Integer),
+            new("mean", ColumnKind.Exact), new("min", ColumnKind.Exact), new("max", ColumnKind.Exact), new("p5", ColumnKind.Exact), new("p95", ColumnKind.Exact)]);
         foreach (var s in result.Summaries)
         {
-            foreach (var m in s.Metrics) table.AddRow([.. PointCells(s.Point), m.Name, m.Count, m.Mean, m.Min, m.Max, m.P5, m.P95]);
+            foreach (var m in s.Metrics)
+            {
+                object?[] figures = m.Amounts is { } a
+                    ? [a.Symbol + " base units", m.Count, a.Mean, a.Min, a.Max, a.P5, a.P95]
+                    : ["", m.Count, m.Mean, m.Min, m.Max, m.P5, m.P95];
+                table.AddRow([.. PointCells(s.Point), m.Name, .. figures]);
+            }
         }
 
         return table;
@@ -82,6 +100,17 @@ public static class ExperimentTables
 
         return charts.ToImmutable();
     }
+
+    /// <summary>The suffix of a money metric's tokens column in <c>runs.csv</c>.</summary>
+    public const string TokensSuffix = "_tokens";
+
+    /// <summary>The metrics some run gave as money (exact base units).</summary>
+    private static HashSet<string> MoneyMetrics(ExperimentResult result) =>
+        [.. result.Records.SelectMany(r => r.Outcome.Metrics).Where(m => m.Amount is not null).Select(m => m.Name)];
+
+    private static IEnumerable<object?> Cells(RunMetric? metric, bool money) => money
+        ? [metric?.Amount, metric?.Amount]
+        : [metric?.Value ?? double.NaN];
 
     private static IEnumerable<TableColumn> PointColumns(ExperimentPlan plan) =>
         [new("variant", ColumnKind.Text), .. plan.Sweeps.Select(s => new TableColumn(s.Parameter, ColumnKind.Text))];

@@ -15,6 +15,9 @@ public sealed record MetricSummary(string Name, int Count, double Mean, double M
     /// <summary>The fewest runs for which the 5th and 95th percentiles are given.</summary>
     public const int PercentileRuns = 20;
 
+    /// <summary>For a money metric, the same figures exact in base units (what the files hold); null otherwise.</summary>
+    public AmountSummary? Amounts { get; init; }
+
     /// <summary>Summarizes <paramref name="values"/>.</summary>
     public static MetricSummary Of(string name, IEnumerable<double> values)
     {

@@ -57,7 +57,15 @@ public sealed class SimulationRunner(int parallelism)
     private static PointSummary Summarize(ExperimentPoint point, ImmutableArray<RunRecord> records)
     {
         var names = records[0].Outcome.Metrics.Select(m => m.Name);
-        return new PointSummary(point, records.Length, [.. names.Select(name => MetricSummary.Of(name, records.Select(r => Value(r, name))))]);
+        return new PointSummary(point, records.Length, [.. names.Select(name => Summarize(name, records))]);
+    }
+
+    /// <summary>A metric over the runs; a money metric's figures also exact, over the runs that defined it.</summary>
+    private static MetricSummary Summarize(string name, ImmutableArray<RunRecord> records)
+    {
+        var summary = MetricSummary.Of(name, records.Select(r => Value(r, name)));
+        var money = records.Select(r => r.Outcome.Metrics.FirstOrDefault(m => m.Name == name)).Where(m => m?.Amount is not null).ToList();
+        return money.Count == 0 ? summary : summary with { Amounts = AmountSummary.Of(money[0]!.Symbol ?? "", money.Select(m => m!.Amount!.Value)) };
     }
 
     private static double Value(RunRecord record, string metric) =>

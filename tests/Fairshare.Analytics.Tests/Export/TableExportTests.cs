@@ -19,7 +19,7 @@ public sealed class TableExportTests : IDisposable
         Assert.Equal("label,amount,count,share", lines[0]);
         Assert.Equal("plain,123456789012345678901234567890,7,0.25", lines[1]);
         Assert.Equal("\"a, b\",1,,", lines[2]);
-        Assert.Equal("\"say \"\"hi\"\"\",2,-3,1E-30", lines[3]);
+        Assert.Equal("\"say \"\"hi\"\"\",2,-3,0.000000000000000000000000000001", lines[3]);
         Assert.Equal("\"two", lines[4]);
         Assert.Equal("lines\",3,0,", lines[5]);
     }
@@ -46,6 +46,45 @@ public sealed class TableExportTests : IDisposable
         Assert.Equal(new long?[] { 7, null, -3, 0 }, counts);
         Assert.Equal(new double?[] { 0.25, null, 1e-30, null }, shares);
     }
+
+    [Fact]
+    public void Money_IsWrittenAsExactBaseUnits_WithItsTokensColumn_AndDoublesNeverInENotation()
+    {
+        var table = new ReportTable("m", [new("amount", ColumnKind.Exact), new("tokens", ColumnKind.Tokens), new("share", ColumnKind.Real)])
+            .AddRow(new TokenAmount(BigInteger.Parse("1000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture), 18),
+                new TokenAmount(BigInteger.Parse("1000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture), 18), 5e-05)
+            .AddRow(new TokenAmount(-22_000_000_000_000, 18), new TokenAmount(-22_000_000_000_000, 18), 3.5355339059327376E+16);
+        string path = Path.Combine(_dir, "m.csv");
+        TableExport.WriteCsv(table, path);
+
+        Assert.Equal(["amount,tokens,share", "1000000000000000000000000000,1000000000,0.00005", "-22000000000000,-0.000022,35355339059327376", ""], File.ReadAllText(path).Split('\n'));
+    }
+
+    [Theory]
+    [InlineData(5e-05, "0.00005")]
+    [InlineData(1e-30, "0.000000000000000000000000000001")]
+    [InlineData(3.5355339059327376E+16, "35355339059327376")]
+    [InlineData(1e21, "1000000000000000000000")]
+    [InlineData(-2.5e-7, "-0.00000025")]
+    [InlineData(0.1, "0.1")]
+    [InlineData(39999.99999999999, "39999.99999999999")]
+    [InlineData(0.0, "0")]
+    public void Plain_RoundTrips_WithoutAnExponent(double value, string expected)
+    {
+        string text = NumberText.Plain(value);
+        Assert.Equal(expected, text);
+        Assert.Equal(value, double.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(5e-05, "0.00005")]
+    [InlineData(3.53553390593e16, "35,355,300,000,000,000")]
+    [InlineData(107500.0, "107,500")]
+    [InlineData(37499.25, "37,499.2")]
+    [InlineData(0.63999742857, "0.639997")]
+    [InlineData(-0.0, "0")]
+    public void Significant_GivesSixDigits_Grouped_WithoutAnExponent(double value, string expected) =>
+        Assert.Equal(expected, NumberText.Significant(value));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

@@ -24,6 +24,34 @@ public sealed class SimCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_Economy_WritesMoneyAsExactBaseUnits_AndNoNumberInENotation()
+    {
+        var run = _cli.Run("sim", "run", "rug-pull", "--runs", "1", "--steps", "300", "--out", _out);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var runs = File.ReadAllLines(Path.Combine(_out, "runs.csv"));
+        string[] header = runs[0].Split(','), row = runs[1].Split(',');
+        foreach (var money in new[] { "rug_pull_loss", "flash_loan_profit", "emission_to_providers", "emission_to_treasury" })
+        {
+            string units = row[Array.IndexOf(header, money)], tokens = row[Array.IndexOf(header, money + "_tokens")];
+            Assert.True(System.Numerics.BigInteger.TryParse(units, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var exact), $"{money} = {units}");
+            Assert.Equal((decimal)exact / 1_000_000_000_000_000_000m, decimal.Parse(tokens, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.True(System.Numerics.BigInteger.Parse(row[Array.IndexOf(header, "rug_pull_loss")], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var summary = File.ReadAllLines(Path.Combine(_out, "summary.csv"));
+        Assert.StartsWith("variant,metric,unit,runs,mean,min,max,p5,p95", summary[0], StringComparison.Ordinal);
+        var loss = summary.Single(l => l.StartsWith("base,rug_pull_loss,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("USDF base units", loss[2]);
+        Assert.All(loss[4..7], cell => Assert.Matches("^-?[0-9]+$", cell));
+        foreach (var file in Directory.GetFiles(_out, "*.csv"))
+        {
+            foreach (var cell in File.ReadAllLines(file).Skip(1).SelectMany(l => l.Split(',')))
+                Assert.False(System.Text.RegularExpressions.Regex.IsMatch(cell, "^-?[0-9.]+[eE][+-]?[0-9]+$"), $"{Path.GetFileName(file)}: {cell}");
+        }
+    }
+
+    [Fact]
     public void Run_Json_WithASweep_GivesOnePointPerValue()
     {
         var run = _cli.Run("sim", "run", "rtt-10", "--runs", "2", "--steps", "50", "--sweep", "agents=5,8", "--parallel", "1", "--json");

@@ -11,14 +11,14 @@ namespace Fairshare.Simulation.Economy.Agents;
 /// spot price), supply its own FSH as collateral, borrow USDF as much as the pumped spot price would allow, sell the
 /// bought FSH back, and repay the loan at the end of the transaction. Lending prices collateral by the AMM's TWAP, not
 /// the spot price, so the borrow is refused and the whole batch reverts. It records attempts, reverts and profit
-/// (its USDF plus FSH valued at the spot price before the attack, before and after a batch that went through: the
-/// collateral it leaves behind counts as lost).
+/// (its USDF plus FSH valued at the pool's reserves before the attack, before and after a batch that went through: the
+/// collateral it leaves behind counts as lost), exact in USDF base units.
 /// </summary>
 internal sealed class FlashLoanAttacker : EconomyAgent
 {
     private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
     private readonly int _every;
-    private (SignedTransaction Tx, double ValueBefore, double Price)? _pending;
+    private (SignedTransaction Tx, BigInteger ValueBefore, BigInteger UsdfReserve, BigInteger FshReserve)? _pending;
 
     public FlashLoanAttacker(int index, ulong seed, EconomyParameters p, double fsh, double usdf)
         : base($"attacker-{index}", seed, 5_000 + (ulong)index)
@@ -40,8 +40,8 @@ internal sealed class FlashLoanAttacker : EconomyAgent
     /// <summary>Batches that reverted.</summary>
     public int Reverts { get; private set; }
 
-    /// <summary>USDF gained over the batches that went through (negative: lost).</summary>
-    public double Profit { get; private set; }
+    /// <summary>USDF gained over the batches that went through (negative: lost), in base units (exact).</summary>
+    public BigInteger Profit { get; private set; }
 
     /// <summary>Books the outcome of its transaction in the last block (called at the start of each turn and after the run).</summary>
     public void Settle(EconomyWorld world)
@@ -49,7 +49,7 @@ internal sealed class FlashLoanAttacker : EconomyAgent
         if (_pending is { } pending)
         {
             if (world.WasRejected(pending.Tx)) Reverts++;
-            else Profit += Value(world, pending.Price) - pending.ValueBefore;
+            else Profit += Value(world, pending.UsdfReserve, pending.FshReserve) - pending.ValueBefore;
             _pending = null;
         }
     }
@@ -82,11 +82,12 @@ internal sealed class FlashLoanAttacker : EconomyAgent
             new LendBorrowPayload(AssetId.Usdf, TokenUnits.Exact(borrow)),
             new AmmSwapPayload([AssetId.Fsh, AssetId.Usdf], TokenUnits.Exact(bought), Amount.Zero, false),
         ];
-        double price = world.AmmPrice;
         Attempts++;
-        _pending = (world.Send(Key, new BatchPayload([.. steps])), Value(world, price), price);
+        var (usdfPrice, fshPrice) = (usdfReserve.ToBigInteger(), fshReserve.ToBigInteger());
+        _pending = (world.Send(Key, new BatchPayload([.. steps])), Value(world, usdfPrice, fshPrice), usdfPrice, fshPrice);
     }
 
-    private double Value(EconomyWorld world, double fshPrice) =>
-        TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) + fshPrice * TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Fsh));
+    /// <summary>Its USDF plus its FSH at the price <paramref name="usdfReserve"/> / <paramref name="fshReserve"/>, in USDF base units (rounded toward zero).</summary>
+    private BigInteger Value(EconomyWorld world, BigInteger usdfReserve, BigInteger fshReserve) =>
+        world.State.BalanceOf(Address, AssetId.Usdf).ToBigInteger() + world.State.BalanceOf(Address, AssetId.Fsh).ToBigInteger() * usdfReserve / fshReserve;
 }

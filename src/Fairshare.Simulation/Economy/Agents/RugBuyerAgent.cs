@@ -1,3 +1,4 @@
+using System.Numerics;
 using Fairshare.Core.Ledger.Transactions;
 using Fairshare.Core.Modules.Amm;
 using Fairshare.Core.Primitives;
@@ -13,7 +14,7 @@ internal sealed class RugBuyerAgent : EconomyAgent
 {
     private readonly ulong _rugAt;
     private SignedTransaction? _pending;
-    private double _usdfBefore;
+    private Amount _usdfBefore;
     private Amount _fshBefore;
     private Amount _bought;
     private bool _pendingBuy;
@@ -28,18 +29,18 @@ internal sealed class RugBuyerAgent : EconomyAgent
     /// <summary>USDF minted in the first block.</summary>
     public double Usdf { get; }
 
-    /// <summary>USDF spent on FSH.</summary>
-    public double Spent { get; private set; }
+    /// <summary>USDF spent on FSH, in base units (exact).</summary>
+    public BigInteger Spent { get; private set; }
 
-    /// <summary>USDF got back by selling.</summary>
-    public double Received { get; private set; }
+    /// <summary>USDF got back by selling, in base units (exact).</summary>
+    public BigInteger Received { get; private set; }
 
     /// <summary>Books the outcome of its swap in the last block (called at the start of each turn and after the run).</summary>
     public void Settle(EconomyWorld world)
     {
         if (_pending is { } tx && !world.WasRejected(tx))
         {
-            double change = TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf)) - _usdfBefore;
+            var change = world.State.BalanceOf(Address, AssetId.Usdf).ToBigInteger() - _usdfBefore.ToBigInteger();
             var fshNow = world.State.BalanceOf(Address, AssetId.Fsh);
             if (_pendingBuy)
             {
@@ -60,7 +61,7 @@ internal sealed class RugBuyerAgent : EconomyAgent
     {
         Settle(world);
         if (world.Next < 4 || world.AmmPool is null) return;
-        _usdfBefore = TokenUnits.ToTokens(world.State.BalanceOf(Address, AssetId.Usdf));
+        _usdfBefore = world.State.BalanceOf(Address, AssetId.Usdf);
         _fshBefore = world.State.BalanceOf(Address, AssetId.Fsh);
         if (world.Next < _rugAt)
         {
