@@ -139,9 +139,5 @@ public static class ClientCommand
         context.Console.Write(table);
     }
 
-    private static string Fsh(Amount amount)
-    {
-        string text = amount.ToDecimalString(18);
-        return (text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text) + " FSH";
-    }
+    private static string Fsh(Amount amount) => TokenText.Fsh(amount);
 }

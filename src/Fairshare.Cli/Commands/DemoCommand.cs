@@ -165,15 +165,7 @@ public static class DemoCommand
         _ => tag.ToString().ToLowerInvariant(),
     };
 
-    private static string Fsh(Amount amount, int decimals = 4) => Trim(amount.ToDecimalString(18), decimals);
-
-    private static string Trim(string text, int decimals)
-    {
-        int dot = text.IndexOf('.');
-        if (dot < 0) return text;
-        var cut = text[..Math.Min(text.Length, dot + 1 + decimals)].TrimEnd('0').TrimEnd('.');
-        return cut.Length == 0 ? "0" : cut;
-    }
+    private static string Fsh(Amount amount, int decimals = 4) => TokenText.Number(amount, decimals);
 
     private static JsonObject Json(DemoReport report)
     {

@@ -205,7 +205,7 @@ public static class JobCommand
         {
             if (context.Json) context.WriteJson(JobViews.Status(status));
             else JobViews.PrintStatus(context.Console, status);
-            return context.Fail(JobErrors.NoOutput, $"job {status.Job.Id} ended {status.Phase.ToString().ToLowerInvariant()} without a verified output; {JobViews.Fsh(status.Job.Refunded)} was refunded");
+            return context.Fail(JobErrors.NoOutput, $"job {status.Job.Id} ended {status.Phase.ToString().ToLowerInvariant()} without a verified output; {TokenText.Fsh(status.Job.Refunded)} was refunded");
         }
 
         var result = jobs.ResultAsync(status.Job.Id, ct).GetAwaiter().GetResult();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Fairshare.Agents.Jobs;
+using Fairshare.Cli.Output;
 using Fairshare.Compute.Tensors;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
@@ -12,7 +13,6 @@ namespace Fairshare.Cli.Commands;
 internal static class JobViews
 {
     /// <summary>"0.0123 FSH".</summary>
-    public static string Fsh(Amount amount) => amount.ToDecimalString(18) + " FSH";
 
     public static void PrintQuote(IAnsiConsole console, JobQuote quote)
     {
@@ -33,10 +33,10 @@ internal static class JobViews
         console.Write(table);
         if (quote.CheapestExecution is { } low && quote.DearestExecution is { } high)
         {
-            console.MarkupLine($"   one execution costs {Fsh(low)} to {Fsh(high)}; the policy needs {quote.Executions} at most (about {quote.ExpectedExecutions:0.##} on average)");
+            console.MarkupLine($"   one execution costs {TokenText.Fsh(low)} to {TokenText.Fsh(high)}; the policy needs {quote.Executions} at most (about {quote.ExpectedExecutions:0.##} on average)");
         }
 
-        console.MarkupLine($"   cap {Fsh(quote.MaxPricePerWorkUnit)} per work unit: submitting locks [bold]{Fsh(quote.Escrow)}[/] in escrow (what is not paid out is refunded)");
+        console.MarkupLine($"   cap {TokenText.Fsh(quote.MaxPricePerWorkUnit)} per work unit: submitting locks [bold]{TokenText.Fsh(quote.Escrow)}[/] in escrow (what is not paid out is refunded)");
     }
 
     public static JsonObject Quote(JobQuote quote)
@@ -81,7 +81,7 @@ internal static class JobViews
 
     public static void PrintSubmitted(IAnsiConsole console, SubmittedJob job)
     {
-        console.MarkupLine($"[green]ok[/] job [bold]{job.Id}[/] submitted in block {job.Height}: {job.Quote.Prepared.WorkUnits:N0} work units, cap {Fsh(job.Quote.MaxPricePerWorkUnit)} per unit, {Fsh(job.Quote.Escrow)} locked in escrow");
+        console.MarkupLine($"[green]ok[/] job [bold]{job.Id}[/] submitted in block {job.Height}: {job.Quote.Prepared.WorkUnits:N0} work units, cap {TokenText.Fsh(job.Quote.MaxPricePerWorkUnit)} per unit, {TokenText.Fsh(job.Quote.Escrow)} locked in escrow");
         console.MarkupLine($"   tx [grey]{job.Transaction}[/]; follow it with 'fairshare job status {job.Id} --wait', fetch it with 'fairshare job result {job.Id} --out DIR'");
     }
 
@@ -101,7 +101,7 @@ internal static class JobViews
     {
         var job = status.Job;
         console.MarkupLine($"job [bold]{job.Id}[/]: [bold]{status.Phase.ToString().ToLowerInvariant()}[/] at block {status.Height} (client {Short(job.Client)}, {Policy(job.Spec)}, {job.Spec.WorkUnits:N0} work units)");
-        console.MarkupLine($"   escrow locked {Fsh(job.Locked)}, paid {Fsh(job.Paid)}, refunded {Fsh(job.Refunded)}, still held {Fsh(job.Escrow)}");
+        console.MarkupLine($"   escrow locked {TokenText.Fsh(job.Locked)}, paid {TokenText.Fsh(job.Paid)}, refunded {TokenText.Fsh(job.Refunded)}, still held {TokenText.Fsh(job.Escrow)}");
         if (!job.AcceptedOutput.IsZero) console.MarkupLine($"   accepted output {job.AcceptedOutput}");
         if (job.Slots.Length == 0) return;
         var table = new Table().AddColumns("slot", "provider", "role", "status", "assigned", "deadline", "price", "paid", "slashed");
@@ -160,7 +160,7 @@ internal static class JobViews
         var job = result.Job;
         int agreeing = result.ComputedBy.Count();
         console.MarkupLine($"[green]settled[/] job [bold]{job.Id}[/] in block {job.ClosedHeight}: output {Short(result.OutputHash)} verified ({Policy(job.Spec)}, {agreeing} provider(s) revealed it)");
-        console.MarkupLine($"   paid {Fsh(job.Paid)} (protocol fee included), refunded {Fsh(job.Refunded)} of {Fsh(job.Locked)} locked");
+        console.MarkupLine($"   paid {TokenText.Fsh(job.Paid)} (protocol fee included), refunded {TokenText.Fsh(job.Refunded)} of {TokenText.Fsh(job.Locked)} locked");
         foreach (var item in result.Outputs.Items)
         {
             foreach (var tensor in item.Tensors)

@@ -307,10 +307,7 @@ public static class MarketCommand
     /// </summary>
     private static string Fsh(Amount amount)
     {
-        if (!amount.IsZero && amount < MicroFsh) return $"{amount} base";
-        string text = amount.ToDecimalString(18);
-        int point = text.IndexOf('.', StringComparison.Ordinal);
-        return point < 0 || text.Length - point - 1 <= 6 ? text : text[..(point + 7)].TrimEnd('0').TrimEnd('.');
+        return !amount.IsZero && amount < MicroFsh ? $"{amount} base" : TokenText.Number(amount, 6);
     }
 
     /// <summary>Shows an address by the wallet's key name for it when there is one (tables only; --json keeps addresses).</summary>

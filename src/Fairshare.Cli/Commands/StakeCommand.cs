@@ -334,7 +334,7 @@ public static class StakeCommand
 
     private static string Percent(ushort bps) => new Amount(bps).ToDecimalString(2) + "%";
 
-    private static string Fsh(Amount amount) => amount.ToDecimalString(18);
+    private static string Fsh(Amount amount) => TokenText.Number(amount);
 
     /// <summary>FSH with at most four decimals, truncated (tables are for reading; --json is exact).</summary>
     private static string Short(Amount amount)

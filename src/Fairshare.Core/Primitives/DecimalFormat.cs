@@ -25,6 +25,16 @@ public static class DecimalFormat
         return sign + (fraction.Length == 0 ? whole : whole + "." + fraction);
     }
 
+    /// <summary>
+    /// As <see cref="Plain"/>, cut (toward zero, never rounded up) to at most <paramref name="maxFraction"/> fraction
+    /// digits: a table's short form, "1.234567" for 1.2345678 at six.
+    /// </summary>
+    public static string Truncated(BigInteger units, int decimals, int maxFraction)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxFraction);
+        return maxFraction >= decimals ? Plain(units, decimals) : Plain(units / BigInteger.Pow(10, decimals - maxFraction), maxFraction);
+    }
+
     /// <summary>As <see cref="Plain"/>, with the whole part grouped: "1,000,000,000", "-12,345.6789".</summary>
     public static string Grouped(BigInteger units, int decimals) => Group(Plain(units, decimals));
 

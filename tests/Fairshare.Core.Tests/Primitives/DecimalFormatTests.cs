@@ -29,6 +29,17 @@ public sealed class DecimalFormatTests
         Assert.Equal(expected, DecimalFormat.Grouped(BigInteger.Parse(units, System.Globalization.CultureInfo.InvariantCulture), decimals));
 
     [Theory]
+    [InlineData("1234567891234567890", 18, 6, "1.234567")]
+    [InlineData("1999999999999999999", 18, 4, "1.9999")]
+    [InlineData("-1999999999999999999", 18, 4, "-1.9999")]
+    [InlineData("1500000000000000000", 18, 6, "1.5")]
+    [InlineData("1", 18, 6, "0")]
+    [InlineData("12345", 2, 6, "123.45")]
+    [InlineData("12345", 2, 0, "123")]
+    public void Truncated_CutsTowardZero_NeverRoundsUp(string units, int decimals, int maxFraction, string expected) =>
+        Assert.Equal(expected, DecimalFormat.Truncated(BigInteger.Parse(units, System.Globalization.CultureInfo.InvariantCulture), decimals, maxFraction));
+
+    [Theory]
     [InlineData("1234567.891", "1,234,567.891")]
     [InlineData("-1234", "-1,234")]
     [InlineData("0.00005", "0.00005")]
