@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Fairshare.Core.Primitives;
 
 namespace Fairshare.Cli.Output;
 
@@ -29,11 +30,7 @@ public static class DecimalRatio
         int decimals = Math.Max(0, significantDigits - 1 - Exponent(top, bottom));
         var scale = BigInteger.Pow(10, decimals);
         var rounded = (2 * top * scale + bottom) / (2 * bottom);
-        string digits = rounded.ToString(CultureInfo.InvariantCulture);
-        if (decimals == 0) return digits;
-        digits = digits.PadLeft(decimals + 1, '0');
-        string fraction = digits[^decimals..].TrimEnd('0');
-        return fraction.Length == 0 ? digits[..^decimals] : digits[..^decimals] + "." + fraction;
+        return DecimalFormat.Plain(rounded, decimals);
     }
 
     /// <summary>The power of ten of the ratio's leading digit: 0 for 1.5, 3 for 2500, −5 for 0.0000123.</summary>
