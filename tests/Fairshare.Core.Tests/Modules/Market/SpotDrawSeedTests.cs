@@ -70,4 +70,20 @@ public sealed class SpotDrawSeedTests
         Assert.Contains(SpotDraw.Unchecked, drawn.Values);
         Assert.True(differsUnderStateRoot > 0, "no job's outcome tells the block hash from the state root");
     }
+
+    [Theory]
+    [InlineData(0, SpotDraw.Unchecked)]
+    [InlineData(1, SpotDraw.Checked)]
+    public void ADrawExactlyAtTheRate_IsNotChecked_OneBelowIs(uint aboveDraw, SpotDraw expected)
+    {
+        // "Checked when below the rate": the rate is set, after the primary committed, to this job's draw (or one more).
+        var m = MarketChain.Create(_ => ProviderBehaviour.Manual);
+        ulong id = m.Submit(MarketHarness.Spec(VerificationPolicy.SpotCheck));
+        m.Ok(("alpha", m.Commit(id, 0, Hash32.Compute("output"u8), MarketChain.Salt(0))));
+        uint draw = ExpectedPpm(m.State.Head.BlockHash.ToArray(), id);
+        MarketStore.SetParams(m.State, MarketStore.Params(m.State) with { ProbationJobs = 0, SpotCheckPpm = draw + aboveDraw });
+        m.State.Commit();
+        m.Blocks(1);
+        Assert.Equal(expected, m.Job(id).Draw);
+    }
 }
