@@ -47,7 +47,10 @@ public sealed class CliProcess : IDisposable
 
     public CliRun Run(params string[] args) => RunWith(null, args);
 
-    public CliRun RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public CliRun RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args) => RunWithInput(null, environment, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (none when null), which is then closed: never a terminal.</summary>
+    public CliRun RunWithInput(string? input, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = StartInfo(args);
         if (environment is not null)
@@ -56,6 +59,7 @@ public sealed class CliProcess : IDisposable
         }
 
         using var process = Process.Start(info)!;
+        if (input is not null) process.StandardInput.Write(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
