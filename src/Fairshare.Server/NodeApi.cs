@@ -6,6 +6,7 @@ using Fairshare.Server.Endpoints;
 using Fairshare.Server.Health;
 using Fairshare.Server.Http;
 using Fairshare.Server.Metrics;
+using Fairshare.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -54,14 +55,23 @@ public static class NodeApi
         if (options.RateLimitPerSecond > 0 && options.SignatureChecksPerSecond > 0) services.AddSingleton(_ => new SignatureBudget(options));
         services.AddSingleton(_ => new LeaderForwarder(ledger, options.WaitTimeout + TimeSpan.FromSeconds(10)));
         services.AddHostedService<SignatureForwarder>();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy);
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        // The SDK's settings: camelCase, and strict numbers (a number sent as a string is malformed JSON), so the OpenAPI
+        // document types each number as a number, not "integer or string".
+        services.ConfigureHttpJsonOptions(json =>
         {
-            document.Info.Title = "Fairshare node API";
-            document.Info.Description = "A validator's HTTP API. Errors are application/problem+json ApiError bodies {code, message, status}; "
-                + "amounts are decimal strings of base units, hashes and keys lower-case hex, addresses fs1…. See docs/api.md.";
-            return Task.CompletedTask;
-        }));
+            json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy;
+            json.SerializerOptions.NumberHandling = Client.FairshareClient.Json.NumberHandling;
+        });
+        // Every error is problem details written by ApiErrors, the framework's own too (status code pages, the exception
+        // handler): ApiProblemWriter is registered before AddProblemDetails adds ASP.NET's default writer, so it is asked first.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
+        services.AddProblemDetails();
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<ApiDocumentTransformer>();
+            openApi.AddOperationTransformer<ErrorResponsesTransformer>();
+            openApi.AddSchemaTransformer<DecimalIntegerSchemaTransformer>();
+        });
         services.AddHealthChecks().AddCheck<ReadinessCheck>(ReadinessCheck.Name, tags: [ReadinessCheck.Tag]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(NodeMetrics.MeterName, NodeMetrics.HostingMeterName)
@@ -75,10 +85,15 @@ public static class NodeApi
         // is then in the first scrape); NodeMetrics now, so it counts every block from the start.
         _ = app.Services.GetRequiredService<MeterProvider>();
         _ = app.Services.GetRequiredService<NodeMetrics>();
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server");
         if (!options.TrustedProxies.IsDefaultOrEmpty) app.UseForwardedHeaders(TrustedForwarding(options));
-        app.Use((context, next) => ApiMiddleware.CatchErrorsAsync(context, next, log, options.MaxRequestBytes));
-        app.UseStatusCodePages(ApiMiddleware.WriteStatusBodyAsync);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A bad request keeps its own status (400, or 413 for a body cut off at the limit); anything else is a bug.
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // ApiProblemWriter logs the bugs, with the method and path; a client's bad request is not the node's error.
+            SuppressDiagnosticsCallback = _ => true,
+        });
+        app.UseStatusCodePages();
         app.UseRouting();
         if (options.RateLimitPerSecond > 0) app.UseRateLimiter();
         app.Use((context, next) => ApiMiddleware.LimitBodyAsync(context, next, options.MaxRequestBytes));
@@ -89,6 +104,7 @@ public static class NodeApi
         ModuleEndpoints.Map(app);
         InternalEndpoints.Map(app);
         AnalyticsEndpoints.Map(app);
+        ErrorEndpoints.Map(app);
         ReferenceEndpoints.Map(app);
         DashboardEndpoints.Map(app);
         HealthProbe.Map(app);
@@ -145,6 +161,9 @@ public static class NodeApi
         };
     }
 
+    /// <summary>Whether the rate limit never counts requests to <paramref name="path"/> (probes and scrapes).</summary>
+    internal static bool IsUnlimited(string path) => Unlimited.Any(p => string.Equals(path, p, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Whom a request is counted against (request and signature budgets): its peer's address, or the client a trusted proxy named.</summary>
     internal static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
@@ -156,7 +175,7 @@ public static class NodeApi
     internal static bool IsExempt(HttpContext context)
     {
         var request = context.Request;
-        if (Unlimited.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))) return true;
+        if (IsUnlimited(request.Path)) return true;
         if (!request.Headers.TryGetValue(MemberRequest.SignatureHeader, out var signature)) return false;
         var ledger = context.RequestServices.GetRequiredService<ILedgerService>();
         string pathAndQuery = request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
