@@ -137,8 +137,15 @@ public sealed partial class RaftLedgerService
         {
             var id = rejected.Transaction.Id;
             if (!entries.TryGetValue(id, out var entry)) continue;
-            if (rejected.Code == ResultCode.NonceGap && entry.Deferrals++ < NonceGapDeferrals) deferred.Add(entry);
-            else _mempool.Complete(id, CommittedOutcome(id) ?? new SubmittedTransaction(id, rejected.Code, null, []));
+            if (rejected.Code == ResultCode.NonceGap && entry.Deferrals++ < NonceGapDeferrals)
+            {
+                deferred.Add(entry);
+            }
+            else
+            {
+                _log.LogTransactionRefused(id, rejected.Transaction.Sender, proposal.Block.Header.Height, rejected.Code);
+                _mempool.Complete(id, CommittedOutcome(id) ?? new SubmittedTransaction(id, rejected.Code, null, []));
+            }
         }
 
         _mempool.Requeue(deferred);

@@ -80,6 +80,6 @@ internal static partial class ApiMiddleware
         return $"the body is larger than this route's limit of {limit} bytes; send fewer transactions per request";
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "unexpected error answering {Method} {Path}")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "unexpected error answering {Method} {Path}")]
     private static partial void LogUnexpected(ILogger log, Exception error, string method, string path);
 }
