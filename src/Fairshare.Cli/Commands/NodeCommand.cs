@@ -141,6 +141,22 @@ public static class NodeCommand
         using var shutdown = new ShutdownSignal();
         using var logging = settings.Logging.CreateFactory();
         var log = logging.CreateLogger(CliLog.NodeCategory);
+        try
+        {
+            return await ServeAsync(context, settings, logging, log, shutdown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM before the node was up (systemd stopping a unit that is starting): a clean stop too.
+            log.NodeStoppedWhileStarting();
+            return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Starts the validator and its API, then serves until <paramref name="stop"/>; stops both cleanly.</summary>
+    private static async Task<int> ServeAsync(CliContext context, NodeSettings settings, ILoggerFactory logging, ILogger log, CancellationToken stop)
+    {
+        var data = context.Data;
         using var index = ChainIndexes.Open(settings.Index, data);
         var members = settings.Peers.Add(new ClusterMember(settings.Raft, settings.Api.AbsoluteUri));
         var options = new RaftLedgerOptions(data, settings.Raft, settings.Api.AbsoluteUri, members)
@@ -152,16 +168,17 @@ public static class NodeCommand
             Logging = logging,
             NodeKeyPassphrase = Passphrases.ForNodeKey,
         };
-        await using var ledger = await RaftLedgerService.StartAsync(options, shutdown.Token).ConfigureAwait(false);
+        await using var ledger = await RaftLedgerService.StartAsync(options, stop).ConfigureAwait(false);
         var apiOptions = new NodeApiOptions(settings.Api.GetLeftPart(UriPartial.Authority), RateLimitPerSecond: settings.RateLimit)
         {
             TrustedProxies = settings.TrustedProxies,
             SignatureChecksPerSecond = settings.SignatureChecks,
-            GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, shutdown.Token).ConfigureAwait(false),
+            GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, stop).ConfigureAwait(false),
             Logging = logging,
         };
         await using var app = NodeApi.Build(apiOptions, ledger, index);
-        await app.StartAsync(shutdown.Token).ConfigureAwait(false);
+        // Not cancelled midway (binding takes milliseconds): a stop asked for meanwhile ends the wait below at once.
+        await app.StartAsync(CancellationToken.None).ConfigureAwait(false);
         var head = ledger.Head;
         string boundApi = NodeApi.BoundUrl(app).ToString(), indexKind = settings.Index.Kind.ToString().ToLowerInvariant();
         if (settings.Logging.Json)
@@ -189,13 +206,15 @@ public static class NodeCommand
 
         try
         {
-            await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // The ledger stops here (not at the end of the scope), so "stopped" is the last thing the node says.
+        await ledger.DisposeAsync().ConfigureAwait(false);
         if (settings.Logging.Json) log.NodeStopped(ledger.Head.Height);
         else if (!context.Json) context.Console.MarkupLine($"[grey]node stopped at height {ledger.Head.Height}[/]");
         return ExitCodes.Ok;

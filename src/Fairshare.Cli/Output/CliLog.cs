@@ -24,6 +24,10 @@ public static partial class CliLog
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "node stopped at height {Height}")]
     public static partial void NodeStopped(this ILogger logger, ulong height);
 
+    /// <summary>A stop (Ctrl+C, SIGTERM) came while the node was starting: it stopped cleanly before serving.</summary>
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "node stopped while starting")]
+    public static partial void NodeStoppedWhileStarting(this ILogger logger);
+
     /// <summary>The provider agent is running.</summary>
     [LoggerMessage(EventId = 5020, Level = LogLevel.Information,
         Message = "provider {Provider} ({Address}) on {Node}, {Profile}, {WorkUnitsPerSecond} work units/s at {Price} FSH per work unit; jobs run {Sandbox}; offer {Device}, \"{Hardware}\"")]

@@ -117,7 +117,8 @@ public sealed partial class RaftLedgerService
             {
                 _proposal = null;
                 _node.Reload();
-                _log.LogBlockGivenUp(proposal.Block.Header.Height);
+                // Stopping gives up the block in flight as a matter of course: nothing worth a warning.
+                if (Volatile.Read(ref _disposed) == 0) _log.LogBlockGivenUp(proposal.Block.Header.Height);
             }
         }
         finally

@@ -100,8 +100,8 @@ public sealed class LoggedProcess : IDisposable
         return events;
     }
 
-    /// <summary>Polls <c>/health</c> until it answers 200, for up to a minute or until the process ends.</summary>
-    public static async Task<bool> WaitHealthyAsync(HttpClient http, string api, Process process)
+    /// <summary>Polls <c>/health</c> (or <paramref name="path"/>) until it answers 200, for up to a minute or until the process ends.</summary>
+    public static async Task<bool> WaitHealthyAsync(HttpClient http, string api, Process process, string path = "/health")
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(process);
@@ -109,7 +109,8 @@ public sealed class LoggedProcess : IDisposable
         {
             try
             {
-                if ((await http.GetAsync(new Uri(api + "/health"))).IsSuccessStatusCode) return true;
+                using var answer = await http.GetAsync(new Uri(api + path));
+                if (answer.IsSuccessStatusCode) return true;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

@@ -59,6 +59,8 @@ public sealed class ProcessLoggingTests : CliTestBase
         using var node = new LoggedProcess(launcher.StartInfo("node", "start", "--data", Cli.Home, "--api", api, "--raft", raft, "--peer", peer,
             "--log-format", "json", "--log-level", "warning"));
         Assert.True(await node.WaitForLineAsync(l => l.Contains("\"EventId\":3032", StringComparison.Ordinal), TimeSpan.FromSeconds(60)), node.ToString());
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+            Assert.True(await LoggedProcess.WaitHealthyAsync(http, api, node.Process, "/health/live"), "the node's API did not start\n" + node);
 
         Assert.True(await node.StopAsync(), "the node did not stop cleanly on SIGTERM\n" + node);
 
