@@ -25,7 +25,7 @@ namespace Fairshare.Server;
 /// its optional read-side index. Build it, <c>StartAsync</c> it, and dispose it to stop; it also forwards this
 /// validator's block signatures to the other members while it runs.
 /// </summary>
-public static class NodeApi
+public static partial class NodeApi
 {
     /// <summary>Paths the rate limit never counts: probes and scrapes.</summary>
     private static readonly string[] Unlimited = ["/health", HealthProbe.LivePath, HealthProbe.ReadyPath, "/metrics"];
@@ -42,10 +42,15 @@ public static class NodeApi
         });
         builder.WebHost.UseUrls(options.ListenUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBytes, options.MaxBlobBytes));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // The health-check service logs every failing check as an error: a node that is not ready yet (an election, a
-        // catch-up) is not one, and the readiness check logs its own failures (ReadinessCheck).
-        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+        if (options.Logging is { } logging)
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(logging);
+        }
+        else
+        {
+            AddLogFilters(builder.Logging, LogLevel.Information);
+        }
 
         var services = builder.Services;
         services.AddSingleton(options);
@@ -113,6 +118,20 @@ public static class NodeApi
         return app;
     }
 
+    /// <summary>
+    /// The API's log filters, for a logger factory handed to it (<see cref="NodeApiOptions.Logging"/>): ASP.NET Core's
+    /// own categories from <see cref="LogLevel.Warning"/> (or <paramref name="minimum"/>, when higher), not one line per
+    /// request; and none of the health-check service's, which logs every failing check as an error: a node that is not
+    /// ready yet (an election, a catch-up) is not one, and the readiness check logs its own failures (ReadinessCheck).
+    /// </summary>
+    public static ILoggingBuilder AddLogFilters(ILoggingBuilder builder, LogLevel minimum)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddFilter("Microsoft.AspNetCore", minimum > LogLevel.Warning ? minimum : LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+    }
+
     /// <summary>The base URL the started app listens on (the real port when <see cref="NodeApiOptions.ListenUrl"/> asked for port 0).</summary>
     public static Uri BoundUrl(WebApplication app)
     {
@@ -155,6 +174,9 @@ public static class NodeApi
         });
         limiter.OnRejected = async (rejected, ct) =>
         {
+            var context = rejected.HttpContext;
+            LogRateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server.RateLimit"),
+                context.Request.Method, context.Request.Path, ClientOf(context));
             var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
             await ApiErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"more than {rate} requests per second from this address; wait and retry", wait).ConfigureAwait(false);
@@ -163,6 +185,10 @@ public static class NodeApi
 
     /// <summary>Whether the rate limit never counts requests to <paramref name="path"/> (probes and scrapes).</summary>
     internal static bool IsUnlimited(string path) => Unlimited.Any(p => string.Equals(path, p, StringComparison.OrdinalIgnoreCase));
+
+    // Debug: one line per refused request, and a client over its limit sends many.
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "rate limit: refused {Method} {Path} from {Client}")]
+    private static partial void LogRateLimited(ILogger log, string method, string path, string client);
 
     /// <summary>Whom a request is counted against (request and signature budgets): its peer's address, or the client a trusted proxy named.</summary>
     internal static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

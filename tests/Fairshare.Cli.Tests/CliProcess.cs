@@ -40,6 +40,7 @@ public sealed class CliProcess : IDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["FAIRSHARE_HOME"] = Home;
         info.Environment.Remove("FAIRSHARE_PASSPHRASE");
+        info.Environment.Remove("FAIRSHARE_PASSPHRASE_FILE");
         info.Environment.Remove("FAIRSHARE_NODE");
         info.Environment["NO_COLOR"] = "1";
         return info;

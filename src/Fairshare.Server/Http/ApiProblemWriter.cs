@@ -60,6 +60,6 @@ internal sealed partial class ApiProblemWriter(NodeApiOptions options, ILoggerFa
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "unexpected error answering {Method} {Path}")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "unexpected error answering {Method} {Path}")]
     private static partial void LogUnexpected(ILogger log, Exception error, string method, string path);
 }
