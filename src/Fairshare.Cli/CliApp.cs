@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Fairshare.Cli.Commands;
 using Fairshare.Cli.Output;
 using Fairshare.Client;
@@ -67,7 +68,13 @@ public static class CliApp
                 ? [name]
                 : new[] { name }.Concat(CommandPath(parsed.CommandResult)));
             var messages = parsed.Errors.Select(e => e.Message.TrimEnd('.')).Distinct();
-            Console.Error.WriteLine($"error: {string.Join("; ", messages)} (see '{commandPath} --help')");
+            string message = string.Join("; ", messages);
+            string? suggestion = Suggest(parsed, name);
+            if (suggestion is not null) message += $"; did you mean '{suggestion}'?";
+            // Under --json a failure is a JSON document on stdout too, as every command's refusals are (CliContext.Fail).
+            if (args.Contains("--json", StringComparer.Ordinal))
+                Console.Out.WriteLine(new JsonObject { ["error"] = "usage", ["message"] = $"{message} (see '{commandPath} --help')", ["suggestion"] = suggestion }.ToJsonString(JsonOptions.Indented));
+            Console.Error.WriteLine($"error: {message} (see '{commandPath} --help') [usage]");
             return ExitCodes.Usage;
         }
 
@@ -95,6 +102,32 @@ public static class CliApp
         root.Add(NodeOption);
         foreach (var command in commands) root.Add(command);
         return root;
+    }
+
+    /// <summary>
+    /// "Did you mean …?" for the first token the parser could not place: the nearest subcommand (as a whole command
+    /// line) or option of the command it reached, within two edits; null when nothing is that near.
+    /// </summary>
+    private static string? Suggest(ParseResult parsed, string name)
+    {
+        var command = parsed.CommandResult.Command;
+        foreach (var token in parsed.UnmatchedTokens)
+        {
+            if (token.StartsWith('-'))
+            {
+                var options = command.Options.Concat(command == parsed.RootCommandResult.Command ? [] : parsed.RootCommandResult.Command.Options.Where(o => o.Recursive));
+                if (Suggestions.Closest(token, options.SelectMany(o => o.Aliases.Prepend(o.Name)), maxDistance: 2) is { } option) return option;
+                continue;
+            }
+
+            if (Suggestions.Closest(token, command.Subcommands.Select(c => c.Name), maxDistance: 2) is { } sub)
+            {
+                var path = command == parsed.RootCommandResult.Command ? [name] : new[] { name }.Concat(CommandPath(parsed.CommandResult));
+                return string.Join(' ', path.Append(sub));
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)

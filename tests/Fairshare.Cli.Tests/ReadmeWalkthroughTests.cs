@@ -100,7 +100,8 @@ public sealed class ReadmeWalkthroughTests : IDisposable
                     Assert.Matches(@"ok registered fs1[0-9a-f]+: [0-9,]+ work units/s at 0\.01 FSH per work unit, 2 slots", stdout);
                     break;
                 case ("keys", "new"):
-                    Assert.Matches(@"created key erin fs1[0-9a-f]{40,}", stdout);
+                    Assert.Matches($@"created key {args[2]} fs1[0-9a-f]{{40,}}", stdout);
+                    if (args.Contains("--mnemonic")) Assert.Equal(24, Regex.Matches(stdout, @"^\s*\d+\s+[a-z]+\s*$", RegexOptions.Multiline).Count);
                     break;
                 case ("conformance", _):
                     Assert.Contains("261 passed, 0 failed", stdout, StringComparison.Ordinal);

@@ -155,7 +155,7 @@ public static class DexCommand
             bool isExactOut = parsed.GetValue(exactOut);
             var value = TxSubmission.ParseAmount(state, isExactOut ? path[^1] : path[0], parsed.GetValue(amount)!, "--amount");
             var quoted = Amounts(state, path, value, isExactOut);
-            var bps = SlippageBps(parsed.GetValue(slippage)!);
+            var bps = PercentArgument.ToBps(parsed.GetValue(slippage)!, "--slippage");
             // Exact in: at least the quote less the slippage; exact out: at most the quote plus it.
             var limit = isExactOut
                 ? ToAmount(quoted[0].ToBigInteger() * (10_000 + bps) / 10_000)
@@ -186,7 +186,7 @@ public static class DexCommand
             var b = TxSubmission.FindAsset(state, parsed.GetValue(assetB)!).Id;
             var desiredA = TxSubmission.ParseAmount(state, a, parsed.GetValue(amountA)!, "--amount-a");
             var desiredB = TxSubmission.ParseAmount(state, b, parsed.GetValue(amountB)!, "--amount-b");
-            var bps = SlippageBps(parsed.GetValue(slippage)!);
+            var bps = PercentArgument.ToBps(parsed.GetValue(slippage)!, "--slippage");
             var minA = ToAmount(desiredA.ToBigInteger() * (10_000 - bps) / 10_000);
             var minB = ToAmount(desiredB.ToBigInteger() * (10_000 - bps) / 10_000);
             if (AmmPools.Find(state, a, b) is { } pool && !pool.Reserve0.IsZero)
@@ -227,7 +227,7 @@ public static class DexCommand
             var pool = AmmPools.Find(state, a, b) ?? throw new CliUsageException($"there is no {Symbol(state, a)}/{Symbol(state, b)} pool; see 'fairshare dex pools'");
             var shares = TxSubmission.ParseAmount(state, pool.LpAsset, parsed.GetValue(liquidity)!, "--liquidity");
             var supply = state.FindAsset(pool.LpAsset)!.Supply.ToBigInteger();
-            var bps = SlippageBps(parsed.GetValue(slippage)!);
+            var bps = PercentArgument.ToBps(parsed.GetValue(slippage)!, "--slippage");
             BigInteger Expected(AssetId asset) => supply.IsZero ? 0 : shares.ToBigInteger() * pool.ReserveOf(asset).ToBigInteger() / supply * (10_000 - bps) / 10_000;
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key,
@@ -268,14 +268,6 @@ public static class DexCommand
         {
             throw new CliUsageException($"the pools cannot price this swap: {revert.Error} (see 'fairshare dex pools')");
         }
-    }
-
-    /// <summary>"0.5" percent → 50 basis points, without floating point.</summary>
-    internal static int SlippageBps(string text)
-    {
-        if (!Amount.TryParseDecimal(text, 2, out var hundredths) || !hundredths.TryToUInt64(out var bps) || bps > 10_000)
-            throw new CliUsageException($"--slippage '{text}' must be a percentage between 0 and 100 with at most two decimals");
-        return (int)bps;
     }
 
     /// <summary>A computed amount, or a usage error when it is out of range.</summary>

@@ -69,7 +69,7 @@ public static class ProviderStart
                 using var signer = AgentKeys.Resolve(context, gateway, parsed.GetValue(key), parsed.GetValue(devKey), shutdown.Token);
                 var state = gateway.StateAsync(shutdown.Token).GetAwaiter().GetResult();
                 var perUnit = TxSubmission.ParseAmount(state, AssetId.Fsh, parsed.GetValue(price)!, "--price");
-                var selfBond = TxSubmission.ParseAmount(state, AssetId.Fsh, parsed.GetValue(bond)!, "--bond");
+                var selfBond = TxSubmission.ParseAmount(state, AssetId.Fsh, parsed.GetValue(bond)!, "--bond", mayBeZero: true);
                 var (hardware, score) = ProviderCommand.Measure(parsed.GetValue(budget));
                 var providers = ExecutionProviders.Detect();
                 var (device, description) = ProviderCommand.OfferHardware(hardware, providers);

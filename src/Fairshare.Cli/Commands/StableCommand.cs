@@ -104,10 +104,10 @@ public static class StableCommand
             var coins = ParseList(parsed.GetValue(assets)!).Select(s => TxSubmission.FindAsset(state, s).Id).ToImmutableArray();
             var values = ParseList(parsed.GetValue(amounts)!);
             if (values.Length != coins.Length) throw new CliUsageException($"--amounts has {values.Length} entries for {coins.Length} assets");
-            var given = coins.Select((c, k) => TxSubmission.ParseAmount(state, c, values[k], "--amounts")).ToArray();
+            var given = coins.Select((c, k) => TxSubmission.ParseAmount(state, c, values[k], "--amounts", mayBeZero: true)).ToArray();
             var pool = FindByAssets(state, coins);
             var ordered = pool is null ? [.. given] : pool.Assets.Select(a => given[coins.IndexOf(a)]).ToImmutableArray();
-            var bps = DexCommand.SlippageBps(parsed.GetValue(slippage)!);
+            var bps = PercentArgument.ToBps(parsed.GetValue(slippage)!, "--slippage");
             TxPayload payload;
             if (pool is null)
             {
@@ -151,7 +151,7 @@ public static class StableCommand
             var shares = TxSubmission.ParseAmount(state, found.LpAsset, parsed.GetValue(lp)!, "--lp");
             var math = found.ToMath(StablePools.LpSupply(state, found));
             if (math.TokenSupply.IsZero) throw new CliUsageException($"stable pool {found.Id} has no liquidity");
-            var bps = DexCommand.SlippageBps(parsed.GetValue(slippage)!);
+            var bps = PercentArgument.ToBps(parsed.GetValue(slippage)!, "--slippage");
             TxPayload payload;
             if (parsed.GetValue(coin) is { } symbol)
             {
@@ -201,7 +201,7 @@ public static class StableCommand
             var math = found.ToMath(StablePools.LpSupply(state, found));
             if (math.TokenSupply.IsZero) throw new CliUsageException($"stable pool {found.Id} has no liquidity");
             var dy = Quote(() => StableSwapMath.GetDy(math, i, j, dx.ToBigInteger()));
-            var bps = DexCommand.SlippageBps(parsed.GetValue(slippage)!);
+            var bps = PercentArgument.ToBps(parsed.GetValue(slippage)!, "--slippage");
             var minDy = LessSlippage(dy, bps);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new StableExchangePayload(found.Id, (byte)i, (byte)j, dx, minDy), parsed.GetValue(fee),

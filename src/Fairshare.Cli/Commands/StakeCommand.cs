@@ -49,7 +49,7 @@ public static class StakeCommand
         {
             using var chain = ChainAccess.Open(context);
             var value = TxSubmission.ParseAmount(chain.State, AssetId.Fsh, parsed.GetValue(amount)!, "--amount");
-            var bps = PercentToBps(parsed.GetValue(commission)!, "--commission");
+            var bps = PercentArgument.ToBps(parsed.GetValue(commission)!, "--commission");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new StakeSelfBondPayload(value, bps), parsed.GetValue(fee),
                 () => $"bonded {Fsh(value)} FSH; your pool holds {Fsh(StakingModule.BondedTokens(chain.State, key.Address))} FSH at "
@@ -158,7 +158,7 @@ public static class StakeCommand
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             using var chain = ChainAccess.Open(context);
-            var bps = PercentToBps(parsed.GetValue(commission)!, "--commission");
+            var bps = PercentArgument.ToBps(parsed.GetValue(commission)!, "--commission");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new StakeSetCommissionPayload(bps), parsed.GetValue(fee),
                 () => CommissionText(StakingStore.Pool(chain.State, key.Address)!, chain.State.Head.Height + 1));
@@ -322,15 +322,6 @@ public static class StakeCommand
 
     private static string PendingText(StakePool pool, ulong height) =>
         pool.HasPendingCommission(height) ? $"{Percent(pool.PendingCommissionBps)} from block {pool.CommissionChangeHeight}" : "-";
-
-    /// <summary>"10%" or "12.5" → basis points, without floating point.</summary>
-    private static ushort PercentToBps(string text, string option)
-    {
-        var trimmed = text.Trim().TrimEnd('%');
-        if (!Amount.TryParseDecimal(trimmed, 2, out var hundredths) || !hundredths.TryToUInt64(out var bps) || bps > 10_000)
-            throw new CliUsageException($"{option} '{text}' must be a percentage between 0 and 100 with at most two decimals, e.g. 10%");
-        return (ushort)bps;
-    }
 
     private static string Percent(ushort bps) => new Amount(bps).ToDecimalString(2) + "%";
 

@@ -35,7 +35,7 @@ public static class TxSubmission
         if (account is not null && account.Address != sender.Address) throw new ArgumentException("the account read is not the sender's", nameof(account));
         account ??= chain.ReadAccount(sender.Address);
         var assets = account.Globals.Assets;
-        var fee = feeText is null ? account.Globals.Params.MinFee : ParseAmount(assets, AssetId.Fsh, feeText, "--fee");
+        var fee = feeText is null ? account.Globals.Params.MinFee : ParseAmount(assets, AssetId.Fsh, feeText, "--fee", mayBeZero: true);
         var tx = SignedTransaction.Sign(new Transaction(account.ChainId, account.Nonce, fee, payload), sender);
         var result = chain.Submit(tx);
         if (!result.IsCommitted)
@@ -47,6 +47,7 @@ public static class TxSubmission
             }
 
             string why = Enum.TryParse<ResultCode>(result.Code, out var code) && Enum.IsDefined(code) ? ResultCodeHelp.Explain(code) : result.Code;
+            if (code == ResultCode.InsufficientBalance) why += "; " + Shortfall(account, payload, fee);
             return context.Fail(result.Code, $"transaction rejected: {why}; nothing changed");
         }
 
@@ -87,16 +88,41 @@ public static class TxSubmission
         return ExitCodes.Ok;
     }
 
-    /// <summary>Parses a human amount ("1.5") in the asset's decimals.</summary>
-    public static Amount ParseAmount(LedgerState state, AssetId asset, string text, string option) => ParseAmount(state.Assets, asset, text, option);
+    /// <summary>
+    /// The numbers behind an <see cref="ResultCode.InsufficientBalance"/> refusal, from the balances read before signing:
+    /// for a transfer, what it needed (the amount, plus the fee when both are FSH) beside what the sender held; for
+    /// any other transaction, the sender's FSH beside the fee.
+    /// </summary>
+    private static string Shortfall(ChainAccount account, TxPayload payload, Amount fee)
+    {
+        var assets = account.Globals.Assets;
+        Amount Held(AssetId asset) => account.Account?.BalanceOf(asset) ?? Amount.Zero;
+        if (payload is TransferPayload transfer)
+        {
+            bool fsh = transfer.Asset == AssetId.Fsh;
+            var needed = fsh && Amount.TryAdd(transfer.Amount, fee, out var total) ? total : transfer.Amount;
+            string feeText = fsh ? $" (the amount and the fee of {Format(assets, AssetId.Fsh, fee)})" : string.Empty;
+            return $"it needs {Format(assets, transfer.Asset, needed)}{feeText} and {account.Address} holds {Format(assets, transfer.Asset, Held(transfer.Asset))}";
+        }
 
-    /// <summary>Parses a human amount ("1.5") in the decimals of one of <paramref name="assets"/>.</summary>
-    public static Amount ParseAmount(IEnumerable<AssetInfo> assets, AssetId asset, string text, string option)
+        return $"{account.Address} held {Format(assets, AssetId.Fsh, Held(AssetId.Fsh))} before it, and the fee is {Format(assets, AssetId.Fsh, fee)}";
+    }
+
+    /// <summary>Parses a human amount ("1.5") in the asset's decimals; zero is a usage error unless <paramref name="mayBeZero"/>.</summary>
+    public static Amount ParseAmount(LedgerState state, AssetId asset, string text, string option, bool mayBeZero = false) =>
+        ParseAmount(state.Assets, asset, text, option, mayBeZero);
+
+    /// <summary>
+    /// Parses a human amount ("1.5") in the decimals of one of <paramref name="assets"/>. Zero is a usage error (exit 2,
+    /// before anything is signed) unless <paramref name="mayBeZero"/>: moving, minting or bonding nothing is a mistake.
+    /// </summary>
+    public static Amount ParseAmount(IEnumerable<AssetInfo> assets, AssetId asset, string text, string option, bool mayBeZero = false)
     {
         var info = assets.FirstOrDefault(a => a.Id == asset) ?? throw new CliUsageException($"asset {asset} is not registered");
-        return Amount.TryParseDecimal(text, info.Decimals, out var amount)
-            ? amount
-            : throw new CliUsageException($"{option} '{text}' is not an amount of {info.Symbol} (digits, optionally '.' and at most {info.Decimals} decimals)");
+        if (!Amount.TryParseDecimal(text, info.Decimals, out var amount))
+            throw new CliUsageException($"{option} '{text}' is not an amount of {info.Symbol} (digits, optionally '.' and at most {info.Decimals} decimals)");
+        if (amount.IsZero && !mayBeZero) throw new CliUsageException($"{option} must be more than 0 {info.Symbol}");
+        return amount;
     }
 
     /// <summary>Finds an asset by symbol (case-insensitive) or numeric id.</summary>
