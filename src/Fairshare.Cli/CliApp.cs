@@ -49,7 +49,7 @@ public static class CliApp
         DemoCommand.Create(), ProviderCommand.Create(), ClientCommand.Create(), JobCommand.Create(), NodeCommand.Create(),
         TestnetCommand.Create(), BenchLauncher.Create(), ReportCommand.Create(), ConformanceCommand.Create(), SimCommand.Create(),
         DevCommand.Create(),
-        ExplainCommand.Create(),
+        ExplainCommand.Create(), CompletionCommand.Create(),
     ];
 
     /// <summary>
