@@ -48,6 +48,7 @@ public static class NodeCommand
             Description = "a reverse proxy in front of this node (an IP address or a CIDR network; repeatable): its X-Forwarded-For names the client a rate-limit bucket belongs to; from anyone else the header is ignored",
             AllowMultipleArgumentsPerToken = false,
         };
+        var idle = new IdleBlockOptions();
         var trustLeader = new Option<bool>("--trust-leader")
         {
             Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
@@ -78,8 +79,10 @@ public static class NodeCommand
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
             if (settings.SignatureChecks < 0) throw new CliUsageException("--signature-checks must be 0 (off) or positive");
-            return RunAsync(context, settings).GetAwaiter().GetResult();
+            var (skipEmpty, idleInterval) = idle.Read(parsed, settings.BlockTimeMs);
+            return RunAsync(context, settings, skipEmpty, idleInterval).GetAwaiter().GetResult();
         }));
+        idle.AddTo(start);
         var encryptKey = new Command("encrypt-key", """
             Encrypt this validator's plain key file (node_key.json in the data directory) with a passphrase
             ($FAIRSHARE_PASSPHRASE, else asked twice at a terminal; not empty), as wallet keys are: the encrypted file is
@@ -126,7 +129,7 @@ public static class NodeCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> RunAsync(CliContext context, NodeSettings settings)
+    private static async Task<int> RunAsync(CliContext context, NodeSettings settings, bool skipEmptyBlocks, TimeSpan idleBlockInterval)
     {
         var data = context.Data;
         if (!data.IsInitialized)
@@ -143,6 +146,8 @@ public static class NodeCommand
         var options = new RaftLedgerOptions(data, settings.Raft, settings.Api.AbsoluteUri, members)
         {
             BlockTime = TimeSpan.FromMilliseconds(settings.BlockTimeMs),
+            SkipEmptyBlocks = skipEmptyBlocks,
+            IdleBlockInterval = idleBlockInterval,
             MaxBlockTransactions = settings.MaxBlockTransactions,
             FollowersVerifyTransactionSignatures = settings.VerifyTransactionSignatures,
             Index = index,
