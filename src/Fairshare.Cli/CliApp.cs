@@ -59,19 +59,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<Command> commands, string name)
     {
         WidenRedirectedOutput();
-        var root = new RootCommand(name == "fairshare"
-            ? """
-              fairshare: a decentralized GPU-compute network whose economy is made of DeFi parts, and which measures where its profits go.
-
-              Start with 'fairshare init', then 'fairshare keys list' and 'fairshare balance alice'.
-              Add '--node URL' to any chain command to run it against a remote node (signing stays local).
-              """
-            : $"{name}: Fairshare's whole-system benchmarks, each figure beside its limit or a peer measured in the same run.");
-        root.Add(DataOption);
-        root.Add(JsonOption);
-        root.Add(NodeOption);
-        foreach (var command in commands) root.Add(command);
-
+        var root = Root(commands, name);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -84,6 +72,29 @@ public static class CliApp
         }
 
         return await parsed.InvokeAsync();
+    }
+
+    /// <summary>
+    /// Parses a <c>fairshare</c> command line without running it (the parser's checks only: commands, options and
+    /// their values, not what a command checks when it runs), e.g. to hold a service unit's ExecStart to the real CLI.
+    /// </summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) => Root(Commands(), "fairshare").Parse(args);
+
+    private static RootCommand Root(IReadOnlyList<Command> commands, string name)
+    {
+        var root = new RootCommand(name == "fairshare"
+            ? """
+              fairshare: a decentralized GPU-compute network whose economy is made of DeFi parts, and which measures where its profits go.
+
+              Start with 'fairshare init', then 'fairshare keys list' and 'fairshare balance alice'.
+              Add '--node URL' to any chain command to run it against a remote node (signing stays local).
+              """
+            : $"{name}: Fairshare's whole-system benchmarks, each figure beside its limit or a peer measured in the same run.");
+        root.Add(DataOption);
+        root.Add(JsonOption);
+        root.Add(NodeOption);
+        foreach (var command in commands) root.Add(command);
+        return root;
     }
 
     private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)

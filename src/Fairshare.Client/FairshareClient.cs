@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Crypto;
 using Fairshare.Core.Ledger.Blocks;
@@ -19,8 +20,11 @@ namespace Fairshare.Client;
 /// </summary>
 public sealed class FairshareClient : IDisposable
 {
-    /// <summary>The JSON settings of the API: camelCase names, as ASP.NET Core's web defaults.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// The JSON settings of the API, the node's and the SDK's alike: camelCase names as ASP.NET Core's web defaults, and
+    /// strict numbers (a number is a JSON number, never a string of digits; amounts are strings by type, not by this).
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
@@ -124,7 +128,7 @@ public sealed class FairshareClient : IDisposable
             && block.Signatures.Any(s => s.Validator == block.Header.Proposer && s.Verify(block.Header));
         return valid
             ? new VerifiedState(state, block)
-            : throw new FairshareApiException(new ApiError("state_unverified", $"the state {BaseUrl} sent for height {height} does not match its signed block; try another node", 0));
+            : throw new FairshareApiException(ApiError.Of("state_unverified", $"the state {BaseUrl} sent for height {height} does not match its signed block; try another node", 0, "/v1/state"));
     }
 
     /// <summary>
@@ -146,8 +150,8 @@ public sealed class FairshareClient : IDisposable
             : signed.Verify(trustedValidators, out proven);
         return code == ResultCode.Ok
             ? new VerifiedAccount(address, proven!.Account, signed.Height, signed.ChainId, signed.Header, proven.Globals, bytes.Length)
-            : throw new FairshareApiException(new ApiError("state_unverified",
-                $"the proof of {address} {BaseUrl} sent for height {signed.Height} does not match its signed block ({code}); try another node", 0));
+            : throw new FairshareApiException(ApiError.Of("state_unverified",
+                $"the proof of {address} {BaseUrl} sent for height {signed.Height} does not match its signed block ({code}); try another node", 0, "/" + path));
     }
 
     /// <summary><c>PUT /v1/blobs</c>: stores content and returns its SHA-256 address (checked against our own hash).</summary>
@@ -172,7 +176,7 @@ public sealed class FairshareClient : IDisposable
         if (bytes is null) return null;
         return Hash32.Compute(bytes) == address
             ? bytes
-            : throw new FairshareApiException(new ApiError("blob_corrupt", $"the blob {address} from {BaseUrl} does not hash to its address", 0));
+            : throw new FairshareApiException(ApiError.Of("blob_corrupt", $"the blob {address} from {BaseUrl} does not hash to its address", 0, $"/v1/blobs/{address}"));
     }
 
     /// <summary><c>GET /health</c>: the node's status and committed height.</summary>
@@ -295,7 +299,7 @@ public sealed class FairshareClient : IDisposable
         }
         catch (JsonException e)
         {
-            throw new FairshareApiException(new ApiError("malformed_response", $"{BaseUrl} answered with JSON this client cannot read: {e.Message}", (int)response.StatusCode), e);
+            throw new FairshareApiException(ApiError.Of("malformed_response", $"{BaseUrl} answered with JSON this client cannot read: {e.Message}", (int)response.StatusCode), e);
         }
     }
 
@@ -316,37 +320,52 @@ public sealed class FairshareClient : IDisposable
     }
 
     private FairshareApiException Unreachable(Exception e) =>
-        new(new ApiError("unreachable", $"cannot reach the node at {BaseUrl} ({e.Message}); is 'fairshare node start' running there?", 0), e);
+        new(ApiError.Of("unreachable", $"cannot reach the node at {BaseUrl} ({e.Message}); is 'fairshare node start' running there?", 0), e);
 
     private FairshareApiException Malformed(string path) =>
-        new(new ApiError("malformed_response", $"{BaseUrl}{path} answered with something this client cannot read", 0));
+        new(ApiError.Of("malformed_response", $"{BaseUrl}{path} answered with something this client cannot read", 0, "/" + path));
 
     private static async Task ThrowIfErrorAsync(HttpResponseMessage response, CancellationToken ct)
     {
         if (response.IsSuccessStatusCode) return;
-        ApiError? error = null;
-        try
-        {
-            error = await response.Content.ReadFromJsonAsync<ApiError>(Json, ct).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-        }
-        catch (NotSupportedException)
-        {
-        }
-
+        int status = (int)response.StatusCode;
+        var error = await ReadProblemAsync(response.Content, status, ct).ConfigureAwait(false)
+            ?? ApiError.Of("http_" + status, $"the node answered {status} {response.ReasonPhrase}", status, title: response.ReasonPhrase);
         var retryAfter = response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
             { Date: { } date } => date - DateTimeOffset.UtcNow,
             _ => (TimeSpan?)null,
         };
-        throw new FairshareApiException(error is { Code: not null }
-            ? error with { Status = (int)response.StatusCode }
-            : new ApiError("http_" + (int)response.StatusCode, $"the node answered {(int)response.StatusCode} {response.ReasonPhrase}", (int)response.StatusCode))
+        throw new FairshareApiException(error)
         {
             RetryAfter = retryAfter is { Ticks: > 0 } wait ? wait : null,
         };
     }
+
+    /// <summary>
+    /// The problem details of an error answer with <paramref name="status"/>: RFC 9457's members and the <c>code</c>
+    /// extension, or an older node's <c>{code, message}</c>; null when the body is not JSON with a code. Read leniently:
+    /// a member of the wrong kind is taken as absent, and the status is the answer's, not the body's.
+    /// </summary>
+    public static async Task<ApiError?> ReadProblemAsync(HttpContent content, int status, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(await content.ReadAsStreamAsync(ct).ConfigureAwait(false), default, ct).ConfigureAwait(false);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || Text(root, "code") is not { } code) return null;
+            var detail = Text(root, "detail") ?? Text(root, "message") ?? $"the node answered {status} with code {code}";
+            var error = ApiError.Of(code, detail, status, Text(root, "instance"), Text(root, "title"));
+            return error with { Type = Text(root, "type") ?? error.Type, Title = Text(root, "title") ?? error.Title };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement problem, string member) =>
+        problem.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -6,6 +6,7 @@ using Fairshare.Server.Endpoints;
 using Fairshare.Server.Health;
 using Fairshare.Server.Http;
 using Fairshare.Server.Metrics;
+using Fairshare.Server.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,7 +25,7 @@ namespace Fairshare.Server;
 /// its optional read-side index. Build it, <c>StartAsync</c> it, and dispose it to stop; it also forwards this
 /// validator's block signatures to the other members while it runs.
 /// </summary>
-public static class NodeApi
+public static partial class NodeApi
 {
     /// <summary>Paths the rate limit never counts: probes and scrapes.</summary>
     private static readonly string[] Unlimited = ["/health", HealthProbe.LivePath, HealthProbe.ReadyPath, "/metrics"];
@@ -41,10 +42,15 @@ public static class NodeApi
         });
         builder.WebHost.UseUrls(options.ListenUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBytes, options.MaxBlobBytes));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // The health-check service logs every failing check as an error: a node that is not ready yet (an election, a
-        // catch-up) is not one, and the readiness check logs its own failures (ReadinessCheck).
-        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+        if (options.Logging is { } logging)
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(logging);
+        }
+        else
+        {
+            AddLogFilters(builder.Logging, LogLevel.Information);
+        }
 
         var services = builder.Services;
         services.AddSingleton(options);
@@ -54,14 +60,23 @@ public static class NodeApi
         if (options.RateLimitPerSecond > 0 && options.SignatureChecksPerSecond > 0) services.AddSingleton(_ => new SignatureBudget(options));
         services.AddSingleton(_ => new LeaderForwarder(ledger, options.WaitTimeout + TimeSpan.FromSeconds(10)));
         services.AddHostedService<SignatureForwarder>();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy);
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        // The SDK's settings: camelCase, and strict numbers (a number sent as a string is malformed JSON), so the OpenAPI
+        // document types each number as a number, not "integer or string".
+        services.ConfigureHttpJsonOptions(json =>
         {
-            document.Info.Title = "Fairshare node API";
-            document.Info.Description = "A validator's HTTP API. Errors are application/problem+json ApiError bodies {code, message, status}; "
-                + "amounts are decimal strings of base units, hashes and keys lower-case hex, addresses fs1…. See docs/api.md.";
-            return Task.CompletedTask;
-        }));
+            json.SerializerOptions.PropertyNamingPolicy = Client.FairshareClient.Json.PropertyNamingPolicy;
+            json.SerializerOptions.NumberHandling = Client.FairshareClient.Json.NumberHandling;
+        });
+        // Every error is problem details written by ApiErrors, the framework's own too (status code pages, the exception
+        // handler): ApiProblemWriter is registered before AddProblemDetails adds ASP.NET's default writer, so it is asked first.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
+        services.AddProblemDetails();
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<ApiDocumentTransformer>();
+            openApi.AddOperationTransformer<ErrorResponsesTransformer>();
+            openApi.AddSchemaTransformer<DecimalIntegerSchemaTransformer>();
+        });
         services.AddHealthChecks().AddCheck<ReadinessCheck>(ReadinessCheck.Name, tags: [ReadinessCheck.Tag]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(NodeMetrics.MeterName, NodeMetrics.HostingMeterName)
@@ -75,10 +90,15 @@ public static class NodeApi
         // is then in the first scrape); NodeMetrics now, so it counts every block from the start.
         _ = app.Services.GetRequiredService<MeterProvider>();
         _ = app.Services.GetRequiredService<NodeMetrics>();
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server");
         if (!options.TrustedProxies.IsDefaultOrEmpty) app.UseForwardedHeaders(TrustedForwarding(options));
-        app.Use((context, next) => ApiMiddleware.CatchErrorsAsync(context, next, log, options.MaxRequestBytes));
-        app.UseStatusCodePages(ApiMiddleware.WriteStatusBodyAsync);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A bad request keeps its own status (400, or 413 for a body cut off at the limit); anything else is a bug.
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // ApiProblemWriter logs the bugs, with the method and path; a client's bad request is not the node's error.
+            SuppressDiagnosticsCallback = _ => true,
+        });
+        app.UseStatusCodePages();
         app.UseRouting();
         if (options.RateLimitPerSecond > 0) app.UseRateLimiter();
         app.Use((context, next) => ApiMiddleware.LimitBodyAsync(context, next, options.MaxRequestBytes));
@@ -89,12 +109,27 @@ public static class NodeApi
         ModuleEndpoints.Map(app);
         InternalEndpoints.Map(app);
         AnalyticsEndpoints.Map(app);
+        ErrorEndpoints.Map(app);
         ReferenceEndpoints.Map(app);
         DashboardEndpoints.Map(app);
         HealthProbe.Map(app);
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// The API's log filters, for a logger factory handed to it (<see cref="NodeApiOptions.Logging"/>): ASP.NET Core's
+    /// own categories from <see cref="LogLevel.Warning"/> (or <paramref name="minimum"/>, when higher), not one line per
+    /// request; and none of the health-check service's, which logs every failing check as an error: a node that is not
+    /// ready yet (an election, a catch-up) is not one, and the readiness check logs its own failures (ReadinessCheck).
+    /// </summary>
+    public static ILoggingBuilder AddLogFilters(ILoggingBuilder builder, LogLevel minimum)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddFilter("Microsoft.AspNetCore", minimum > LogLevel.Warning ? minimum : LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
     }
 
     /// <summary>The base URL the started app listens on (the real port when <see cref="NodeApiOptions.ListenUrl"/> asked for port 0).</summary>
@@ -139,11 +174,21 @@ public static class NodeApi
         });
         limiter.OnRejected = async (rejected, ct) =>
         {
+            var context = rejected.HttpContext;
+            LogRateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fairshare.Server.RateLimit"),
+                context.Request.Method, context.Request.Path, ClientOf(context));
             var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
             await ApiErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
                 $"more than {rate} requests per second from this address; wait and retry", wait).ConfigureAwait(false);
         };
     }
+
+    /// <summary>Whether the rate limit never counts requests to <paramref name="path"/> (probes and scrapes).</summary>
+    internal static bool IsUnlimited(string path) => Unlimited.Any(p => string.Equals(path, p, StringComparison.OrdinalIgnoreCase));
+
+    // Debug: one line per refused request, and a client over its limit sends many.
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "rate limit: refused {Method} {Path} from {Client}")]
+    private static partial void LogRateLimited(ILogger log, string method, string path, string client);
 
     /// <summary>Whom a request is counted against (request and signature budgets): its peer's address, or the client a trusted proxy named.</summary>
     internal static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -156,7 +201,7 @@ public static class NodeApi
     internal static bool IsExempt(HttpContext context)
     {
         var request = context.Request;
-        if (Unlimited.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))) return true;
+        if (IsUnlimited(request.Path)) return true;
         if (!request.Headers.TryGetValue(MemberRequest.SignatureHeader, out var signature)) return false;
         var ledger = context.RequestServices.GetRequiredService<ILedgerService>();
         string pathAndQuery = request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();

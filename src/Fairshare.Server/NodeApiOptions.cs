@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 
 namespace Fairshare.Server;
 
@@ -48,6 +49,13 @@ public sealed record NodeApiOptions(
 
     /// <summary>The genesis file's text served at <c>GET /v1/genesis</c>; null: the ledger's genesis written out again.</summary>
     public string? GenesisJson { get; init; }
+
+    /// <summary>
+    /// The loggers of the app (ASP.NET Core's own and the API's), e.g. the node process's JSON console logger; null:
+    /// ASP.NET Core's console logger with <see cref="NodeApi.AddLogFilters"/>. A factory given here is used as it is
+    /// (its filters apply) and is not disposed with the app.
+    /// </summary>
+    public ILoggerFactory? Logging { get; init; }
 
     /// <summary>The wait timeout in force (<see cref="SubmitWaitTimeout"/> or 10 s).</summary>
     public TimeSpan WaitTimeout => SubmitWaitTimeout ?? TimeSpan.FromSeconds(10);

@@ -40,6 +40,7 @@ public sealed class CliProcess : IDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["FAIRSHARE_HOME"] = Home;
         info.Environment.Remove("FAIRSHARE_PASSPHRASE");
+        info.Environment.Remove("FAIRSHARE_PASSPHRASE_FILE");
         info.Environment.Remove("FAIRSHARE_NODE");
         info.Environment["NO_COLOR"] = "1";
         return info;
@@ -47,7 +48,10 @@ public sealed class CliProcess : IDisposable
 
     public CliRun Run(params string[] args) => RunWith(null, args);
 
-    public CliRun RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public CliRun RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args) => RunWithInput(null, environment, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (none when null), which is then closed: never a terminal.</summary>
+    public CliRun RunWithInput(string? input, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = StartInfo(args);
         if (environment is not null)
@@ -56,6 +60,7 @@ public sealed class CliProcess : IDisposable
         }
 
         using var process = Process.Start(info)!;
+        if (input is not null) process.StandardInput.Write(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -215,5 +215,5 @@ public sealed class TestNodeServer : IAsyncDisposable
     }
 
     private static IResult Problem(string code, string message, int status) =>
-        Results.Json(new ApiError(code, message, status), statusCode: status, contentType: "application/problem+json");
+        Results.Json(ApiError.Of(code, message, status), statusCode: status, contentType: "application/problem+json");
 }

@@ -102,7 +102,7 @@ public sealed class ValidationTests : IAsyncLifetime
         var error = await Raw.ErrorOf(await _http.PostAsync("v1/transactions", Raw.Json($"{{\"transactions\": [\"{good}\", \"%%%\"]}}")), 400);
 
         Assert.Equal("bad_encoding", error.Code);
-        Assert.Contains("transaction 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("transaction 1", error.Detail, StringComparison.Ordinal);
         Assert.Equal(0UL, _node.Ledger.Head.Height);
     }
 
@@ -179,7 +179,7 @@ public sealed class ValidationTests : IAsyncLifetime
             var error = await Raw.ErrorOf(response, 500);
             Assert.Equal("internal", error.Code);
             Assert.DoesNotContain(SingleNodeLedger.FailureText, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.DoesNotContain(" at ", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", error.Detail, StringComparison.Ordinal);
         }
         finally
         {

@@ -9,6 +9,12 @@ public static class CliBuild
     /// <summary>The CLI's output folder.</summary>
     public static string Folder { get; } = Locate();
 
+    /// <summary>The repository root (where <c>Fairshare.slnx</c> is).</summary>
+    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(Folder, "..", "..", "..", "..", ".."));
+
+    /// <summary>The build configuration of the running test (and of the CLI build beside it), e.g. <c>Release</c>.</summary>
+    public static string Configuration => new DirectoryInfo(Folder).Parent!.Name;
+
     /// <summary><c>fairshare.dll</c> (run it with <c>dotnet</c>).</summary>
     public static string Dll => Path.Combine(Folder, "fairshare.dll");
 

@@ -54,7 +54,7 @@ public sealed class RemoteChain(Uri url) : ChainAccess
         var response = Wait(_client.SubmitAsync([transaction], wait: true));
         var outcome = response.Results.Count == 1
             ? response.Results[0]
-            : throw new FairshareApiException(new ApiError("malformed_response", $"{Url} answered {response.Results.Count} outcomes for one transaction", 0));
+            : throw new FairshareApiException(ApiError.Of("malformed_response", $"{Url} answered {response.Results.Count} outcomes for one transaction", 0));
         if (!outcome.IsCommitted) return new ChainSubmission(outcome.Code, null, []);
         _state = null;
         _atLeast = outcome.Height!.Value;

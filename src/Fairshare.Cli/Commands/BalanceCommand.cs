@@ -58,12 +58,12 @@ public static class BalanceCommand
         context.Console.MarkupLine($"[bold]{address}[/] at height {height}: nonce {account?.Nonce ?? 0}, cohort {account?.Cohort ?? Cohort.None}");
         var table = new Table().AddColumn("asset").AddColumn(new TableColumn("balance").RightAligned());
         foreach (var asset in assets)
-            table.AddRow(asset.Symbol, (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToDecimalString(asset.Decimals));
+            table.AddRow(asset.Symbol, (account?.BalanceOf(asset.Id) ?? Amount.Zero).ToGroupedString(asset.Decimals));
         if (account?.Vesting is { } vesting)
         {
-            table.AddRow("FSH vesting (total)", vesting.Total.ToDecimalString(18));
-            table.AddRow("FSH vesting (claimed)", vesting.Claimed.ToDecimalString(18));
-            table.AddRow("FSH claimable now", claimable.ToDecimalString(18));
+            table.AddRow("FSH vesting (total)", TokenText.Number(vesting.Total));
+            table.AddRow("FSH vesting (claimed)", TokenText.Number(vesting.Claimed));
+            table.AddRow("FSH claimable now", TokenText.Number(claimable));
         }
 
         context.Console.Write(table);

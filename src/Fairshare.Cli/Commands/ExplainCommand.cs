@@ -71,7 +71,7 @@ public static class ExplainCommand
         }
 
         string lower = trimmed.ToLowerInvariant();
-        return ResultCodeHelp.All.MinBy(c => EditDistance(lower, c.ToString().ToLowerInvariant()));
+        return ResultCodeHelp.All.MinBy(c => Suggestions.EditDistance(lower, c.ToString().ToLowerInvariant()));
     }
 
     /// <summary>A code as the JSON object <c>{code, number, area, explanation}</c>.</summary>
@@ -119,21 +119,5 @@ public static class ExplainCommand
             table.AddRow(((ushort)code).ToString(CultureInfo.InvariantCulture), code.ToString(), Markup.Escape(ResultCodeHelp.Area(code)), Markup.Escape(ResultCodeHelp.Explain(code)));
         context.Console.Write(table);
         return ExitCodes.Ok;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

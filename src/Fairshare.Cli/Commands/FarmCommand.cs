@@ -71,7 +71,7 @@ public static class FarmCommand
             uint id = parsed.GetValue(farm);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new FarmNotifyRewardPayload(id, value), parsed.GetValue(fee),
-                () => $"notified {value.ToDecimalString(18)} FSH to farm {id}; {RateText(chain, id)}");
+                () => $"notified {value.ToGroupedString(18)} FSH to farm {id}; {RateText(chain, id)}");
         }));
         return command;
     }
@@ -141,7 +141,7 @@ public static class FarmCommand
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             var paidBefore = target.TotalPaid;
             return TxSubmission.Submit(context, chain, key, new FarmClaimPayload(target.Id), parsed.GetValue(fee),
-                () => $"claimed {(FarmRegistry.Get(chain.State, target.Id)!.TotalPaid - paidBefore).ToDecimalString(18)} FSH from farm {target.Id}");
+                () => $"claimed {(FarmRegistry.Get(chain.State, target.Id)!.TotalPaid - paidBefore).ToGroupedString(18)} FSH from farm {target.Id}");
         }));
         return command;
     }
@@ -185,6 +185,6 @@ public static class FarmCommand
     private static string RateText(ChainAccess chain, uint id)
     {
         var farm = FarmRegistry.Get(chain.State, id)!;
-        return $"{(farm.RewardRate * new Amount(86_400)).ToDecimalString(18)} FSH a day until {FarmListCommand.FormatTime(farm.PeriodFinish)} UTC";
+        return $"{(farm.RewardRate * new Amount(86_400)).ToGroupedString(18)} FSH a day until {FarmListCommand.FormatTime(farm.PeriodFinish)} UTC";
     }
 }

@@ -27,9 +27,9 @@ public static class GovCommand
             delay) and 'execute' applies it between the eta and eta + grace period. See 'fairshare gov params'.
             """);
         command.Add(AmountVerb("lock", "Lock FSH in the governance escrow; its votes go to your delegatee (yourself unless you delegated).",
-            amount => new GovLockPayload(amount), amount => $"locked {amount.ToDecimalString(18)} FSH"));
+            amount => new GovLockPayload(amount), amount => $"locked {amount.ToGroupedString(18)} FSH"));
         command.Add(AmountVerb("unlock", "Take locked FSH back; votes already counted at a proposal's start block stay counted.",
-            amount => new GovUnlockPayload(amount), amount => $"unlocked {amount.ToDecimalString(18)} FSH"));
+            amount => new GovUnlockPayload(amount), amount => $"unlocked {amount.ToGroupedString(18)} FSH"));
         command.Add(DelegateVerb());
         command.Add(ProposeVerb());
         command.Add(VoteVerb());

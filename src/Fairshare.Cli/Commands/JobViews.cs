@@ -27,7 +27,7 @@ internal static class JobViews
         {
             string qualifies = p.Qualifies ? (p.PricePerWorkUnit <= quote.MaxPricePerWorkUnit ? "[green]yes[/]" : "[yellow]above the cap[/]") : $"[grey]{Markup.Escape(p.Reason!)}[/]";
             table.AddRow(Short(p.Provider), p.Device.ToString(), $"{p.MemoryMb / 1024} GiB", p.BenchmarkScore.ToString("N0", CultureInfo.InvariantCulture),
-                p.PricePerWorkUnit.ToDecimalString(18), p.JobPrice.ToDecimalString(18), Seconds(p.EstimatedSeconds), qualifies);
+                p.PricePerWorkUnit.ToGroupedString(18), p.JobPrice.ToGroupedString(18), Seconds(p.EstimatedSeconds), qualifies);
         }
 
         console.Write(table);
@@ -109,7 +109,7 @@ internal static class JobViews
         {
             var s = job.Slots[i];
             table.AddRow(i.ToString(CultureInfo.InvariantCulture), Short(s.Provider), s.Role.ToString(), s.Status.ToString(), s.AssignedHeight.ToString(CultureInfo.InvariantCulture),
-                s.DeadlineHeight.ToString(CultureInfo.InvariantCulture), s.Price.ToDecimalString(18), s.Paid.ToDecimalString(18), s.Slashed.ToDecimalString(18));
+                s.DeadlineHeight.ToString(CultureInfo.InvariantCulture), s.Price.ToGroupedString(18), s.Paid.ToGroupedString(18), s.Slashed.ToGroupedString(18));
         }
 
         console.Write(table);
@@ -204,8 +204,8 @@ internal static class JobViews
         foreach (var job in jobs)
         {
             table.AddRow(job.Id.ToString(CultureInfo.InvariantCulture), Short(job.Client), JobStatus.PhaseOf(job).ToString().ToLowerInvariant(), Policy(job.Spec),
-                job.Spec.WorkUnits.ToString("N0", CultureInfo.InvariantCulture), job.Locked.ToDecimalString(18), job.Paid.ToDecimalString(18),
-                job.Refunded.ToDecimalString(18), job.CreatedHeight.ToString(CultureInfo.InvariantCulture));
+                job.Spec.WorkUnits.ToString("N0", CultureInfo.InvariantCulture), job.Locked.ToGroupedString(18), job.Paid.ToGroupedString(18),
+                job.Refunded.ToGroupedString(18), job.CreatedHeight.ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(table);

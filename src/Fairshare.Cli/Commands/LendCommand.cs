@@ -50,7 +50,7 @@ public static class LendCommand
             var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new LendSupplyPayload(info.Id, value), parsed.GetValue(fee),
-                () => $"supplied {value.ToDecimalString(info.Decimals)} {info.Symbol}");
+                () => $"supplied {value.ToGroupedString(info.Decimals)} {info.Symbol}");
         }));
         return command;
     }
@@ -80,7 +80,7 @@ public static class LendCommand
             var take = amountText is null ? Amount.Zero : TxSubmission.ParseAmount(state, info.Id, amountText, "--amount");
             if (burn.IsZero && take.IsZero) throw new CliUsageException($"nothing to redeem: you hold no {Symbol(state, market.CToken)}");
             return TxSubmission.Submit(context, chain, key, new LendRedeemPayload(info.Id, burn, take), parsed.GetValue(fee),
-                () => take.IsZero ? $"redeemed {TxSubmission.Format(state, market.CToken, burn)}" : $"redeemed {take.ToDecimalString(info.Decimals)} {info.Symbol}");
+                () => take.IsZero ? $"redeemed {TxSubmission.Format(state, market.CToken, burn)}" : $"redeemed {take.ToGroupedString(info.Decimals)} {info.Symbol}");
         }));
         return command;
     }
@@ -97,7 +97,7 @@ public static class LendCommand
             var value = TxSubmission.ParseAmount(chain.State, info.Id, parsed.GetValue(amount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new LendBorrowPayload(info.Id, value), parsed.GetValue(fee),
-                () => $"borrowed {value.ToDecimalString(info.Decimals)} {info.Symbol}");
+                () => $"borrowed {value.ToGroupedString(info.Decimals)} {info.Symbol}");
         }));
         return command;
     }
@@ -119,7 +119,7 @@ public static class LendCommand
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             var whose = parsed.GetValue(borrower) is { } who ? Wallet.Resolve(context, who) : key.Address;
             return TxSubmission.Submit(context, chain, key, new LendRepayPayload(info.Id, whose, value), parsed.GetValue(fee),
-                () => $"repaid {(everything ? "all" : value.ToDecimalString(info.Decimals))} {info.Symbol} of {whose}'s borrow");
+                () => $"repaid {(everything ? "all" : value.ToGroupedString(info.Decimals))} {info.Symbol} of {whose}'s borrow");
         }));
         return command;
     }
@@ -143,7 +143,7 @@ public static class LendCommand
             var whose = Wallet.Resolve(context, parsed.GetValue(borrower)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new LendLiquidatePayload(whose, info.Id, value, seized.Id), parsed.GetValue(fee),
-                () => $"liquidated {whose}: repaid {value.ToDecimalString(info.Decimals)} {info.Symbol}, seized c{seized.Symbol}");
+                () => $"liquidated {whose}: repaid {value.ToGroupedString(info.Decimals)} {info.Symbol}, seized c{seized.Symbol}");
         }));
         return command;
     }

@@ -69,7 +69,7 @@ public static class MarketCommand
         {
             table.AddRow(
                 Markup.Escape(label(p.Provider)), $"{p.Offer.Device} {p.Offer.MemoryMb / 1024}G", Fsh(p.Offer.PricePerWorkUnit),
-                $"{p.OpenSlots}/{p.Offer.Capacity}", p.Offer.BenchmarkScore.ToString(CultureInfo.InvariantCulture), Percent(p.Stats.ReputationPpm),
+                $"{p.OpenSlots}/{p.Offer.Capacity}", p.Offer.BenchmarkScore.ToString("N0", CultureInfo.InvariantCulture), Percent(p.Stats.ReputationPpm),
                 $"{p.Stats.Verified}/{p.Stats.Faults}/{p.Stats.Missed}",
                 $"{Fsh(StakingModule.SelfBonded(state, p.Provider))}/{Fsh(StakingModule.BondedTokens(state, p.Provider))}", Markup.Escape(Status(state, p, height)));
         }

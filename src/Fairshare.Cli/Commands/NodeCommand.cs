@@ -53,15 +53,19 @@ public static class NodeCommand
         {
             Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
         };
+        var logs = new LogOptions();
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
             without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
             index every committed block. The leader batches submitted transactions into blocks; every validator
             re-executes each block, verifies every transaction signature in it, checks its state root and signs its header. Stops cleanly on Ctrl+C or SIGTERM.
+            Logs (leader changes, peers, committed blocks, refusals) go to standard output: --log-level, --log-format
+            (with json, every line of standard output is one JSON object, the start and stop included).
             """)
         {
             api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, checks, proxies, trustLeader,
         };
+        logs.AddTo(start);
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var settings = new NodeSettings(
@@ -74,7 +78,8 @@ public static class NodeCommand
                 parsed.GetValue(rate),
                 parsed.GetValue(checks),
                 [.. (parsed.GetValue(proxies) ?? []).Select(ParseProxy)],
-                !parsed.GetValue(trustLeader));
+                !parsed.GetValue(trustLeader),
+                logs.Read(parsed));
             if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
@@ -137,10 +142,24 @@ public static class NodeCommand
         if (RunningNode.TryRead(data) is { } running && running.Pid != Environment.ProcessId)
             throw new UserFacingException("node_running", $"a node (pid {running.Pid}, {running.ApiUrl}) already runs on {data.Root}");
         using var shutdown = new ShutdownSignal();
-        using var logging = LoggerFactory.Create(builder => builder
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("DotNext", LogLevel.Error));
+        using var logging = settings.Logging.CreateFactory();
+        var log = logging.CreateLogger(CliLog.NodeCategory);
+        try
+        {
+            return await ServeAsync(context, settings, logging, log, shutdown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM before the node was up (systemd stopping a unit that is starting): a clean stop too.
+            log.NodeStoppedWhileStarting();
+            return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Starts the validator and its API, then serves until <paramref name="stop"/>; stops both cleanly.</summary>
+    private static async Task<int> ServeAsync(CliContext context, NodeSettings settings, ILoggerFactory logging, ILogger log, CancellationToken stop)
+    {
+        var data = context.Data;
         using var index = ChainIndexes.Open(settings.Index, data);
         var members = settings.Peers.Add(new ClusterMember(settings.Raft, settings.Api.AbsoluteUri));
         var options = new RaftLedgerOptions(data, settings.Raft, settings.Api.AbsoluteUri, members)
@@ -154,21 +173,29 @@ public static class NodeCommand
             Logging = logging,
             NodeKeyPassphrase = Passphrases.ForNodeKey,
         };
-        await using var ledger = await RaftLedgerService.StartAsync(options, shutdown.Token).ConfigureAwait(false);
+        await using var ledger = await RaftLedgerService.StartAsync(options, stop).ConfigureAwait(false);
         var apiOptions = new NodeApiOptions(settings.Api.GetLeftPart(UriPartial.Authority), RateLimitPerSecond: settings.RateLimit)
         {
             TrustedProxies = settings.TrustedProxies,
             SignatureChecksPerSecond = settings.SignatureChecks,
-            GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, shutdown.Token).ConfigureAwait(false),
+            GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, stop).ConfigureAwait(false),
+            Logging = logging,
         };
         await using var app = NodeApi.Build(apiOptions, ledger, index);
-        await app.StartAsync(shutdown.Token).ConfigureAwait(false);
+        // Not cancelled midway (binding takes milliseconds): a stop asked for meanwhile ends the wait below at once.
+        await app.StartAsync(CancellationToken.None).ConfigureAwait(false);
         var head = ledger.Head;
-        if (!context.Json)
+        string boundApi = NodeApi.BoundUrl(app).ToString(), indexKind = settings.Index.Kind.ToString().ToLowerInvariant();
+        if (settings.Logging.Json)
+        {
+            // Standard output holds JSON log lines only: the start is an event with the fields of --json's document.
+            log.NodeStarted(ledger.Genesis.ChainId, head.Height, ledger.Validator.ToString(), boundApi, settings.Raft.ToString(), members.Length, indexKind);
+        }
+        else if (!context.Json)
         {
             context.Console.MarkupLine($"[green]node started[/] chain [bold]{Markup.Escape(ledger.Genesis.ChainId)}[/] at height {head.Height}, validator {ledger.Validator.ToString()[..16]}…");
-            context.Console.MarkupLine($"   api {Markup.Escape(NodeApi.BoundUrl(app).ToString())} (dashboard: /, reference: /reference, metrics: /metrics)");
-            context.Console.MarkupLine($"   raft {settings.Raft}, {members.Length} member(s); index {settings.Index.Kind.ToString().ToLowerInvariant()}; Ctrl+C stops it");
+            context.Console.MarkupLine($"   api {Markup.Escape(boundApi)} (dashboard: /, reference: /reference, metrics: /metrics)");
+            context.Console.MarkupLine($"   raft {settings.Raft}, {members.Length} member(s); index {indexKind}; Ctrl+C stops it");
         }
         else
         {
@@ -176,7 +203,7 @@ public static class NodeCommand
             {
                 ["chainId"] = ledger.Genesis.ChainId,
                 ["height"] = head.Height,
-                ["api"] = NodeApi.BoundUrl(app).ToString(),
+                ["api"] = boundApi,
                 ["raft"] = settings.Raft.ToString(),
                 ["members"] = members.Length,
             });
@@ -184,14 +211,17 @@ public static class NodeCommand
 
         try
         {
-            await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        if (!context.Json) context.Console.MarkupLine($"[grey]node stopped at height {ledger.Head.Height}[/]");
+        // The ledger stops here (not at the end of the scope), so "stopped" is the last thing the node says.
+        await ledger.DisposeAsync().ConfigureAwait(false);
+        if (settings.Logging.Json) log.NodeStopped(ledger.Head.Height);
+        else if (!context.Json) context.Console.MarkupLine($"[grey]node stopped at height {ledger.Head.Height}[/]");
         return ExitCodes.Ok;
     }
 
@@ -243,5 +273,6 @@ public static class NodeCommand
         int RateLimit,
         int SignatureChecks,
         ImmutableArray<IPNetwork> TrustedProxies,
-        bool VerifyTransactionSignatures);
+        bool VerifyTransactionSignatures,
+        LogSettings Logging);
 }

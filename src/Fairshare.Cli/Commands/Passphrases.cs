@@ -2,14 +2,40 @@ using Spectre.Console;
 
 namespace Fairshare.Cli.Commands;
 
-/// <summary>Where passphrases come from: $FAIRSHARE_PASSPHRASE, else a hidden prompt when a person is at a terminal.</summary>
+/// <summary>
+/// Where passphrases come from: $FAIRSHARE_PASSPHRASE, else the file $FAIRSHARE_PASSPHRASE_FILE names, else a hidden
+/// prompt when a person is at a terminal.
+/// </summary>
 public static class Passphrases
 {
     /// <summary>The environment variable read for passphrases.</summary>
     public const string EnvironmentVariable = "FAIRSHARE_PASSPHRASE";
 
-    /// <summary>The passphrase from the environment, or null.</summary>
-    public static string? FromEnvironment() => Environment.GetEnvironmentVariable(EnvironmentVariable);
+    /// <summary>
+    /// The environment variable naming a file that holds the passphrase, read when <see cref="EnvironmentVariable"/> is
+    /// not set: a service keeps the secret out of its environment (and its children's), e.g. a systemd credential,
+    /// <c>LoadCredential=passphrase:/etc/fairshare/validator.passphrase</c> with <c>FAIRSHARE_PASSPHRASE_FILE=%d/passphrase</c>.
+    /// One trailing line break (as <c>echo</c> writes) is not part of the passphrase.
+    /// </summary>
+    public const string FileEnvironmentVariable = "FAIRSHARE_PASSPHRASE_FILE";
+
+    /// <summary>The passphrase from the environment (the variable, else the file it names), or null.</summary>
+    public static string? FromEnvironment()
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { } passphrase) return passphrase;
+        if (Environment.GetEnvironmentVariable(FileEnvironmentVariable) is not { Length: > 0 } path) return null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"${FileEnvironmentVariable} names {path}, which cannot be read: {e.Message}");
+        }
+
+        return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
+    }
 
     /// <summary>True when a person can be asked.</summary>
     public static bool CanPrompt => !Console.IsInputRedirected && !Console.IsOutputRedirected;

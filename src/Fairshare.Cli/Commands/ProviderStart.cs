@@ -8,6 +8,7 @@ using Fairshare.Compute.Sandbox;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
 using Fairshare.Agents;
+using Microsoft.Extensions.Logging;
 
 namespace Fairshare.Cli.Commands;
 
@@ -33,6 +34,7 @@ public static class ProviderStart
         var fallbacks = AgentKeys.FallbackNodeOption();
         var budget = ProviderCommand.BudgetOption();
         budget.DefaultValueFactory = _ => 300;
+        var logs = new LogOptions();
         var command = new Command("start", """
             Run the provider agent against a node over HTTP until Ctrl+C or SIGTERM: bond, register the offer (this
             machine's benchmark score at --price), heartbeat, and for every slot the market assigns fetch the model and
@@ -41,17 +43,22 @@ public static class ProviderStart
             ('fairshare provider worker') within the limits the chain sets, so a model that runs too long, takes too
             much memory or crashes ends as a job fault, committed like any output; the offer is a GPU offer only when
             ONNX Runtime's CUDA provider loads, and its hardware line names the providers that do. With
-            --fallback-node it moves to another validator when the one in use cannot be reached.
+            --fallback-node it moves to another validator when the one in use cannot be reached. The lines are log
+            events on standard output: --log-level, --log-format (json: one JSON object per line).
             """)
         {
             key, devKey, profile, price, capacity, bond, blobs, poll, budget, wait, inProcess, fallbacks,
         };
+        logs.AddTo(command);
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var behavior = Behavior(parsed.GetValue(profile)!);
             int slots = parsed.GetValue(capacity), pollMs = parsed.GetValue(poll);
             if (slots is < 1 or > ushort.MaxValue) throw new CliUsageException("--capacity must be between 1 and 65535");
             if (pollMs is < 10 or > 60_000) throw new CliUsageException("--poll-ms must be between 10 and 60000");
+            using var logging = logs.Read(parsed).CreateFactory();
+            var log = logging.CreateLogger(CliLog.ProviderCategory);
+            void Print(string line) => log.ProviderActivity(line);
             using var shutdown = new ShutdownSignal();
             using var client = new FairshareClient(AgentKeys.NodeUrl(context));
             var gateway = new HttpNodeGateway(client);
@@ -71,7 +78,9 @@ public static class ProviderStart
                 var market = Core.Modules.Market.MarketStore.Params(state);
                 // The worker's managed heap holds a job's blobs, decoded tensors and output: four times the largest model and input.
                 long heap = (long)Math.Min((market.MaxModelBytes + market.MaxInputBytes) * 4 + (256UL << 20), long.MaxValue);
-                ISandbox sandbox = parsed.GetValue(inProcess) ? new InProcessSandbox() : new ProcessSandbox(ProviderCommand.SandboxWorkerCommand(heap));
+                ISandbox sandbox = parsed.GetValue(inProcess)
+                    ? new InProcessSandbox()
+                    : new ProcessSandbox(ProviderCommand.SandboxWorkerCommand(heap), logging.CreateLogger<ProcessSandbox>());
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;
                 var cache = new BlobStore(parsed.GetValue(blobs) is { } path ? Path.GetFullPath(path) : Path.Combine(context.Data.Root, "provider-blobs"));
                 // The process owns the sandbox and disposes it (the worker exits when its input closes).
@@ -79,12 +88,14 @@ public static class ProviderStart
                 {
                     PollInterval = TimeSpan.FromMilliseconds(pollMs),
                 };
-                Print($"provider {name} ({signer.Address}) on {client.BaseUrl}, {parsed.GetValue(profile)}, {score.WorkUnitsPerSecond:N0} work units/s at {parsed.GetValue(price)} FSH per work unit; Ctrl+C stops");
-                Print($"jobs run {(parsed.GetValue(inProcess) ? "in this process" : "in a worker process")}; offer: {device}, \"{description}\"{(providers.CudaLoads ? "" : $"; CUDA: {providers.Cuda?.Reason}")}");
+                log.ProviderStarted(name, signer.Address.ToString(), client.BaseUrl.ToString(), parsed.GetValue(profile)!, score.WorkUnitsPerSecond, parsed.GetValue(price)!,
+                    parsed.GetValue(inProcess) ? "in this process" : "in a worker process", device.ToString(), description);
+                if (!providers.CudaLoads) Print($"CUDA: {providers.Cuda?.Reason}");
                 try
                 {
                     process.RunAsync(shutdown.Token).GetAwaiter().GetResult();
-                    Print($"stopped at height {process.Height}: {process.JobsHandled} job(s) handled, {process.Agent.Stats.JobsRun} run ({process.Agent.Stats.JobFaults} job faults), {process.Agent.Stats.Failures} failed to run");
+                    var stats = process.Agent.Stats;
+                    log.ProviderStopped(process.Height, process.JobsHandled, stats.JobsRun, stats.JobFaults, stats.Failures);
                     return ExitCodes.Ok;
                 }
                 finally
@@ -116,6 +127,4 @@ public static class ProviderStart
         "cheater" => new ProviderBehavior(CheatPpm: 250_000, Seed: 42),
         _ => throw new CliUsageException($"--profile {profile}: choose honest, slow or cheater"),
     };
-
-    private static void Print(string line) => Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {line}");
 }

@@ -32,7 +32,7 @@ public static class TransferCommand
             var recipient = Wallet.Resolve(context, parsed.GetValue(to)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new TransferPayload(recipient, info.Id, value), parsed.GetValue(fee),
-                () => $"sent {value.ToDecimalString(info.Decimals)} {info.Symbol} to {recipient}", sender);
+                () => $"sent {value.ToGroupedString(info.Decimals)} {info.Symbol} to {recipient}", sender);
         }));
         return command;
     }

@@ -25,7 +25,7 @@ public static class UsdfCommand
             var recipient = Wallet.Resolve(context, parsed.GetValue(to)!);
             using var key = Wallet.Unlock(context, parsed.GetValue(from)!);
             return TxSubmission.Submit(context, chain, key, new MintStablePayload(recipient, value), parsed.GetValue(fee),
-                () => $"minted {value.ToDecimalString(18)} USDF to {recipient}");
+                () => $"minted {value.ToGroupedString(18)} USDF to {recipient}");
         }));
         var burnFrom = new Option<string>("--from") { Description = "the issuer's key name", Required = true };
         var burnAmount = new Option<string>("--amount") { Description = "amount of USDF to burn", Required = true };
@@ -37,7 +37,7 @@ public static class UsdfCommand
             var value = TxSubmission.ParseAmount(chain.State, AssetId.Usdf, parsed.GetValue(burnAmount)!, "--amount");
             using var key = Wallet.Unlock(context, parsed.GetValue(burnFrom)!);
             return TxSubmission.Submit(context, chain, key, new BurnStablePayload(value), parsed.GetValue(burnFee),
-                () => $"burned {value.ToDecimalString(18)} USDF");
+                () => $"burned {value.ToGroupedString(18)} USDF");
         }));
         command.Add(mint);
         command.Add(burn);

@@ -81,7 +81,7 @@ public sealed record ChainHistory(LedgerState State, IReadOnlyList<FlowRecord> F
         if (!Enum.TryParse<FlowTag>(f.Tag, out var tag) || Address.TryParse(f.From, out var from) != AddressParseError.None
             || Address.TryParse(f.To, out var to) != AddressParseError.None || !Amount.TryParse(f.Amount, out var amount) || !Hash32.TryParse(f.TxId, out var tx))
         {
-            throw new FairshareApiException(new Fairshare.Client.Dto.ApiError("malformed_response", $"a flow at height {f.Height.ToString(CultureInfo.InvariantCulture)} does not parse", 0));
+            throw new FairshareApiException(Fairshare.Client.Dto.ApiError.Of("malformed_response", $"a flow at height {f.Height.ToString(CultureInfo.InvariantCulture)} does not parse", 0));
         }
 
         return new FlowRecord(f.Height, f.TimestampMs, tx, new LedgerEvent(tag, new AssetId(f.Asset), from, to, amount));

@@ -15,7 +15,7 @@ public sealed record ConcentrationDto(
     string Population,
     ulong Height,
     int N,
-    string Total,
+    [property: BaseUnits] string Total,
     string? Undefined,
     double? Gini,
     double? GiniSample,

@@ -5,4 +5,4 @@ namespace Fairshare.Client.Dto;
 /// for the end-of-block receipt). <paramref name="Tag"/> is a <c>FlowTag</c> name; <paramref name="Amount"/> is in base
 /// units as a decimal string.
 /// </summary>
-public sealed record FlowDto(ulong Height, ulong TimestampMs, string TxId, string Tag, uint Asset, string From, string To, string Amount);
+public sealed record FlowDto(ulong Height, ulong TimestampMs, string TxId, string Tag, uint Asset, string From, string To, [property: BaseUnits] string Amount);

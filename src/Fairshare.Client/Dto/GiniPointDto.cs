@@ -5,4 +5,4 @@ namespace Fairshare.Client.Dto;
 /// the population's cumulative total in base units, its population Gini and Nakamoto coefficients at 1/2 and 1/3; the
 /// metrics are null while the total is still zero (undefined, not 0).
 /// </summary>
-public sealed record GiniPointDto(ulong Height, ulong TimestampMs, string Total, double? Gini, int? Nakamoto50, int? Nakamoto33);
+public sealed record GiniPointDto(ulong Height, ulong TimestampMs, [property: BaseUnits] string Total, double? Gini, int? Nakamoto50, int? Nakamoto33);

@@ -5,4 +5,8 @@ namespace Fairshare.Client.Dto;
 /// units), and, for a known parameter, its unit (<c>tokens</c>, <c>fraction</c>, <c>basis-points</c>, …) and the value
 /// as people read it ("50 %", "fair-share", "0.5 FSH").
 /// </summary>
-public sealed record GovActionDto(string Parameter, string Value, string? Unit = null, string? Text = null);
+public sealed record GovActionDto(
+    string Parameter,
+    [property: DecimalInteger("The parameter's new value in its own unit (unit says which; text is how people read it), as decimal digits.")] string Value,
+    string? Unit = null,
+    string? Text = null);

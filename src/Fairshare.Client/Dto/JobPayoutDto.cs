@@ -12,4 +12,4 @@ namespace Fairshare.Client.Dto;
 /// the burn and the escrow.</param>
 /// <param name="Amount">FSH base units as a decimal string.</param>
 /// <param name="FromEscrow">True for a step out of the job's escrow; false for what moved beside it (slashes).</param>
-public sealed record JobPayoutDto(string Kind, string? Party, string Amount, bool FromEscrow);
+public sealed record JobPayoutDto(string Kind, string? Party, [property: BaseUnits] string Amount, bool FromEscrow);

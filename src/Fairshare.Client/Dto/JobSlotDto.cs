@@ -11,7 +11,7 @@ public sealed record JobSlotDto(
     string Status,
     ulong AssignedHeight,
     ulong DeadlineHeight,
-    string Price,
+    [property: BaseUnits] string Price,
     string? Commitment,
     string? OutputHash,
     uint AgreeMask);

@@ -14,9 +14,9 @@ public sealed record ProposalDto(
     int CapBps,
     ulong StartBlock,
     ulong EndBlock,
-    string For,
-    string Against,
-    string Abstain,
-    string Quorum,
+    [property: BaseUnits] string For,
+    [property: BaseUnits] string Against,
+    [property: BaseUnits] string Abstain,
+    [property: BaseUnits] string Quorum,
     ulong Eta,
     IReadOnlyList<GovActionDto> Actions);

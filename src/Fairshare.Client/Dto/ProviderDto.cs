@@ -12,7 +12,7 @@ public sealed record ProviderDto(
     string Device,
     uint MemoryMb,
     ulong BenchmarkScore,
-    string PricePerWorkUnit,
+    [property: BaseUnits] string PricePerWorkUnit,
     int Capacity,
     int OpenSlots,
     string Region,
@@ -26,5 +26,5 @@ public sealed record ProviderDto(
     bool Jailed,
     ulong JailedUntil,
     ulong LastHeartbeat,
-    string SelfBonded,
-    string BondedTokens);
+    [property: BaseUnits] string SelfBonded,
+    [property: BaseUnits] string BondedTokens);

@@ -7,12 +7,12 @@ namespace Fairshare.Client.Dto;
 /// </summary>
 public sealed record StakePoolDto(
     string Provider,
-    string Tokens,
-    string Shares,
-    string SelfBonded,
+    [property: BaseUnits] string Tokens,
+    [property: DecimalInteger("The pool's shares, in share base units (they start 1:1 with FSH base units; slashing lowers tokens, not shares), as decimal digits.")] string Shares,
+    [property: BaseUnits] string SelfBonded,
     int CommissionBps,
     int? PendingCommissionBps,
     ulong? PendingCommissionHeight,
     int Delegators,
-    string Unbonding,
-    string RewardsUnclaimed);
+    [property: BaseUnits] string Unbonding,
+    [property: BaseUnits] string RewardsUnclaimed);

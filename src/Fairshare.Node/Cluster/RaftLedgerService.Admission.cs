@@ -17,11 +17,18 @@ public sealed partial class RaftLedgerService
     {
         ArgumentNullException.ThrowIfNull(transactions);
         if (!IsLeader) return new SubmitResult(SubmitStatus.NotLeader, []);
-        if (!_mempool.HasRoomFor(transactions.Count)) return new SubmitResult(SubmitStatus.Busy, []);
+        if (!_mempool.HasRoomFor(transactions.Count))
+        {
+            _log.LogMempoolFull(transactions.Count, _mempool.Count);
+            return new SubmitResult(SubmitStatus.Busy, []);
+        }
+
         // The wait for commitment counts from arrival, verification included.
         long arrived = _options.Clock.GetTimestamp();
         var lane = transactions.Count <= SmallSubmission ? _quickVerifier : _verifier;
         var valid = await lane.RunAsync(() => _verified.Verify(transactions)).ConfigureAwait(false);
+        int forged = valid.Count(v => !v);
+        if (forged > 0) _log.LogBadSignatures(forged, transactions.Count);
         var outcomes = new Task<SubmittedTransaction>[transactions.Count];
         for (int i = 0; i < transactions.Count; i++)
         {

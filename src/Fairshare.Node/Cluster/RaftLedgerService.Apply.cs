@@ -100,6 +100,8 @@ public sealed partial class RaftLedgerService
         }
 
         mine?.Stored.TrySetResult(true);
+        if (block.Transactions.IsEmpty) _log.LogEmptyBlockCommitted(header.Height, header.Proposer, hash);
+        else _log.LogBlockCommitted(header.Height, block.Transactions.Length, header.Proposer, hash);
         _options.Index?.Index(block, receipts);
         BlockCommitted?.Invoke(this, new BlockCommittedEventArgs(block, receipts, own));
         return snapshot;

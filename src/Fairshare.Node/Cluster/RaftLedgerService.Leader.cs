@@ -138,7 +138,8 @@ public sealed partial class RaftLedgerService
             {
                 _proposal = null;
                 _node.Reload();
-                _log.LogBlockGivenUp(proposal.Block.Header.Height);
+                // Stopping gives up the block in flight as a matter of course: nothing worth a warning.
+                if (Volatile.Read(ref _disposed) == 0) _log.LogBlockGivenUp(proposal.Block.Header.Height);
             }
         }
         finally
@@ -158,8 +159,15 @@ public sealed partial class RaftLedgerService
         {
             var id = rejected.Transaction.Id;
             if (!entries.TryGetValue(id, out var entry)) continue;
-            if (rejected.Code == ResultCode.NonceGap && entry.Deferrals++ < NonceGapDeferrals) deferred.Add(entry);
-            else _mempool.Complete(id, CommittedOutcome(id) ?? new SubmittedTransaction(id, rejected.Code, null, []));
+            if (rejected.Code == ResultCode.NonceGap && entry.Deferrals++ < NonceGapDeferrals)
+            {
+                deferred.Add(entry);
+            }
+            else
+            {
+                _log.LogTransactionRefused(id, rejected.Transaction.Sender, proposal.Block.Header.Height, rejected.Code);
+                _mempool.Complete(id, CommittedOutcome(id) ?? new SubmittedTransaction(id, rejected.Code, null, []));
+            }
         }
 
         _mempool.Requeue(deferred);

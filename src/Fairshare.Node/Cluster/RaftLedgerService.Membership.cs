@@ -1,5 +1,6 @@
 // RaftLedgerService: Raft configuration and membership (joining the cluster, leader discovery, the running-node note).
 using System.Net;
+using DotNext.Net.Cluster;
 using DotNext.Net.Cluster.Consensus.Raft;
 using DotNext.Net.Cluster.Consensus.Raft.Membership;
 using DotNext.Net.Cluster.Consensus.Raft.StateMachine;
@@ -54,9 +55,28 @@ public sealed partial class RaftLedgerService
         foreach (var member in _options.Members) builder.Add(member.Raft);
         builder.Build();
         _cluster = new RaftCluster(config) { AuditTrail = _wal };
+        foreach (var member in _options.Members)
+            _log.LogMember(member.Raft.ToString(), member.ApiUrl, member.Raft.Equals(_options.RaftEndpoint) ? "this validator" : "a peer");
+        _cluster.LeaderChanged += OnLeaderChanged;
         await _cluster.StartAsync(ct).ConfigureAwait(false);
+        foreach (var peer in _cluster.Members.Where(m => m.IsRemote)) peer.MemberStatusChanged += OnPeerStatusChanged;
         _leading = Task.Run(() => LeadWhileElectedAsync(_stop.Token), CancellationToken.None);
         new RunningNode(Environment.ProcessId, _options.ApiUrl).Write(_options.Data);
+    }
+
+    private void OnLeaderChanged(ICluster cluster, IClusterMember? leader)
+    {
+        if (Volatile.Read(ref _disposed) != 0) return; // stopping: no election is under way
+        long term = _cluster?.Term ?? 0;
+        if (leader is null) _log.LogNoLeader(term);
+        else _log.LogLeaderChanged(leader.EndPoint.ToString() ?? "?", ApiUrlOf(leader.EndPoint), term);
+    }
+
+    private void OnPeerStatusChanged(ClusterMemberStatusChangedEventArgs change)
+    {
+        var endpoint = change.Member.EndPoint;
+        if (change.NewStatus == ClusterMemberStatus.Available) _log.LogPeerAvailable(endpoint.ToString() ?? "?", ApiUrlOf(endpoint));
+        else if (change.NewStatus == ClusterMemberStatus.Unavailable) _log.LogPeerUnavailable(endpoint.ToString() ?? "?", ApiUrlOf(endpoint));
     }
 
     private string? ApiUrlOf(EndPoint? endpoint) =>

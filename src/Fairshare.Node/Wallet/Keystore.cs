@@ -75,7 +75,16 @@ public sealed class Keystore
     /// empty, or the public key is not the 64-hex-digit public key of the seed.
     /// </summary>
     public KeystoreResult<KeystoreFile> Create(
-        string name, ReadOnlySpan<byte> privateSeed32, string address, string publicKeyHex, string passphrase)
+        string name, ReadOnlySpan<byte> privateSeed32, string address, string publicKeyHex, string passphrase) =>
+        Create(name, privateSeed32, address, publicKeyHex, passphrase, mnemonicEntropy: default);
+
+    /// <summary>
+    /// As the other overload, for a key derived from a BIP-39 mnemonic: a non-empty <paramref name="mnemonicEntropy"/>
+    /// (16 to 32 bytes, a multiple of 4) is encrypted into the same file under the same passphrase, so that
+    /// <see cref="UnlockMnemonic"/> can give the words back. Throws as well when the entropy has another length.
+    /// </summary>
+    public KeystoreResult<KeystoreFile> Create(
+        string name, ReadOnlySpan<byte> privateSeed32, string address, string publicKeyHex, string passphrase, ReadOnlySpan<byte> mnemonicEntropy)
     {
         KeystoreSeal.CheckSeed(privateSeed32, address, publicKeyHex, passphrase);
         if (!IsValidName(name)) return Fail<KeystoreFile>(KeystoreError.InvalidName, InvalidNameMessage(name));
@@ -84,7 +93,7 @@ public sealed class Keystore
         if (File.Exists(path))
             return Fail<KeystoreFile>(KeystoreError.AlreadyExists, $"key '{name}' already exists ({path})");
 
-        KeystoreFile file = KeystoreSeal.Seal(name, privateSeed32, address, publicKeyHex, passphrase, _kdfParams);
+        KeystoreFile file = KeystoreSeal.Seal(name, privateSeed32, address, publicKeyHex, passphrase, _kdfParams, mnemonicEntropy);
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(DirectoryPath);
         else Directory.CreateDirectory(DirectoryPath, DirectoryMode0700);
         if (!PrivateFile.TryWriteNew(path, KeystoreSeal.Serialize(file)))
@@ -186,6 +195,41 @@ public sealed class Keystore
         var loaded = Load(name);
         if (!loaded.IsOk) return Fail<byte[]>(loaded.Error, loaded.Message);
         return KeystoreSeal.Unseal(loaded.Value, passphrase, PathOf(name), $"key '{name}'");
+    }
+
+    /// <summary>
+    /// Decrypts the BIP-39 entropy of a key made from a mnemonic (see <see cref="Create(string, ReadOnlySpan{byte}, string, string, string, ReadOnlySpan{byte})"/>):
+    /// the entropy, which the caller owns and should zero, or an empty array when the key holds no mnemonic. Fails as
+    /// <see cref="Unlock"/> does.
+    /// </summary>
+    public KeystoreResult<byte[]> UnlockMnemonic(string name, string passphrase)
+    {
+        ArgumentNullException.ThrowIfNull(passphrase);
+
+        var loaded = Load(name);
+        if (!loaded.IsOk) return Fail<byte[]>(loaded.Error, loaded.Message);
+        return KeystoreSeal.UnsealMnemonic(loaded.Value, passphrase, $"key '{name}'");
+    }
+
+    /// <summary>
+    /// Removes <c>&lt;name&gt;.json</c>: the file that was removed, or the errors of <see cref="Load"/> (a damaged file
+    /// is not removed: <see cref="KeystoreError.Malformed"/>). Nothing else holds the key: without a copy or its
+    /// mnemonic it is gone.
+    /// </summary>
+    public KeystoreResult<KeystoreFile> Delete(string name)
+    {
+        var loaded = Load(name);
+        if (!loaded.IsOk) return loaded;
+        try
+        {
+            File.Delete(PathOf(name));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Fail<KeystoreFile>(KeystoreError.NotFound, $"no key named '{name}' ({PathOf(name)})");
+        }
+
+        return loaded;
     }
 
     private static KeystoreResult<T> Fail<T>(KeystoreError error, string? message) => new(default, error, message);

@@ -58,4 +58,25 @@ public sealed record KeystoreFile
     /// <summary>The encrypted 32-byte seed followed by the 16-byte tag (48 bytes), lowercase hex.</summary>
     [JsonPropertyName("ciphertext")]
     public required string Ciphertext { get; init; }
+
+    /// <summary>
+    /// For a key made from a BIP-39 mnemonic (<c>keys new --mnemonic</c>, <c>keys recover</c>): the 24-byte
+    /// XChaCha20-Poly1305 nonce of <see cref="MnemonicCiphertext"/>, lowercase hex; absent otherwise.
+    /// </summary>
+    [JsonPropertyName("mnemonic_nonce")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MnemonicNonce { get; init; }
+
+    /// <summary>
+    /// For a key made from a BIP-39 mnemonic: the mnemonic's entropy (16 to 32 bytes, a multiple of 4) encrypted under
+    /// the same Argon2id key as the seed, with the address and <c>/mnemonic</c> as associated data, followed by the
+    /// 16-byte tag, lowercase hex; absent otherwise. A program that does not know it ignores it and still opens the seed.
+    /// </summary>
+    [JsonPropertyName("mnemonic_ciphertext")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MnemonicCiphertext { get; init; }
+
+    /// <summary>True when the file holds a mnemonic beside the seed.</summary>
+    [JsonIgnore]
+    public bool HasMnemonic => MnemonicCiphertext is not null;
 }

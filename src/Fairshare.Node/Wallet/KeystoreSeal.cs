@@ -22,6 +22,8 @@ internal static class KeystoreSeal
     private const int NonceSize = 24;
     private const int TagSize = 16;
     private const int PublicKeySize = 32;
+    private const int MinMnemonicEntropy = 16;
+    private const int MaxMnemonicEntropy = 32;
 
     private static readonly AeadAlgorithm Cipher = AeadAlgorithm.XChaCha20Poly1305;
     private static readonly SignatureAlgorithm Signature = SignatureAlgorithm.Ed25519;
@@ -56,21 +58,29 @@ internal static class KeystoreSeal
     }
 
     /// <summary>
-    /// Encrypts the seed under the passphrase with fresh salt and nonce; throws as <see cref="CheckSeed"/> does.
+    /// Encrypts the seed under the passphrase with fresh salt and nonce; throws as <see cref="CheckSeed"/> does. A
+    /// non-empty <paramref name="mnemonicEntropy"/> (the BIP-39 entropy the seed was derived from: 16 to 32 bytes, a
+    /// multiple of 4) is sealed beside the seed under the same key, with its own nonce.
     /// </summary>
     public static KeystoreFile Seal(
-        string name, ReadOnlySpan<byte> privateSeed32, string address, string publicKeyHex, string passphrase, KeystoreKdfParams kdfParams)
+        string name, ReadOnlySpan<byte> privateSeed32, string address, string publicKeyHex, string passphrase, KeystoreKdfParams kdfParams,
+        ReadOnlySpan<byte> mnemonicEntropy = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(kdfParams);
         byte[] givenPublicKey = CheckSeed(privateSeed32, address, publicKeyHex, passphrase);
+        if (!mnemonicEntropy.IsEmpty && !IsMnemonicEntropySize(mnemonicEntropy.Length))
+            throw new ArgumentException($"BIP-39 entropy is {MinMnemonicEntropy} to {MaxMnemonicEntropy} bytes, a multiple of 4", nameof(mnemonicEntropy));
 
         byte[] salt = RandomNumberGenerator.GetBytes(SaltSize);
         byte[] nonce = RandomNumberGenerator.GetBytes(NonceSize);
+        byte[]? mnemonicNonce = mnemonicEntropy.IsEmpty ? null : RandomNumberGenerator.GetBytes(NonceSize);
         byte[] ciphertext;
+        byte[]? mnemonicCiphertext = null;
         using (Key key = DeriveKey(passphrase, salt, kdfParams))
         {
             ciphertext = Cipher.Encrypt(key, nonce, Encoding.UTF8.GetBytes(address), privateSeed32);
+            if (mnemonicNonce is not null) mnemonicCiphertext = Cipher.Encrypt(key, mnemonicNonce, MnemonicData(address), mnemonicEntropy);
         }
 
         return new KeystoreFile
@@ -85,6 +95,8 @@ internal static class KeystoreSeal
             Cipher = KeystoreFile.CipherXChaCha20Poly1305,
             Nonce = Convert.ToHexStringLower(nonce),
             Ciphertext = Convert.ToHexStringLower(ciphertext),
+            MnemonicNonce = mnemonicNonce is null ? null : Convert.ToHexStringLower(mnemonicNonce),
+            MnemonicCiphertext = mnemonicCiphertext is null ? null : Convert.ToHexStringLower(mnemonicCiphertext),
         };
     }
 
@@ -127,6 +139,31 @@ internal static class KeystoreSeal
         return new KeystoreResult<byte[]>(seed, KeystoreError.None, null);
     }
 
+    /// <summary>
+    /// Decrypts the BIP-39 entropy of a file <see cref="Parse"/> accepted: the entropy, or an empty array when the file
+    /// holds no mnemonic. Fails as <see cref="Unseal"/> does.
+    /// </summary>
+    public static KeystoreResult<byte[]> UnsealMnemonic(KeystoreFile file, string passphrase, string what)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(passphrase);
+        if (file.MnemonicNonce is null || file.MnemonicCiphertext is null) return new KeystoreResult<byte[]>([], KeystoreError.None, null);
+
+        byte[] salt = Convert.FromHexString(file.Salt);
+        byte[] nonce = Convert.FromHexString(file.MnemonicNonce);
+        byte[] ciphertext = Convert.FromHexString(file.MnemonicCiphertext);
+        var entropy = new byte[ciphertext.Length - TagSize];
+        bool opened;
+        using (Key key = DeriveKey(passphrase, salt, file.KdfParams))
+        {
+            opened = Cipher.Decrypt(key, nonce, MnemonicData(file.Address), ciphertext, entropy);
+        }
+
+        if (opened) return new KeystoreResult<byte[]>(entropy, KeystoreError.None, null);
+        CryptographicOperations.ZeroMemory(entropy);
+        return Fail<byte[]>(KeystoreError.WrongPassphrase, $"the passphrase does not open {what} (or the file was altered)");
+    }
+
     /// <summary>The file's JSON, as the keystore writes it (indented, snake_case).</summary>
     public static byte[] Serialize(KeystoreFile file) => JsonSerializer.SerializeToUtf8Bytes(file, KeystoreJsonContext.Default.KeystoreFile);
 
@@ -165,6 +202,14 @@ internal static class KeystoreSeal
         if (!TryDecodeHex(file.Nonce, NonceSize, out _)) return Malformed($"nonce is not {NonceSize} bytes of hex");
         if (!TryDecodeHex(file.Ciphertext, Keystore.SeedSize + TagSize, out _))
             return Malformed($"ciphertext is not {Keystore.SeedSize + TagSize} bytes of hex");
+        if ((file.MnemonicNonce is null) != (file.MnemonicCiphertext is null))
+            return Malformed("mnemonic_nonce and mnemonic_ciphertext come together");
+        if (file.MnemonicNonce is not null && !TryDecodeHex(file.MnemonicNonce, NonceSize, out _))
+            return Malformed($"mnemonic_nonce is not {NonceSize} bytes of hex");
+        if (file.MnemonicCiphertext is { } sealedMnemonic
+            && !(sealedMnemonic.Length % 2 == 0 && IsMnemonicEntropySize(sealedMnemonic.Length / 2 - TagSize)
+                 && TryDecodeHex(sealedMnemonic, sealedMnemonic.Length / 2, out _)))
+            return Malformed($"mnemonic_ciphertext is not {MinMnemonicEntropy}..{MaxMnemonicEntropy} bytes (a multiple of 4) and a tag, in hex");
 
         return new KeystoreResult<KeystoreFile>(file, KeystoreError.None, null);
     }
@@ -182,6 +227,11 @@ internal static class KeystoreSeal
     }
 
     private static KeystoreResult<T> Fail<T>(KeystoreError error, string? message) => new(default, error, message);
+
+    private static bool IsMnemonicEntropySize(int length) => length is >= MinMnemonicEntropy and <= MaxMnemonicEntropy && length % 4 == 0;
+
+    /// <summary>The mnemonic's associated data: the address and a label, so that it and the seed cannot stand in for each other.</summary>
+    private static byte[] MnemonicData(string address) => Encoding.UTF8.GetBytes(address + "/mnemonic");
 
     private static int? PeekVersion(byte[] bytes)
     {

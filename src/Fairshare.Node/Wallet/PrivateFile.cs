@@ -4,9 +4,10 @@ namespace Fairshare.Node.Wallet;
 
 /// <summary>
 /// Writes a secret file atomically and readable by its owner only: a temp file in the same directory, created with mode
-/// 0600 (no moment in which another user could open it), flushed to disk, then renamed over the target.
+/// 0600 (no moment in which another user could open it), flushed to disk, then renamed over the target. The keystore,
+/// the node key and <c>fairshare keys export --out</c> write their secrets through it.
 /// </summary>
-internal static class PrivateFile
+public static class PrivateFile
 {
     private const UnixFileMode FileMode0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

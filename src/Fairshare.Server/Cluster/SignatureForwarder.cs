@@ -109,6 +109,6 @@ internal sealed partial class SignatureForwarder(ILedgerService ledger, LeaderFo
     private static bool SameUrl(string a, string b) =>
         string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "signature of block {Height} not delivered to {Url}: {Code} ({Reason})")]
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Debug, Message = "signature of block {Height} not delivered to {Url}: {Code} ({Reason})")]
     private partial void LogNotDelivered(ulong height, string url, string code, string reason);
 }

@@ -122,9 +122,9 @@ async function get(path) {
     let message = response.status + " " + response.statusText;
     try {
       const problem = await response.json();
-      message = problem.code + ": " + problem.message;
+      message = problem.code + ": " + (problem.detail ?? problem.message);
     } catch (ignored) {
-      // the body was not an ApiError
+      // the body was not problem details
     }
     throw new Error(path + " answered " + message);
   }

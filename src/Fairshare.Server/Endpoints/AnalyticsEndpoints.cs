@@ -63,7 +63,7 @@ internal static class AnalyticsEndpoints
         if (!TryQuantity(of, AnalyticsViews.SeriesQuantities, out _, out var error)) return error!;
         int count = AnalyticsViews.DefaultSeriesPoints;
         if (points is not null && (!int.TryParse(points, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 2 || count > AnalyticsViews.MaxSeriesPoints))
-            return ApiErrors.BadRequest("bad_points", $"points must be a whole number from 2 to {AnalyticsViews.MaxSeriesPoints}");
+            return ApiErrors.BadRequest("bad_points", $"points '{points}' is not a whole number from 2 to {AnalyticsViews.MaxSeriesPoints}");
         if (index.Index is not { } chainIndex) return NoIndex();
 
         var (providers, head) = ledger.Read(state => (AnalyticsViews.Providers(state), Math.Min(state.Head.Height, chainIndex.IndexedHeight)));

@@ -80,7 +80,7 @@ internal static class TransactionEndpoints
             return ApiErrors.BadRequest("malformed_json", "the body must be {\"transactions\": [base64, …], \"wait\": true|false}");
         if (request.Transactions.Count == 0) return ApiErrors.BadRequest("no_transactions", "send at least one transaction");
         if (request.Transactions.Count > options.MaxTransactionsPerRequest)
-            return ApiErrors.BadRequest("too_many_transactions", $"at most {options.MaxTransactionsPerRequest} transactions per request");
+            return ApiErrors.BadRequest("too_many_transactions", $"{request.Transactions.Count} transactions in one request; at most {options.MaxTransactionsPerRequest} per request");
 
         var transactions = new SignedTransaction[request.Transactions.Count];
         for (int i = 0; i < transactions.Length; i++)
@@ -140,7 +140,7 @@ internal static class TransactionEndpoints
         }
         catch (FairshareApiException e)
         {
-            return ApiErrors.Result(e.Status, e.Code, e.Error.Message, e.Status == StatusCodes.Status503ServiceUnavailable ? TimeSpan.FromSeconds(1) : null);
+            return ApiErrors.Relay(e.Error, e.Status == StatusCodes.Status503ServiceUnavailable ? TimeSpan.FromSeconds(1) : null);
         }
     }
 
@@ -176,7 +176,7 @@ internal static class TransactionEndpoints
         if (to is not null && !RouteValues.TryHeight(to, head, out toHeight, out var badTo)) return badTo!;
         int count = DefaultFlowLimit;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxFlowLimit))
-            return ApiErrors.BadRequest("bad_limit", $"limit must be a whole number from 1 to {MaxFlowLimit}");
+            return ApiErrors.BadRequest("bad_limit", $"limit '{limit}' is not a whole number from 1 to {MaxFlowLimit}");
         if (index.Index is null) return NoIndex();
 
         var flows = index.Index.Flows(new FlowQuery(fromHeight, toHeight, who, flowTag, assetId, count));

@@ -15,7 +15,7 @@ public sealed class NodeRetryTests
     private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
 
     private static FairshareApiException Error(string code, int status, TimeSpan? retryAfter = null) =>
-        new(new ApiError(code, code, status)) { RetryAfter = retryAfter };
+        new(ApiError.Of(code, code, status)) { RetryAfter = retryAfter };
 
     /// <summary>Runs <paramref name="attempt"/> under <paramref name="options"/> on a fake clock, advancing it until the run ends.</summary>
     private static async Task<(int Calls, List<TimeSpan> Waits, Exception? Error, int Result)> RunAsync(

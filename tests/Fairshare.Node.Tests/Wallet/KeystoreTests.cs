@@ -435,4 +435,86 @@ public sealed class KeystoreTests : IDisposable
     {
         Assert.False(default(KeystoreResult<byte[]>).IsOk);
     }
+
+    [Fact]
+    public void MnemonicEntropy_IsSealedBesideTheSeed_AndOpensWithTheSamePassphrase()
+    {
+        byte[] seed = Seed(9);
+        byte[] entropy = Seed(40)[..16];
+        var created = _store.Create("carol", seed, Address, PublicKeyHex(seed), Passphrase, entropy);
+        Assert.True(created.IsOk, created.Message);
+        Assert.True(created.Value.HasMnemonic);
+
+        var json = JsonNode.Parse(File.ReadAllText(_store.PathOf("carol")))!.AsObject();
+        Assert.Equal(["version", "name", "address", "public_key", "kdf", "kdf_params", "salt", "cipher", "nonce", "ciphertext", "mnemonic_nonce", "mnemonic_ciphertext"],
+            json.Select(p => p.Key).ToArray());
+        Assert.Equal(2 * (16 + 16), json["mnemonic_ciphertext"]!.GetValue<string>().Length);
+        Assert.DoesNotContain(Convert.ToHexStringLower(entropy), File.ReadAllText(_store.PathOf("carol")), StringComparison.Ordinal);
+
+        Assert.Equal(seed, _store.Unlock("carol", Passphrase).Value);
+        Assert.Equal(entropy, _store.UnlockMnemonic("carol", Passphrase).Value);
+        Assert.Equal(KeystoreError.WrongPassphrase, _store.UnlockMnemonic("carol", "wrong").Error);
+
+        // A key without a mnemonic has none to give.
+        CreateOk("alice", Seed(7));
+        Assert.False(_store.Load("alice").Value!.HasMnemonic);
+        var none = _store.UnlockMnemonic("alice", Passphrase);
+        Assert.True(none.IsOk, none.Message);
+        Assert.Empty(none.Value);
+    }
+
+    [Fact]
+    public void MnemonicAndSeed_CannotStandInForEachOther()
+    {
+        byte[] seed = Seed(9);
+        var created = _store.Create("carol", seed, Address, PublicKeyHex(seed), Passphrase, Seed(50));
+        Assert.True(created.IsOk, created.Message);
+        // Both are 32 bytes here: swapped, each fails authentication (their associated data differ).
+        Edit("carol", json =>
+        {
+            (json["nonce"], json["mnemonic_nonce"]) = (json["mnemonic_nonce"]!.DeepClone(), json["nonce"]!.DeepClone());
+            (json["ciphertext"], json["mnemonic_ciphertext"]) = (json["mnemonic_ciphertext"]!.DeepClone(), json["ciphertext"]!.DeepClone());
+        });
+        Assert.Equal(KeystoreError.WrongPassphrase, _store.Unlock("carol", Passphrase).Error);
+        Assert.Equal(KeystoreError.WrongPassphrase, _store.UnlockMnemonic("carol", Passphrase).Error);
+    }
+
+    [Theory]
+    [InlineData("mnemonic_nonce", null)]
+    [InlineData("mnemonic_ciphertext", null)]
+    [InlineData("mnemonic_nonce", "00")]
+    [InlineData("mnemonic_ciphertext", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00")]
+    [InlineData("mnemonic_ciphertext", "00112233445566778899aabbccddeeff0011223344556677")]
+    public void BadMnemonicFields_AreMalformed(string field, string? value)
+    {
+        byte[] seed = Seed(9);
+        Assert.True(_store.Create("carol", seed, Address, PublicKeyHex(seed), Passphrase, Seed(50)[..16]).IsOk);
+        Edit("carol", json =>
+        {
+            if (value is null) json.Remove(field);
+            else json[field] = value;
+        });
+        Assert.Equal(KeystoreError.Malformed, _store.Load("carol").Error);
+    }
+
+    [Fact]
+    public void MnemonicEntropy_OfAnotherLength_Throws()
+    {
+        byte[] seed = Seed(9);
+        Assert.Throws<ArgumentException>(() => _store.Create("carol", seed, Address, PublicKeyHex(seed), Passphrase, new byte[15]));
+        Assert.Throws<ArgumentException>(() => _store.Create("carol", seed, Address, PublicKeyHex(seed), Passphrase, new byte[36]));
+        Assert.False(File.Exists(_store.PathOf("carol")));
+    }
+
+    [Fact]
+    public void Delete_RemovesTheFile_AndReportsAMissingOne()
+    {
+        CreateOk("alice", Seed(7));
+        var deleted = _store.Delete("alice");
+        Assert.True(deleted.IsOk, deleted.Message);
+        Assert.Equal("alice", deleted.Value.Name);
+        Assert.False(File.Exists(_store.PathOf("alice")));
+        Assert.Equal(KeystoreError.NotFound, _store.Delete("alice").Error);
+        Assert.Equal(KeystoreError.InvalidName, _store.Delete("../alice").Error);
+    }
 }
