@@ -48,12 +48,12 @@ public static class NodeCommand
             Description = "a reverse proxy in front of this node (an IP address or a CIDR network; repeatable): its X-Forwarded-For names the client a rate-limit bucket belongs to; from anyone else the header is ignored",
             AllowMultipleArgumentsPerToken = false,
         };
-        var idle = new IdleBlockOptions();
         var trustLeader = new Option<bool>("--trust-leader")
         {
             Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
         };
         var logs = new LogOptions();
+        var idle = new IdleBlockOptions();
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
             without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
@@ -66,6 +66,7 @@ public static class NodeCommand
             api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, checks, proxies, trustLeader,
         };
         logs.AddTo(start);
+        idle.AddTo(start);
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var settings = new NodeSettings(
@@ -87,7 +88,6 @@ public static class NodeCommand
             var (skipEmpty, idleInterval) = idle.Read(parsed, settings.BlockTimeMs);
             return RunAsync(context, settings, skipEmpty, idleInterval).GetAwaiter().GetResult();
         }));
-        idle.AddTo(start);
         var encryptKey = new Command("encrypt-key", """
             Encrypt this validator's plain key file (node_key.json in the data directory) with a passphrase
             ($FAIRSHARE_PASSPHRASE, else asked twice at a terminal; not empty), as wallet keys are: the encrypted file is
@@ -146,7 +146,7 @@ public static class NodeCommand
         var log = logging.CreateLogger(CliLog.NodeCategory);
         try
         {
-            return await ServeAsync(context, settings, logging, log, shutdown.Token).ConfigureAwait(false);
+            return await ServeAsync(context, settings, skipEmptyBlocks, idleBlockInterval, logging, log, shutdown.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
         {
@@ -157,7 +157,8 @@ public static class NodeCommand
     }
 
     /// <summary>Starts the validator and its API, then serves until <paramref name="stop"/>; stops both cleanly.</summary>
-    private static async Task<int> ServeAsync(CliContext context, NodeSettings settings, ILoggerFactory logging, ILogger log, CancellationToken stop)
+    private static async Task<int> ServeAsync(
+        CliContext context, NodeSettings settings, bool skipEmptyBlocks, TimeSpan idleBlockInterval, ILoggerFactory logging, ILogger log, CancellationToken stop)
     {
         var data = context.Data;
         using var index = ChainIndexes.Open(settings.Index, data);
