@@ -20,6 +20,6 @@ public sealed class NodeStartIdleOptionsTests : IDisposable
         var run = _cli.Run(args);
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("error: " + message, line);
+        Assert.Equal($"error: {message} [usage]", line);
     }
 }
