@@ -12,6 +12,7 @@ using Fairshare.Bench.Reports;
 using Fairshare.Bench.Ledger;
 using Fairshare.Bench.Jobs;
 using Fairshare.Bench.Gpu;
+using Fairshare.Bench.Idle;
 using Fairshare.Cli;
 using Fairshare.Cli.Commands;
 
@@ -23,7 +24,7 @@ namespace Fairshare.Bench;
 /// </summary>
 public static class BenchCommand
 {
-    /// <summary>Builds the benchmark commands: ledger, job, gpu, cluster, sim and report.</summary>
+    /// <summary>Builds the benchmark commands: ledger, job, gpu, cluster, idle, sim and report.</summary>
     public static IReadOnlyList<Command> Subcommands()
     {
         var txs = new Option<int>("--txs") { Description = "signed transfers to push through the node", DefaultValueFactory = _ => 30_000 };
@@ -45,8 +46,84 @@ public static class BenchCommand
             Print(context, result);
             return ExitCodes.Ok;
         }));
-        return [ledger, CreateJob(), CreateGpu(), CreateCluster(), CreateSim(), CreateReport()];
+        return [ledger, CreateJob(), CreateGpu(), CreateCluster(), CreateIdle(), CreateSim(), CreateReport()];
     }
+
+    private static Command CreateIdle()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "how long the validator idles in each timed run", DefaultValueFactory = _ => 20 };
+        var blockTime = new Option<int>("--block-time-ms") { Description = "the leader's block interval", DefaultValueFactory = _ => 200 };
+        var idleBlock = new Option<int>("--idle-block-ms") { Description = "with skipping on, an empty block at least this often (node start --idle-block-ms)", DefaultValueFactory = _ => 60_000 };
+        var idle = new Command("idle", """
+            Idle chain growth: one 'fairshare node start' validator with nothing to do (no job, no transaction) for
+            --seconds, as today (a block every block time, empty ones too) and then with --skip-empty-blocks; blocks made
+            and growth of its data directory (chain.db, index.db, raft/; each run stopped cleanly, beyond a run stopped as
+            soon as it leads), side by side, extrapolated to bytes per day.
+            """)
+        {
+            seconds, blockTime, idleBlock,
+        };
+        idle.SetAction(parsed => CliApp.Run(parsed, context =>
+        {
+            var options = new IdleBenchOptions(parsed.GetValue(seconds), parsed.GetValue(blockTime), parsed.GetValue(idleBlock));
+            options.Validate();
+            using var shutdown = new ShutdownSignal();
+            var launcher = CliApp.Launcher();
+            var result = WithProgress(context, stage => IdleBenchmark.RunAsync(options, launcher, stage, shutdown.Token).GetAwaiter().GetResult());
+            PrintIdle(context, result);
+            return ExitCodes.Ok;
+        }));
+        return idle;
+    }
+
+    private static void PrintIdle(CliContext context, IdleBenchResult r)
+    {
+        var o = r.Options;
+        if (context.Json)
+        {
+            JsonObject Row(IdleBenchRow row) => new()
+            {
+                ["skipEmptyBlocks"] = row.SkipEmptyBlocks,
+                ["seconds"] = Math.Round(row.Seconds, 2),
+                ["blocks"] = row.Blocks,
+                ["chainDbBytes"] = row.Growth.Chain,
+                ["indexDbBytes"] = row.Growth.Index,
+                ["raftBytes"] = row.Growth.Raft,
+                ["bytesPerBlock"] = Math.Round(row.BytesPerBlock),
+                ["blocksPerDay"] = Math.Round(row.BlocksPerDay),
+                ["bytesPerDay"] = Math.Round(row.BytesPerDay),
+            };
+            context.WriteJson(new JsonObject
+            {
+                ["seconds"] = o.Seconds,
+                ["blockTimeMs"] = o.BlockTimeMs,
+                ["idleBlockMs"] = o.IdleBlockMs,
+                ["off"] = Row(r.Off),
+                ["on"] = Row(r.On),
+            });
+            return;
+        }
+
+        var table = new Table().AddColumns("validator idle", "blocks", "chain.db", "index.db", "raft/", "empty block", "blocks/day", "per day");
+        foreach (var (row, name) in new[] { (r.Off, "skipping off (today)"), (r.On, $"skipping on, {o.IdleBlockMs / 1000.0:0.###} s idle blocks") })
+        {
+            table.AddRow(name, $"{row.Blocks:N0} in {row.Seconds:N1} s", Bytes(row.Growth.Chain), Bytes(row.Growth.Index), Bytes(row.Growth.Raft),
+                Bytes(row.BytesPerBlock), $"{row.BlocksPerDay:N0}", Bytes(row.BytesPerDay));
+        }
+
+        context.Console.Write(table);
+        context.Console.MarkupLine($"[grey]one validator, {o.BlockTimeMs} ms blocks, {o.Seconds} s idle per run, each stopped cleanly and measured beyond a run stopped as soon as it led[/]");
+        context.Console.MarkupLine("[grey]per day = an empty block (chain.db + index.db over the run with skipping off) × blocks a day: that run's rate; with skipping on, one per idle interval, or this run's rate if higher. raft/ is compacted at every snapshot (1,000 blocks): shown, not extrapolated[/]");
+        context.Console.MarkupLine($"[bold]idle growth per day: {Bytes(r.Off.BytesPerDay)} today, {Bytes(r.On.BytesPerDay)} with --skip-empty-blocks[/]");
+    }
+
+    private static string Bytes(double bytes) => bytes switch
+    {
+        >= 1e9 => $"{bytes / 1e9:N2} GB",
+        >= 1e6 => $"{bytes / 1e6:N1} MB",
+        >= 1e3 => $"{bytes / 1e3:N1} kB",
+        _ => $"{bytes:N0} B",
+    };
 
     private static Command CreateSim()
     {

@@ -15,4 +15,10 @@ public sealed record TestnetOptions(string Directory, int Validators = 3, int Pr
 {
     /// <summary>The testnet's chain id (development keys are named under it).</summary>
     public const string ChainId = "fairshare-testnet";
+
+    /// <summary>Whether every validator leaves out empty blocks nobody waits for (<c>node start --skip-empty-blocks</c>).</summary>
+    public bool SkipEmptyBlocks { get; init; }
+
+    /// <summary>With <see cref="SkipEmptyBlocks"/>, each validator's <c>--idle-block-ms</c>; null: the node's default (60 s).</summary>
+    public int? IdleBlockMs { get; init; }
 }

@@ -59,6 +59,8 @@ public sealed class TestnetPlan
         if (options.MaxBlockTxs is < 1 or > 100_000) throw new TestnetUsageException("--max-block-txs must be between 1 and 100000");
         if (options.Senders is < 0 or > 100_000) throw new TestnetUsageException("--senders must be between 0 and 100000");
         if (options.BlockTimeMs is < 10 or > 60_000) throw new TestnetUsageException("--block-time-ms must be between 10 and 60000");
+        if (options.IdleBlockMs is { } idleMs && (!options.SkipEmptyBlocks || idleMs < options.BlockTimeMs || idleMs > 86_400_000))
+            throw new TestnetUsageException($"--idle-block-ms needs --skip-empty-blocks and must be between --block-time-ms ({options.BlockTimeMs}) and 86400000");
         if (options.ClientDeadlineBlocks < 1 || options.ClientDeadlineBlocks > JobSpec.MaxDeadlineBlocks)
             throw new TestnetUsageException($"--client-deadline-blocks must be between 1 and {JobSpec.MaxDeadlineBlocks}");
         string root = Path.GetFullPath(options.Directory);
@@ -77,6 +79,8 @@ public sealed class TestnetPlan
             args.AddRange(["--block-time-ms", options.BlockTimeMs.ToString(CultureInfo.InvariantCulture)]);
             args.AddRange(["--rate-limit", options.RateLimit.ToString(CultureInfo.InvariantCulture)]);
             args.AddRange(["--max-block-txs", options.MaxBlockTxs.ToString(CultureInfo.InvariantCulture)]);
+            if (options.SkipEmptyBlocks) args.Add("--skip-empty-blocks");
+            if (options.IdleBlockMs is { } idle) args.AddRange(["--idle-block-ms", idle.ToString(CultureInfo.InvariantCulture)]);
             members.Add(new TestnetMember(TestnetMember.Validator, v.Name, v.Api, v.Raft, data, [.. args], Path.Combine(logs, v.Name + ".log")));
         }
 

@@ -49,13 +49,18 @@ public sealed class BenchCluster : IDisposable
 
     /// <summary>
     /// Plans the cluster in a new temporary folder, writes every validator's data directory and starts the processes
-    /// (it does not wait for them: see <see cref="WaitForLeaderAsync"/>).
+    /// (it does not wait for them: see <see cref="WaitForLeaderAsync"/>). With <paramref name="skipEmptyBlocks"/> every
+    /// validator runs with <c>--skip-empty-blocks</c> (and <c>--idle-block-ms</c> when <paramref name="idleBlockMs"/> is given).
     /// </summary>
-    public static BenchCluster Start(int validators, int senders, int blockTimeMs, int maxBlockTxs, CliLauncher launcher)
+    public static BenchCluster Start(int validators, int senders, int blockTimeMs, int maxBlockTxs, CliLauncher launcher, bool skipEmptyBlocks = false, int? idleBlockMs = null)
     {
         string root = Path.Combine(Path.GetTempPath(), $"fairshare-bench-cluster-{Environment.ProcessId}-{Stopwatch.GetTimestamp()}");
         var ports = new FreePorts();
-        var options = new TestnetOptions(root, validators, Providers: 0, Clients: 0, BlockTimeMs: blockTimeMs, RateLimit: 0, Senders: senders, MaxBlockTxs: maxBlockTxs);
+        var options = new TestnetOptions(root, validators, Providers: 0, Clients: 0, BlockTimeMs: blockTimeMs, RateLimit: 0, Senders: senders, MaxBlockTxs: maxBlockTxs)
+        {
+            SkipEmptyBlocks = skipEmptyBlocks,
+            IdleBlockMs = idleBlockMs,
+        };
         var plan = TestnetPlan.Create(options, ports.Next, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var members = plan.Members;
         var cluster = new BenchCluster(root, members, launcher);
@@ -126,6 +131,17 @@ public sealed class BenchCluster : IDisposable
         }
 
         _running.Remove(member.Name);
+    }
+
+    /// <summary>
+    /// Stops a validator cleanly (SIGTERM; killed only after the grace period), so its SQLite stores are checkpointed
+    /// and closed; returns whether it had to be killed.
+    /// </summary>
+    public bool Stop(TestnetMember member)
+    {
+        var child = _running[member.Name];
+        _running.Remove(member.Name);
+        return ProcessSupervisor.Stop(child.Pid, child.StartedAt, Grace);
     }
 
     /// <summary>Starts a validator again on its data directory with the same command line.</summary>

@@ -4,15 +4,17 @@ using Fairshare.Core.Ledger.State;
 namespace Fairshare.Agents.Remote;
 
 /// <summary>
-/// The loop of a remote agent: poll the node's height, and on each new height fetch the committed state and hand it to
-/// a step. A node that cannot be reached, or answers with an error, is tried again with <see cref="NodeRetry"/>'s
-/// backoff (doubling up to <see cref="MaxBackoff"/>, honouring <c>Retry-After</c>), logged once when it goes and once
-/// when it comes back.
+/// The loop of a remote agent: poll the node's height, and on the first poll and each new height after it fetch the
+/// committed state and hand it to a step. A node that cannot be reached, or answers with an error, is tried again
+/// with <see cref="NodeRetry"/>'s backoff (doubling up to <see cref="MaxBackoff"/>, honouring <c>Retry-After</c>),
+/// logged once when it goes and once when it comes back.
 /// </summary>
 internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<string> log)
 {
     /// <summary>The longest wait between two attempts while the node is unreachable.</summary>
     public static readonly TimeSpan MaxBackoff = NodeRetryOptions.Default.MaxDelay;
+
+    private bool _stepped;
 
     /// <summary>The last height handed to the step (0 before the first).</summary>
     public ulong Height { get; private set; }
@@ -42,7 +44,9 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
                 bool finished = await retry.ExecuteAsync(async token =>
                 {
                     ulong height = await node.HeightAsync(token).ConfigureAwait(false);
-                    if (height <= Height) return false;
+                    // The first state is stepped whatever its height, genesis too: a chain that skips empty blocks may
+                    // make none until a transaction comes, and the agent's first may be the one it waits for.
+                    if (_stepped && height <= Height) return false;
                     var state = await node.StateAsync(token).ConfigureAwait(false);
                     // The height moves on only once the step has run to its end: a step cut short by the node going away
                     // runs again; one refused for good is not retried on the same state.
@@ -58,6 +62,7 @@ internal sealed class HeightPoller(INodeGateway node, TimeSpan interval, Action<
                     }
 
                     Height = state.Head.Height;
+                    _stepped = true;
                     return done;
                 }, ct).ConfigureAwait(false);
                 if (down) log($"node reachable again at height {Height}");

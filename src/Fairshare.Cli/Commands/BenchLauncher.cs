@@ -17,10 +17,10 @@ public static class BenchLauncher
     /// <summary>The command as <c>fairshare --help</c> lists it (its arguments are the benchmarks' own).</summary>
     public static Command Create()
     {
-        var rest = new Argument<string[]>("ARGS") { Arity = ArgumentArity.ZeroOrMore, Description = "a benchmark and its options (ledger, job, gpu, cluster, sim, report)" };
+        var rest = new Argument<string[]>("ARGS") { Arity = ArgumentArity.ZeroOrMore, Description = "a benchmark and its options (ledger, job, gpu, cluster, idle, sim, report)" };
         var command = new Command("bench", """
             Measure whole-system figures, each beside its limit or a peer measured in the same run: ledger, job, gpu,
-            cluster, sim, report. Runs fairshare-bench (bench/Fairshare.Bench, built by 'scripts/fairshare.sh bench' in a
+            cluster, idle, sim, report. Runs fairshare-bench (bench/Fairshare.Bench, built by 'scripts/fairshare.sh bench' in a
             clone of the repository; $FAIRSHARE_BENCH names another build). 'fairshare bench --help' lists them.
             """)
         {

@@ -72,7 +72,7 @@ public static class ClientCommand
                 var workload = DemoRunner.BuildWorkload(blobs, executor, count);
                 ulong start = gateway.HeightAsync(deadlineSource.Token).GetAwaiter().GetResult();
                 var plan = workload.Inputs.Select((input, i) => new PlannedJob(
-                    start + 1 + (ulong)(i / batch),
+                    start + (ulong)(i / batch),
                     DemoRunner.InferenceSpec(workload.Model, input, workload.WorkUnits, verification, replicas, (uint)deadlineBlocks),
                     verification == VerificationPolicy.Canary ? workload.ReferenceOutputs[input] : null)).ToImmutableArray();
                 var name = parsed.GetValue(devKey) ?? parsed.GetValue(key)!;

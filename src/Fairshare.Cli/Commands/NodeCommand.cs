@@ -53,6 +53,7 @@ public static class NodeCommand
             Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
         };
         var logs = new LogOptions();
+        var idle = new IdleBlockOptions();
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
             without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
@@ -65,6 +66,7 @@ public static class NodeCommand
             api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, checks, proxies, trustLeader,
         };
         logs.AddTo(start);
+        idle.AddTo(start);
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var settings = new NodeSettings(
@@ -83,7 +85,8 @@ public static class NodeCommand
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
             if (settings.SignatureChecks < 0) throw new CliUsageException("--signature-checks must be 0 (off) or positive");
-            return RunAsync(context, settings).GetAwaiter().GetResult();
+            var (skipEmpty, idleInterval) = idle.Read(parsed, settings.BlockTimeMs);
+            return RunAsync(context, settings, skipEmpty, idleInterval).GetAwaiter().GetResult();
         }));
         var encryptKey = new Command("encrypt-key", """
             Encrypt this validator's plain key file (node_key.json in the data directory) with a passphrase
@@ -131,7 +134,7 @@ public static class NodeCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> RunAsync(CliContext context, NodeSettings settings)
+    private static async Task<int> RunAsync(CliContext context, NodeSettings settings, bool skipEmptyBlocks, TimeSpan idleBlockInterval)
     {
         var data = context.Data;
         if (!data.IsInitialized)
@@ -143,7 +146,7 @@ public static class NodeCommand
         var log = logging.CreateLogger(CliLog.NodeCategory);
         try
         {
-            return await ServeAsync(context, settings, logging, log, shutdown.Token).ConfigureAwait(false);
+            return await ServeAsync(context, settings, skipEmptyBlocks, idleBlockInterval, logging, log, shutdown.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
         {
@@ -154,7 +157,8 @@ public static class NodeCommand
     }
 
     /// <summary>Starts the validator and its API, then serves until <paramref name="stop"/>; stops both cleanly.</summary>
-    private static async Task<int> ServeAsync(CliContext context, NodeSettings settings, ILoggerFactory logging, ILogger log, CancellationToken stop)
+    private static async Task<int> ServeAsync(
+        CliContext context, NodeSettings settings, bool skipEmptyBlocks, TimeSpan idleBlockInterval, ILoggerFactory logging, ILogger log, CancellationToken stop)
     {
         var data = context.Data;
         using var index = ChainIndexes.Open(settings.Index, data);
@@ -162,6 +166,8 @@ public static class NodeCommand
         var options = new RaftLedgerOptions(data, settings.Raft, settings.Api.AbsoluteUri, members)
         {
             BlockTime = TimeSpan.FromMilliseconds(settings.BlockTimeMs),
+            SkipEmptyBlocks = skipEmptyBlocks,
+            IdleBlockInterval = idleBlockInterval,
             MaxBlockTransactions = settings.MaxBlockTransactions,
             FollowersVerifyTransactionSignatures = settings.VerifyTransactionSignatures,
             Index = index,

@@ -41,10 +41,12 @@ public static class TestnetCommand
         var blockTime = new Option<int>("--block-time-ms") { Description = "the leader's block interval", DefaultValueFactory = _ => 200 };
         var senders = new Option<int>("--senders") { Description = "funded accounts sender-1..N (development keys) that no process uses: for load and fault tests", DefaultValueFactory = _ => 0 };
         var rateLimit = new Option<int>("--rate-limit") { Description = "each node's API requests per second per client IP (0: off; every local process shares 127.0.0.1)", DefaultValueFactory = _ => 0 };
+        var skipEmpty = new Option<bool>("--skip-empty-blocks") { Description = "validators leave out empty blocks while nothing waits for the height (node start --skip-empty-blocks)" };
+        var idleBlock = new Option<int?>("--idle-block-ms") { Description = "with --skip-empty-blocks, each validator makes an empty block at least this often (default 60000)" };
         var detach = new Option<bool>("--detach") { Description = "return once everything started; stop it later with 'fairshare testnet down'" };
         var command = new Command("up", "Start a local testnet and print its URLs; Ctrl+C stops every process cleanly.")
         {
-            dir, validators, providers, clients, clientJobs, clientDeadline, blockTime, rateLimit, senders, detach,
+            dir, validators, providers, clients, clientJobs, clientDeadline, blockTime, rateLimit, senders, skipEmpty, idleBlock, detach,
         };
         command.SetAction(parsed => CliApp.Run(parsed, context =>
         {
@@ -52,6 +54,8 @@ public static class TestnetCommand
                 parsed.GetValue(clients), parsed.GetValue(clientJobs), parsed.GetValue(blockTime), parsed.GetValue(rateLimit), parsed.GetValue(senders))
             {
                 ClientDeadlineBlocks = parsed.GetValue(clientDeadline),
+                SkipEmptyBlocks = parsed.GetValue(skipEmpty),
+                IdleBlockMs = parsed.GetValue(idleBlock),
             };
             var ports = new FreePorts();
             var plan = TestnetPlan.Create(options, ports.Next, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());

@@ -15,6 +15,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "leading from height {Height} in term {Term}")]
     internal static partial void LogLeading(this ILogger logger, ulong height, long term);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug,
+        Message = "idle at height {Height}: no block is due; the next comes with a transaction, or after {IdleMs} ms")]
+    internal static partial void LogIdle(this ILogger logger, ulong height, long idleMs);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "stopped leading")]
     internal static partial void LogStoppedLeading(this ILogger logger, Exception exception);
 

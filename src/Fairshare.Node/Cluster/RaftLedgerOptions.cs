@@ -16,8 +16,26 @@ namespace Fairshare.Node.Cluster;
 /// <param name="Members">Every member, this one included.</param>
 public sealed record RaftLedgerOptions(DataDirectory Data, IPEndPoint RaftEndpoint, string ApiUrl, ImmutableArray<ClusterMember> Members)
 {
-    /// <summary>The leader makes a block at least this often, an empty one too: the market's end-of-block step moves with the height.</summary>
+    /// <summary>
+    /// The leader makes a block at least this often, an empty one too (the market's end-of-block step moves with the
+    /// height), unless <see cref="SkipEmptyBlocks"/> leaves out the empty ones nobody waits for.
+    /// </summary>
     public TimeSpan BlockTime { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Whether the leader leaves out empty blocks while nothing on the ledger waits for the height to move
+    /// (<see cref="Core.Modules.BlockSchedule"/>: no active job, emission, jail, borrow, unbonding, commission change,
+    /// open vote or vesting). A transaction still goes into a block within <see cref="BlockTime"/>, and an empty block is
+    /// made at least every <see cref="IdleBlockInterval"/>. Off by default: a block every <see cref="BlockTime"/>.
+    /// </summary>
+    public bool SkipEmptyBlocks { get; init; }
+
+    /// <summary>
+    /// With <see cref="SkipEmptyBlocks"/>, the longest the leader goes without a block while idle, so followers and
+    /// clients see the chain alive (60 s). Block-counted durations (heartbeat freshness among them) advance one block per
+    /// interval while idle.
+    /// </summary>
+    public TimeSpan IdleBlockInterval { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The most transactions in one block; the leader makes a block at once when its mempool holds this many.</summary>
     public int MaxBlockTransactions { get; init; } = 5000;

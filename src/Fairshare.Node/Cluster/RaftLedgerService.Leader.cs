@@ -1,5 +1,6 @@
 // RaftLedgerService: the leader loop (proposing blocks from the mempool, replicating them, giving up and settling).
 using DotNext.Net.Cluster.Consensus.Raft;
+using Fairshare.Core.Modules;
 using Fairshare.Core.Primitives;
 
 namespace Fairshare.Node.Cluster;
@@ -57,9 +58,29 @@ public sealed partial class RaftLedgerService
         {
             var remaining = _options.BlockTime - clock.GetElapsedTime(lastBlock);
             if (remaining > TimeSpan.Zero) await _mempool.WaitForAsync(_options.MaxBlockTransactions, remaining, clock, token).ConfigureAwait(false);
+            var batch = _mempool.Take(_options.MaxBlockTransactions);
+            if (batch.Count == 0 && await IdleAsync(lastBlock, token).ConfigureAwait(false)) continue;
             lastBlock = clock.GetTimestamp();
-            await ProposeAsync(_mempool.Take(_options.MaxBlockTransactions), token).ConfigureAwait(false);
+            await ProposeAsync(batch, token).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// With <see cref="RaftLedgerOptions.SkipEmptyBlocks"/>, an empty block is left out while nothing on the ledger waits
+    /// for the height (<see cref="BlockSchedule"/>) and <see cref="RaftLedgerOptions.IdleBlockInterval"/> has not passed
+    /// since the last block: then this waits for the first transaction (which goes into the next block at once) or the
+    /// interval's end, and returns true. False when the empty block is to be made now. The rule is asked once per
+    /// block: the state cannot change while no block is made.
+    /// </summary>
+    private async Task<bool> IdleAsync(long lastBlock, CancellationToken token)
+    {
+        if (!_options.SkipEmptyBlocks) return false;
+        var clock = _options.Clock;
+        var idleLeft = _options.IdleBlockInterval - clock.GetElapsedTime(lastBlock);
+        if (idleLeft <= TimeSpan.Zero || Read(BlockSchedule.EmptyBlockDue)) return false;
+        _log.LogIdle(Head.Height, (long)_options.IdleBlockInterval.TotalMilliseconds);
+        await _mempool.WaitForAsync(1, idleLeft, clock, token).ConfigureAwait(false);
+        return true;
     }
 
     private async Task ProposeAsync(List<MempoolEntry> batch, CancellationToken token)

@@ -87,6 +87,29 @@ public sealed class TestnetPlanTests : IDisposable
     }
 
     [Fact]
+    public void SkipEmptyBlocks_ReachesEveryValidatorsCommandLine_WithItsIdleInterval()
+    {
+        var options = new TestnetOptions(_root, Validators: 2, Providers: 0) { SkipEmptyBlocks = true, IdleBlockMs = 30_000 };
+        var plan = TestnetPlan.Create(options, new FreePorts().Next, 1_767_225_600_000);
+        Assert.All(plan.Validators, v => Assert.Contains("--skip-empty-blocks", v.Arguments));
+        Assert.All(plan.Validators, v => Assert.Equal(["30000"], Values(v.Arguments, "--idle-block-ms")));
+
+        var plain = TestnetPlan.Create(new TestnetOptions(_root, Validators: 1, Providers: 0), new FreePorts().Next, 1_767_225_600_000);
+        Assert.DoesNotContain("--skip-empty-blocks", Assert.Single(plain.Validators).Arguments);
+        Assert.Empty(Values(Assert.Single(plain.Validators).Arguments, "--idle-block-ms"));
+    }
+
+    [Theory]
+    [InlineData(false, 30_000)]
+    [InlineData(true, 199)]
+    public void Create_WithAnIdleIntervalWithoutSkippingOrBelowTheBlockTime_IsAUsageError(bool skip, int idleMs)
+    {
+        var options = new TestnetOptions(_root) { SkipEmptyBlocks = skip, IdleBlockMs = idleMs };
+        var error = Assert.Throws<TestnetUsageException>(() => TestnetPlan.Create(options, new FreePorts().Next, 1_767_225_600_000));
+        Assert.Contains("--idle-block-ms needs --skip-empty-blocks", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CliLauncher_UnderDotnet_PutsTheEntryAssemblyFirst()
     {
         Assert.True(File.Exists(CliApp.Launcher().FileName));

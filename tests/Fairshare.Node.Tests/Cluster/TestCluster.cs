@@ -47,20 +47,23 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>The running members.</summary>
     public IEnumerable<RaftLedgerService> Running => Nodes.OfType<RaftLedgerService>();
 
-    /// <summary>Creates the directories and genesis; starts nothing.</summary>
-    public static TestCluster Create(int members, int senders = 4, Func<RaftLedgerOptions, RaftLedgerOptions>? configure = null)
+    /// <summary>
+    /// Creates the directories and genesis (<paramref name="genesis"/>, else <see cref="TestChain.CreateGenesis"/>'s, with
+    /// the members as validators and the senders funded); starts nothing.
+    /// </summary>
+    public static TestCluster Create(int members, int senders = 4, Func<RaftLedgerOptions, RaftLedgerOptions>? configure = null, GenesisConfig? genesis = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "fairshare-cluster-" + Guid.NewGuid().ToString("N"));
         var validatorKeys = Enumerable.Range(0, members).Select(i => KeyPair.ForDevelopment($"cluster-validator-{i}")).ToList();
         var senderKeys = Enumerable.Range(0, senders).Select(i => KeyPair.ForDevelopment($"cluster-sender-{i}")).ToImmutableArray();
-        var baseGenesis = TestChain.CreateGenesis();
-        var genesis = baseGenesis with
+        var baseGenesis = genesis ?? TestChain.CreateGenesis();
+        var chainGenesis = baseGenesis with
         {
             Validators = [.. validatorKeys.Select(k => k.PublicKey)],
             Allocations = baseGenesis.Allocations.AddRange(senderKeys.Select((k, i) =>
                 new GenesisAllocation(k.Address, Cohort.Airdrop, $"sender-{i}", TestChain.StartingBalance, null))),
         };
-        var json = GenesisWriter.ToJson(genesis);
+        var json = GenesisWriter.ToJson(chainGenesis);
         var data = ImmutableArray.CreateBuilder<DataDirectory>();
         var clusterMembers = ImmutableArray.CreateBuilder<ClusterMember>();
         for (int i = 0; i < members; i++)
@@ -145,12 +148,12 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>A signed transfer from sender <paramref name="sender"/> with its next nonce (tracked here).</summary>
-    public SignedTransaction Transfer(int sender, ulong amount = 1)
-    {
-        var key = Senders[sender];
-        var to = Senders[(sender + 1) % Senders.Length].Address;
-        return SignedTransaction.Sign(new Transaction(TestChain.Id, _nonces[sender]++, TestChain.MinFee, new TransferPayload(to, AssetId.Fsh, new Amount(amount))), key);
-    }
+    public SignedTransaction Transfer(int sender, ulong amount = 1) =>
+        Sign(sender, new TransferPayload(Senders[(sender + 1) % Senders.Length].Address, AssetId.Fsh, new Amount(amount)));
+
+    /// <summary>A signed transaction of any kind from sender <paramref name="sender"/> with its next nonce (tracked here).</summary>
+    public SignedTransaction Sign(int sender, TxPayload payload) =>
+        SignedTransaction.Sign(new Transaction(TestChain.Id, _nonces[sender]++, TestChain.MinFee, payload), Senders[sender]);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -296,6 +296,12 @@ public sealed class LedgerState
         foreach (var validator in Validators) writer.WriteRaw(validator.Bytes);
     }
 
+    /// <summary>
+    /// Whether any account matches <paramref name="predicate"/>. The answer does not depend on the order accounts are
+    /// visited in, so this searches the dictionary as it lies (and stops at the first match) instead of sorting it.
+    /// </summary>
+    public bool AnyAccount(Func<Account, bool> predicate) => _accounts.Values.Any(predicate);
+
     /// <summary>All accounts in address order (for snapshots and reports; not a hot path).</summary>
     public IEnumerable<Account> AccountsInOrder() => _accounts.Values.OrderBy(a => a.Address);
 }

@@ -44,6 +44,12 @@ public static class LendingMarkets
     public static AccountBorrow Borrow(LedgerState state, AssetId underlying, Address account) =>
         state.ReadRecord(StateKey.Of(ModuleIds.Lending, BorrowTable, underlying.Value, account)) is { } bytes ? AccountBorrow.Decode(bytes) : AccountBorrow.None;
 
+    /// <summary>
+    /// Whether any account owes any market (a borrow record exists only while its principal is not zero). A market's
+    /// <see cref="Market.TotalBorrows"/> may keep a few base units of rounding after the last borrower repaid; this does not.
+    /// </summary>
+    public static bool AnyBorrow(LedgerState state) => state.Records(ModuleIds.Lending, BorrowTable).Any();
+
     /// <summary>Stores an account's borrow; a zero principal deletes the record.</summary>
     public static void PutBorrow(LedgerState state, AssetId underlying, Address account, AccountBorrow borrow) =>
         state.WriteRecord(StateKey.Of(ModuleIds.Lending, BorrowTable, underlying.Value, account), borrow.Principal.IsZero ? null : borrow.Encode());
