@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Collections.Immutable;
 using System.Net;
 using Fairshare.Cli.Output;
+using Fairshare.Node.Blobs;
 using Fairshare.Node.Chain;
 using Fairshare.Node.Cluster;
 using Fairshare.Node.Indexing;
@@ -53,6 +54,7 @@ public static class NodeCommand
             Description = "do not re-verify the transaction signatures of blocks this validator did not propose (for measurements only: a lying leader could then commit forged transactions)",
         };
         var logs = new LogOptions();
+        var blobs = new NodeBlobOptions();
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
             without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
@@ -65,6 +67,7 @@ public static class NodeCommand
             api, raft, peers, blockTime, maxBlock, index, postgres, schema, rate, checks, proxies, trustLeader,
         };
         logs.AddTo(start);
+        blobs.AddTo(start);
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var settings = new NodeSettings(
@@ -78,7 +81,8 @@ public static class NodeCommand
                 parsed.GetValue(checks),
                 [.. (parsed.GetValue(proxies) ?? []).Select(ParseProxy)],
                 !parsed.GetValue(trustLeader),
-                logs.Read(parsed));
+                logs.Read(parsed),
+                blobs.Read(parsed));
             if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
@@ -175,6 +179,7 @@ public static class NodeCommand
             SignatureChecksPerSecond = settings.SignatureChecks,
             GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, stop).ConfigureAwait(false),
             Logging = logging,
+            Blobs = settings.Blobs,
         };
         await using var app = NodeApi.Build(apiOptions, ledger, index);
         // Not cancelled midway (binding takes milliseconds): a stop asked for meanwhile ends the wait below at once.
@@ -269,5 +274,6 @@ public static class NodeCommand
         int SignatureChecks,
         ImmutableArray<IPNetwork> TrustedProxies,
         bool VerifyTransactionSignatures,
-        LogSettings Logging);
+        LogSettings Logging,
+        BlobQuotaOptions Blobs);
 }
