@@ -53,6 +53,7 @@ public static class ApiErrorTypes
         new("leader_unreachable", 503, "Leader unreachable", "the leader did not answer the forwarded request; retry after Retry-After"),
         new("no_head_block", 503, "No block at the head", "the node adopted a snapshot and holds no block at its head until its next one; retry after Retry-After"),
         new("no_leader", 503, "No leader", "no leader is known (an election is under way); retry after Retry-After"),
+        new("blob_store_full", 507, "Blob store full", "the upload does not fit in this node's blob store even after evicting every blob no job needs; the detail gives the figures: try another validator, or later"),
         new("blob_corrupt", 0, "Blob corrupt", "the SDK's own: a blob the node sent does not hash to its address; try another node"),
         new("malformed_response", 0, "Malformed response", "the SDK's own: the node's answer could not be read (another version, or not a Fairshare node)"),
         new("state_unverified", 0, "State unverified", "the SDK's own: a state or account proof does not match its signed block; try another node"),

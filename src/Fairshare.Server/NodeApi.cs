@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Fairshare.Node.Blobs;
 using Fairshare.Node.Cluster;
 using Fairshare.Node.Indexing;
 using Fairshare.Server.Cluster;
@@ -56,6 +57,7 @@ public static partial class NodeApi
         services.AddSingleton(options);
         services.AddSingleton(ledger);
         services.AddSingleton(new IndexHolder(index));
+        services.AddSingleton(provider => BlobQuota.For(ledger, options.Blobs, provider.GetRequiredService<ILoggerFactory>().CreateLogger<BlobQuota>()));
         services.AddSingleton<NodeMetrics>();
         if (options.RateLimitPerSecond > 0 && options.SignatureChecksPerSecond > 0) services.AddSingleton(_ => new SignatureBudget(options));
         services.AddSingleton(_ => new LeaderForwarder(ledger, options.WaitTimeout + TimeSpan.FromSeconds(10)));
@@ -87,7 +89,8 @@ public static partial class NodeApi
 
         var app = builder.Build();
         // The meter provider first, so it listens when NodeMetrics creates its counters and adds 0 to each (each counter
-        // is then in the first scrape); NodeMetrics now, so it counts every block from the start.
+        // is then in the first scrape); NodeMetrics now, so it counts every block from the start (and with it the blob
+        // quota, whose periodic pass then follows the blocks).
         _ = app.Services.GetRequiredService<MeterProvider>();
         _ = app.Services.GetRequiredService<NodeMetrics>();
         if (!options.TrustedProxies.IsDefaultOrEmpty) app.UseForwardedHeaders(TrustedForwarding(options));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Fairshare.Node.Blobs;
 using Microsoft.Extensions.Logging;
 
 namespace Fairshare.Server;
@@ -46,6 +47,12 @@ public sealed record NodeApiOptions(
     /// and still answer 200 at <c>GET /health/ready</c>; one entry is about one block. Default 5.
     /// </summary>
     public long MaxReadyIndexLag { get; init; } = 5;
+
+    /// <summary>
+    /// The blob store's quota, and which blobs it keeps: what <c>PUT /v1/blobs</c> may fill (507 <c>blob_store_full</c>
+    /// beyond it) and what the periodic pass evicts. Default: 10 GiB, closed jobs' blobs kept 10,000 blocks, uploads an hour.
+    /// </summary>
+    public BlobQuotaOptions Blobs { get; init; } = new();
 
     /// <summary>The genesis file's text served at <c>GET /v1/genesis</c>; null: the ledger's genesis written out again.</summary>
     public string? GenesisJson { get; init; }

@@ -16,7 +16,7 @@ public sealed class MetricsScrapeTests : IAsyncLifetime
     private static readonly string[] Counters =
     [
         "fairshare_transactions_submitted_total", "fairshare_transactions_committed_total", "fairshare_transactions_refused_total",
-        "fairshare_blocks_committed_total",
+        "fairshare_blocks_committed_total", "fairshare_blobs_evicted_total", "fairshare_blob_evicted_bytes_total", "fairshare_blob_uploads_refused_total",
     ];
 
     private TestNode _node = null!;
@@ -51,6 +51,8 @@ public sealed class MetricsScrapeTests : IAsyncLifetime
         Assert.Equal(IndexLag, Prometheus.Single(text, "fairshare_raft_index_lag"));
         Assert.Equal(0, Prometheus.Single(text, "fairshare_height"));
         Assert.Empty(Prometheus.Samples(text, "fairshare_block_interval_seconds")); // no two blocks yet
+        Assert.Equal(0, Prometheus.Single(text, "fairshare_blob_store_bytes"));
+        Assert.Equal(10L * 1024 * 1024 * 1024, Prometheus.Single(text, "fairshare_blob_store_quota_bytes")); // the default, 10 GiB
         foreach (var counter in Counters) Assert.Equal(0, Prometheus.Single(text, counter));
         Assert.Matches(new Regex(@"^fairshare_transactions_refused_total(\{[^}]*\})? 0( \d+)?$", RegexOptions.Multiline), text);
     }

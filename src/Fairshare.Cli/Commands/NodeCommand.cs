@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Collections.Immutable;
 using System.Net;
 using Fairshare.Cli.Output;
+using Fairshare.Node.Blobs;
 using Fairshare.Node.Chain;
 using Fairshare.Node.Cluster;
 using Fairshare.Node.Indexing;
@@ -54,6 +55,7 @@ public static class NodeCommand
         };
         var logs = new LogOptions();
         var idle = new IdleBlockOptions();
+        var blobs = new NodeBlobOptions();
         var start = new Command("start", """
             Run a validator: recover the chain from the data directory, join the Raft cluster of --peer members (alone
             without peers), serve the HTTP API and web dashboard at --api (/, /v1, /health, /metrics, /openapi/v1.json, /reference), and
@@ -67,6 +69,7 @@ public static class NodeCommand
         };
         logs.AddTo(start);
         idle.AddTo(start);
+        blobs.AddTo(start);
         start.SetAction(parsed => CliApp.Run(parsed, context =>
         {
             var settings = new NodeSettings(
@@ -80,7 +83,8 @@ public static class NodeCommand
                 parsed.GetValue(checks),
                 [.. (parsed.GetValue(proxies) ?? []).Select(ParseProxy)],
                 !parsed.GetValue(trustLeader),
-                logs.Read(parsed));
+                logs.Read(parsed),
+                blobs.Read(parsed));
             if (settings.BlockTimeMs is < 10 or > 60_000) throw new CliUsageException("--block-time-ms must be between 10 and 60000");
             if (settings.MaxBlockTransactions is < 1 or > 100_000) throw new CliUsageException("--max-block-txs must be between 1 and 100000");
             if (settings.RateLimit < 0) throw new CliUsageException("--rate-limit must be 0 (off) or positive");
@@ -181,6 +185,7 @@ public static class NodeCommand
             SignatureChecksPerSecond = settings.SignatureChecks,
             GenesisJson = await File.ReadAllTextAsync(data.GenesisPath, stop).ConfigureAwait(false),
             Logging = logging,
+            Blobs = settings.Blobs,
         };
         await using var app = NodeApi.Build(apiOptions, ledger, index);
         // Not cancelled midway (binding takes milliseconds): a stop asked for meanwhile ends the wait below at once.
@@ -275,5 +280,6 @@ public static class NodeCommand
         int SignatureChecks,
         ImmutableArray<IPNetwork> TrustedProxies,
         bool VerifyTransactionSignatures,
-        LogSettings Logging);
+        LogSettings Logging,
+        BlobQuotaOptions Blobs);
 }

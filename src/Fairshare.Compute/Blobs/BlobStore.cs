@@ -7,14 +7,24 @@ namespace Fairshare.Compute.Blobs;
 /// A content-addressed folder of blobs (models, job inputs and outputs): a blob's address is the SHA-256 of its bytes,
 /// and it lives at <c>root/&lt;first two hex digits&gt;/&lt;64 hex digits&gt;</c>. Writes are atomic (a temporary file
 /// in the same folder, flushed, then renamed over the name), so a reader never sees half a blob, and storing the same
-/// bytes twice is harmless. Every read re-hashes: a file whose bytes no longer match its name is moved aside to
-/// <c>&lt;name&gt;.corrupt</c>, reported through <see cref="Corrupted"/>, and treated as missing. Safe for concurrent
-/// use by threads and processes sharing the folder. I/O failures of the folder itself (permissions, a full disk) throw.
+/// bytes twice is harmless: the second time only refreshes the file's last write time, which is when the blob was last
+/// stored (<see cref="StoredBlob.LastWriteUtc"/>). Every read re-hashes: a file whose bytes no longer match its name is
+/// moved aside to <c>&lt;name&gt;.corrupt</c>, reported through <see cref="Corrupted"/>, and treated as missing.
+/// <see cref="UsedBytes"/> counts the folder once, at its first call, and from then on keeps a running total of this
+/// instance's own writes, deletes and quarantines (files another process adds or removes are counted by the next
+/// instance). Safe for concurrent use by threads and processes sharing the folder. I/O failures of the folder itself
+/// (permissions, a full disk) throw.
 /// </summary>
 public sealed class BlobStore
 {
     private const string TempSuffix = ".tmp";
     private const string CorruptSuffix = ".corrupt";
+
+    /// <summary>Guards <see cref="_usedBytes"/> and every rename, delete and refresh of a blob's file, so the count stays exact.</summary>
+    private readonly Lock _gate = new();
+
+    /// <summary>The bytes of every blob stored, or -1 until the first <see cref="UsedBytes"/> counts them.</summary>
+    private long _usedBytes = -1;
 
     /// <summary>A store in <paramref name="root"/>; the folder is created on the first write.</summary>
     public BlobStore(string root)
@@ -29,6 +39,22 @@ public sealed class BlobStore
     /// <summary>The absolute path of the store's folder.</summary>
     public string Root { get; }
 
+    /// <summary>
+    /// The bytes of every blob stored (their files; not temporary files of uploads in flight, nor quarantined ones).
+    /// The first call scans the folder; later ones read a running total.
+    /// </summary>
+    public long UsedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_usedBytes < 0) _usedBytes = List().Sum(b => b.Bytes);
+                return _usedBytes;
+            }
+        }
+    }
+
     /// <summary>The path where the blob with this address is (or would be) stored.</summary>
     public string PathOf(Hash32 address)
     {
@@ -37,15 +63,15 @@ public sealed class BlobStore
     }
 
     /// <summary>
-    /// Stores the bytes and returns their content address. When an intact copy is already stored nothing is written;
-    /// a damaged copy is replaced.
+    /// Stores the bytes and returns their content address. When an intact copy is already stored nothing is written
+    /// but its last write time, which becomes now; a damaged copy is replaced.
     /// </summary>
     public Hash32 Put(ReadOnlySpan<byte> data)
     {
         var address = Hash32.Compute(data);
-        if (TryGet(address, out _)) return address;
-
         string path = PathOf(address);
+        if (TryGet(address, out _) && TryRefresh(path)) return address;
+
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string temp = $"{path}.{Guid.NewGuid():N}{TempSuffix}";
         try
@@ -56,7 +82,7 @@ public sealed class BlobStore
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            MoveIntoPlace(temp, path, data.Length);
         }
         finally
         {
@@ -69,7 +95,8 @@ public sealed class BlobStore
     /// <summary>
     /// Stores what <paramref name="content"/> holds, streamed to a temporary file while it is hashed (never whole in
     /// memory), and returns its content address; null, keeping nothing, when it holds more than
-    /// <paramref name="maxBytes"/> (reading stops there). An intact copy already stored is kept as it is.
+    /// <paramref name="maxBytes"/> (reading stops there). An intact copy already stored is kept, its last write time
+    /// made now. When reading <paramref name="content"/> throws, nothing is kept either (the exception propagates).
     /// </summary>
     public async Task<Hash32?> PutAsync(Stream content, long maxBytes, CancellationToken ct = default)
     {
@@ -79,11 +106,11 @@ public sealed class BlobStore
         try
         {
             Hash32 address;
+            long total = 0;
             using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
                 var buffer = new byte[1 << 16];
-                long total = 0;
                 int read;
                 while ((read = await content.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
                 {
@@ -98,10 +125,10 @@ public sealed class BlobStore
                 address = Hash32.Read(hash.GetHashAndReset());
             }
 
-            if (TryGet(address, out _)) return address;
             string path = PathOf(address);
+            if (TryGet(address, out _) && TryRefresh(path)) return address;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.Move(temp, path, overwrite: true);
+            MoveIntoPlace(temp, path, total);
             return address;
         }
         finally
@@ -132,13 +159,13 @@ public sealed class BlobStore
 
         data = [];
         string quarantined = path + CorruptSuffix;
-        try
+        lock (_gate)
         {
+            var file = new FileInfo(path);
+            if (!file.Exists) return false; // another reader quarantined it first and reported it
+            long bytes = file.Length;
             File.Move(path, quarantined, overwrite: true);
-        }
-        catch (FileNotFoundException)
-        {
-            return false; // another reader quarantined it first and reported it
+            if (_usedBytes >= 0) _usedBytes -= bytes;
         }
 
         Corrupted?.Invoke(this, new BlobCorruptedEventArgs(address, actual, quarantined));
@@ -150,4 +177,89 @@ public sealed class BlobStore
     /// content is intact).
     /// </summary>
     public bool Contains(Hash32 address) => File.Exists(PathOf(address));
+
+    /// <summary>
+    /// Every blob stored: its address, size and last write time, in no particular order. Temporary files of uploads in
+    /// flight, quarantined files and files whose name is not an address are not blobs. It reads the folder (not the
+    /// running total): a blob stored or deleted meanwhile may or may not be listed.
+    /// </summary>
+    public IReadOnlyList<StoredBlob> List()
+    {
+        var blobs = new List<StoredBlob>();
+        if (!Directory.Exists(Root)) return blobs;
+        foreach (var folder in new DirectoryInfo(Root).EnumerateDirectories())
+        {
+            if (folder.Name.Length != 2) continue;
+            try
+            {
+                foreach (var file in folder.EnumerateFiles())
+                {
+                    if (file.Name.Length != 2 * Hash32.Size || !file.Name.StartsWith(folder.Name, StringComparison.Ordinal)) continue;
+                    if (!Hash32.TryParse(file.Name, out var address)) continue;
+                    try
+                    {
+                        blobs.Add(new StoredBlob(address, file.Length, file.LastWriteTimeUtc));
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        // Deleted since the folder was read: no longer stored.
+                    }
+                }
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The folder went away while it was read: nothing of it is stored.
+            }
+        }
+
+        return blobs;
+    }
+
+    /// <summary>
+    /// Deletes the blob with this address; false when none is stored, or when <paramref name="unlessWrittenAfter"/> is
+    /// given and the blob was stored again after it (an eviction that listed the blob then keeps a fresh upload of it).
+    /// </summary>
+    public bool Delete(Hash32 address, DateTime? unlessWrittenAfter = null)
+    {
+        string path = PathOf(address);
+        lock (_gate)
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists) return false;
+            if (unlessWrittenAfter is { } listed && file.LastWriteTimeUtc > listed) return false;
+            long bytes = file.Length;
+            file.Delete();
+            if (_usedBytes >= 0) _usedBytes -= bytes;
+            return true;
+        }
+    }
+
+    /// <summary>Moves a finished temporary file over the blob's name and counts the difference.</summary>
+    private void MoveIntoPlace(string temp, string path, long bytes)
+    {
+        lock (_gate)
+        {
+            var existing = new FileInfo(path);
+            long replaced = existing.Exists ? existing.Length : 0;
+            File.Move(temp, path, overwrite: true);
+            if (_usedBytes >= 0) _usedBytes += bytes - replaced;
+        }
+    }
+
+    /// <summary>Makes an intact stored blob's last write time now; false when it went away meanwhile (then store it again).</summary>
+    private bool TryRefresh(string path)
+    {
+        lock (_gate)
+        {
+            try
+            {
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+                return true;
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return false;
+            }
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace Fairshare.Node.Cluster;
 /// The Raft ledger service's log messages, source-generated (<c>[LoggerMessage]</c>). Event ids are numbered by
 /// project (Fairshare.Compute's are in the 2100s); Fairshare.Node uses 3000–3099: 3000–3009 the leader loop,
 /// 3010–3019 applying committed entries, 3020–3029 Raft snapshots, 3030–3039 members and peers, 3040–3049 refusals,
-/// 3090–3099 stopping. An id is not reused for another message. The list with every project's ranges: docs/logging.md.
+/// 3050–3059 the blob quota (Blobs/BlobLogMessages), 3090–3099 stopping. An id is not reused for another message.
+/// The list with every project's ranges: docs/logging.md.
 /// </summary>
 internal static partial class LogMessages
 {

@@ -2,6 +2,7 @@ using Fairshare.Client;
 using Fairshare.Client.Dto;
 using Fairshare.Core.Modules.Market;
 using Fairshare.Core.Primitives;
+using Fairshare.Node.Blobs;
 using Fairshare.Server.Cluster;
 using Fairshare.Node.Cluster;
 using Fairshare.Server.Http;
@@ -18,7 +19,7 @@ internal static class BlobEndpoints
 
     public static void Map(IEndpointRouteBuilder routes, NodeApiOptions options)
     {
-        routes.MapPut("/v1/blobs", async (HttpContext context, ILedgerService ledger) =>
+        routes.MapPut("/v1/blobs", async (HttpContext context, ILedgerService ledger, BlobQuota quota) =>
             {
                 var type = context.Request.ContentType;
                 if (type is null || !type.StartsWith(OctetStream, StringComparison.OrdinalIgnoreCase))
@@ -26,9 +27,15 @@ internal static class BlobEndpoints
                 // The chain governs the largest model and input a job may name; nothing larger is worth storing.
                 long governed = ledger.Read(state => (long)Math.Min(MarketStore.Params(state).MaxBlobBytes, long.MaxValue));
                 if (context.Request.ContentLength > governed) return BlobTooLarge(governed);
-                // Streamed to disk while hashed: an upload never sits whole in the node's memory.
-                var address = await ledger.Blobs.PutAsync(context.Request.Body, governed, context.RequestAborted).ConfigureAwait(false);
-                return address is { } stored ? Results.Ok(new BlobStored(stored.ToString())) : BlobTooLarge(governed);
+                // Streamed to disk while hashed (an upload never sits whole in the node's memory), within the quota: the
+                // declared length is reserved before a byte is read, and more as a body without one streams.
+                var put = await quota.PutAsync(context.Request.Body, governed, context.Request.ContentLength, context.RequestAborted).ConfigureAwait(false);
+                return put.Status switch
+                {
+                    BlobPutStatus.Stored => Results.Ok(new BlobStored(put.Address.ToString())),
+                    BlobPutStatus.StoreFull => BlobStoreFull(put, quota.Options),
+                    _ => BlobTooLarge(governed),
+                };
             })
             .WithMetadata(new BodyLimit(options.MaxBlobBytes))
             .WithName("PutBlob").WithTags("blobs")
@@ -36,14 +43,15 @@ internal static class BlobEndpoints
             .Accepts<byte[]>(OctetStream)
             .Produces<BlobStored>()
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge, ApiErrors.ContentType)
-            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType, ApiErrors.ContentType);
+            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType, ApiErrors.ContentType)
+            .Produces<ApiError>(StatusCodes.Status507InsufficientStorage, ApiErrors.ContentType);
 
-        routes.MapGet("/v1/blobs/{address}", async (string address, HttpContext context, ILedgerService ledger, LeaderForwarder members) =>
+        routes.MapGet("/v1/blobs/{address}", async (string address, HttpContext context, ILedgerService ledger, BlobQuota quota, LeaderForwarder members) =>
             {
                 if (!RouteValues.TryHash(address, out var hash, out var error)) return error!;
                 if (ledger.Blobs.TryGet(hash, out var content)) return Results.Bytes(content, OctetStream);
                 bool fromMember = context.Request.Headers.ContainsKey(LeaderForwarder.ForwardedHeader);
-                if (!fromMember && await FetchFromMembersAsync(hash, ledger, members, context.RequestAborted).ConfigureAwait(false) is { } fetched)
+                if (!fromMember && await FetchFromMembersAsync(hash, ledger, quota, members, context.RequestAborted).ConfigureAwait(false) is { } fetched)
                     return Results.Bytes(fetched, OctetStream);
                 return ApiErrors.NotFound("blob_not_found", $"no validator of this cluster holds blob {hash}; upload it with PUT /v1/blobs");
             })
@@ -56,12 +64,22 @@ internal static class BlobEndpoints
     private static IResult BlobTooLarge(long governed) => ApiErrors.Result(StatusCodes.Status413PayloadTooLarge, "blob_too_large",
         $"this chain takes blobs up to {governed} bytes (the larger of market.max-model-bytes and market.max-input-bytes); a job cannot name a larger model or input, nor deliver a larger output");
 
+    private static IResult BlobStoreFull(BlobPut refused, BlobQuotaOptions options)
+    {
+        string upload = refused.LengthKnown ? $"{refused.UploadBytes} bytes" : $"at least {refused.UploadBytes} bytes (sent without a length)";
+        return ApiErrors.Result(StatusCodes.Status507InsufficientStorage, "blob_store_full",
+            $"this node's blob store holds {refused.UsedBytes} of its {refused.QuotaBytes} bytes, and an upload of {upload} does not fit even after " +
+            $"evicting every blob no job needs (it keeps the blobs of open, running and disputed jobs, of jobs closed in the last " +
+            $"{options.RetentionBlocks} blocks, and every blob stored in the last {options.GracePeriod.TotalMinutes:0.##} minutes); nothing was kept. " +
+            "Upload to another validator of this chain, or retry later: room comes back as jobs close");
+    }
+
     /// <summary>
     /// A blob this node lacks, fetched from the other members (each checks nothing further: the forwarded header stops
-    /// the chain), re-hashed by the SDK and kept here, so a provider on any validator finds what a client uploaded to
-    /// another (design §9: the blob store is served over HTTP between nodes).
+    /// the chain), re-hashed by the SDK and kept here when the quota has room (served either way), so a provider on any
+    /// validator finds what a client uploaded to another (design §9: the blob store is served over HTTP between nodes).
     /// </summary>
-    private static async Task<byte[]?> FetchFromMembersAsync(Hash32 hash, ILedgerService ledger, LeaderForwarder members, CancellationToken ct)
+    private static async Task<byte[]?> FetchFromMembersAsync(Hash32 hash, ILedgerService ledger, BlobQuota quota, LeaderForwarder members, CancellationToken ct)
     {
         var view = ledger.Cluster;
         foreach (var url in view.MemberApiUrls)
@@ -71,7 +89,7 @@ internal static class BlobEndpoints
             {
                 if (await members.For(url).GetBlobAsync(hash, ct).ConfigureAwait(false) is { } content)
                 {
-                    ledger.Blobs.Put(content);
+                    quota.TryStore(content);
                     return content;
                 }
             }

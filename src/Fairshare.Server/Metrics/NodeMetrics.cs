@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Fairshare.Core.Primitives;
+using Fairshare.Node.Blobs;
 using Fairshare.Node.Cluster;
 
 namespace Fairshare.Server.Metrics;
@@ -8,8 +9,10 @@ namespace Fairshare.Server.Metrics;
 /// The node's instruments on the <c>Fairshare.Node</c> meter, exported at <c>/metrics</c> by the OpenTelemetry
 /// Prometheus exporter: transactions submitted, committed and refused, blocks committed, the committed height, the
 /// mempool, and the consensus figures (Raft term, leadership, members, index lag, the interval between the last two
-/// committed blocks). Each counter is added 0 as it is created, so it is in the first scrape, at 0 before anything
-/// happened: create this after the meter provider, which must be listening then (<see cref="NodeApi.Build"/> does).
+/// committed blocks), and the blob store's (bytes stored, the quota, blobs and bytes evicted, uploads refused for room).
+/// Each counter is added 0 as it is created, so it is in the first scrape, at 0 before anything
+/// happened (the blob store's are observed from <see cref="BlobQuota"/>'s totals, which start at 0): create this after
+/// the meter provider, which must be listening then (<see cref="NodeApi.Build"/> does).
 /// Request durations are ASP.NET Core's own (<c>http.server.request.duration</c> on the <see cref="HostingMeterName"/>
 /// meter).
 /// </summary>
@@ -30,7 +33,7 @@ internal sealed class NodeMetrics : IDisposable
     private long _lastTimestampMs = -1;
     private long _blockIntervalMs = -1;
 
-    public NodeMetrics(IMeterFactory meters, ILedgerService ledger)
+    public NodeMetrics(IMeterFactory meters, ILedgerService ledger, BlobQuota blobs)
     {
         _ledger = ledger;
         RememberRecentBlocks();
@@ -50,6 +53,13 @@ internal sealed class NodeMetrics : IDisposable
             "Raft log entries this node knows are committed but has not applied yet (absent when it cannot tell)");
         meter.CreateObservableGauge("fairshare_block_interval", BlockInterval, "s",
             "Seconds between the timestamps of the last two committed blocks (absent until the node knows two)");
+        meter.CreateObservableGauge("fairshare_blob_store", () => blobs.UsedBytes, "By", "Bytes the blob store's blobs take");
+        meter.CreateObservableGauge("fairshare_blob_store_quota", () => BlobQuotaBytes(blobs), "By",
+            "The blob store's quota (absent when it has none)");
+        meter.CreateObservableCounter("fairshare_blobs_evicted", () => blobs.EvictedBlobs, "{blob}", "Blobs evicted from the blob store because no job needs them");
+        meter.CreateObservableCounter("fairshare_blob_evicted", () => blobs.EvictedBytes, "By", "Bytes evicted from the blob store");
+        meter.CreateObservableCounter("fairshare_blob_uploads_refused", () => blobs.RefusedUploads, "{upload}",
+            "Uploads refused with 507 blob_store_full (and blobs fetched from other members not kept) for want of room");
         _ledger.BlockCommitted += OnBlockCommitted;
     }
 
@@ -61,6 +71,9 @@ internal sealed class NodeMetrics : IDisposable
     }
 
     public void Dispose() => _ledger.BlockCommitted -= OnBlockCommitted;
+
+    private static IEnumerable<Measurement<long>> BlobQuotaBytes(BlobQuota blobs) =>
+        blobs.Options.IsUnlimited ? [] : [new Measurement<long>(blobs.Options.QuotaBytes)];
 
     private IEnumerable<Measurement<long>> IndexLag() =>
         _ledger.Cluster.IndexLag is { } lag ? [new Measurement<long>(lag)] : [];

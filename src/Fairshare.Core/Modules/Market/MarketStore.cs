@@ -8,9 +8,9 @@ namespace Fairshare.Core.Modules.Market;
 /// <summary>
 /// Where the compute market keeps its records: parameters, providers by address, jobs by id, the id counter, the list
 /// of active jobs (so a block's work never scans closed jobs), and the market-wide counters. Also the read views the
-/// provider agent, the CLI and the demo use.
+/// provider agent, the CLI and the demo use. Which blobs the market still needs: MarketStore.Blobs.cs.
 /// </summary>
-public static class MarketStore
+public static partial class MarketStore
 {
     private const byte ParamsTable = 1;
     private const byte ProviderTable = 2;
