@@ -1,0 +1,74 @@
+using System.Numerics;
+using Fairshare.Analytics.Concentration;
+using Fairshare.Core.Primitives;
+
+namespace Fairshare.Analytics.Tests.Concentration;
+
+/// <summary>
+/// The metrics' documented contracts at their edges: every entry point refuses a null input with
+/// <see cref="ArgumentNullException"/>; the top share takes a fraction of holders in [0, 1], both ends included
+/// (metrics.md §2.4: the top 0 % hold nothing, the top 100 % everything); exact decimal holdings read only plain
+/// decimals.
+/// </summary>
+public sealed class MetricsContractTests
+{
+    private static readonly Holdings Some = Holdings.Create(new long[] { 1, 2, 3, 10 }).Value!;
+
+    [Fact]
+    public void EveryEntryPoint_RefusesANullInput()
+    {
+        Holdings none = null!;
+        Assert.Throws<ArgumentNullException>(() => Fairshare.Analytics.Concentration.Concentration.Measure(none));
+        Assert.Throws<ArgumentNullException>(() => Gini.Exact(none));
+        Assert.Throws<ArgumentNullException>(() => Gini.SampleExact(none));
+        Assert.Throws<ArgumentNullException>(() => Hhi.Exact(none));
+        Assert.Throws<ArgumentNullException>(() => Hhi.NormalizedExact(none));
+        Assert.Throws<ArgumentNullException>(() => Lorenz.Curve(none));
+        Assert.Throws<ArgumentNullException>(() => Lorenz.At(none, Fraction.Half));
+        Assert.Throws<ArgumentNullException>(() => Nakamoto.Coefficient(none, Fraction.Half));
+        Assert.Throws<ArgumentNullException>(() => Theil.Index(none));
+        Assert.Throws<ArgumentNullException>(() => Theil.Normalized(none));
+        Assert.Throws<ArgumentNullException>(() => TopShare.OfCount(none, 1));
+        Assert.Throws<ArgumentNullException>(() => Holdings.Create((IEnumerable<BigInteger>)null!));
+        Assert.Throws<ArgumentNullException>(() => Holdings.Create((IEnumerable<Amount>)null!));
+        Assert.Throws<ArgumentNullException>(() => Holdings.Create((IEnumerable<long>)null!));
+        Assert.Throws<ArgumentNullException>(() => Holdings.FromDecimals(null!));
+    }
+
+    [Fact]
+    public void TheTopShare_TakesAFractionOfHoldersFromZeroToOne_BothIncluded()
+    {
+        Assert.Equal(Fraction.Zero, TopShare.OfFraction(Some, Fraction.Zero));
+        Assert.Equal(Fraction.One, TopShare.OfFraction(Some, Fraction.One));
+        // The top quarter of four holders is the largest holding: 10 of 16.
+        Assert.Equal(new Fraction(10, 16), TopShare.OfFraction(Some, new Fraction(1, 4)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopShare.OfFraction(Some, new Fraction(101, 100)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopShare.OfFraction(Some, new Fraction(-1, 100)));
+    }
+
+    [Theory]
+    [InlineData(new[] { "0.25", "1.5" }, "175", 2)]
+    [InlineData(new[] { "3", "-0", "0.0" }, "30", 1)]
+    public void DecimalHoldings_AreScaledToTheMostPlacesGiven(string[] values, string total, int decimals)
+    {
+        var result = Holdings.FromDecimals(values);
+        Assert.True(result.IsOk, result.Message);
+        Assert.Equal(BigInteger.Parse(total, System.Globalization.CultureInfo.InvariantCulture), result.Value!.Total);
+        Assert.Equal(decimals, result.Value.Decimals);
+    }
+
+    [Theory]
+    [InlineData("1.")]
+    [InlineData(".5")]
+    [InlineData("1e3")]
+    [InlineData("+1")]
+    [InlineData(" 1")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void OnlyPlainDecimals_AreHoldings(string? text)
+    {
+        var result = Holdings.FromDecimals(["1", text!]);
+        Assert.Equal(HoldingsError.MalformedDecimal, result.Error);
+        Assert.Contains("holding #2", result.Message, StringComparison.Ordinal);
+    }
+}
