@@ -34,6 +34,20 @@ public static class CliApp
         Recursive = true,
     };
 
+    /// <summary>--dry-run, on every command; it matters to those that send a transaction.</summary>
+    public static Option<bool> DryRunOption { get; } = new("--dry-run")
+    {
+        Description = "for commands that send a transaction: execute it against the chain's current state and print what it would do, without sending it (the local chain only)",
+        Recursive = true,
+    };
+
+    /// <summary>--yes, on every command: no question before spending or before a key's export or deletion.</summary>
+    public static Option<bool> YesOption { get; } = new("--yes")
+    {
+        Description = "do not ask first: at a terminal, commands that spend, and keys export and delete, ask for a confirmation (keys export and delete need --yes where there is no terminal)",
+        Recursive = true,
+    };
+
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args) =>
         BenchLauncher.BenchArguments(args) is { } bench ? Task.FromResult(BenchLauncher.Launch(bench)) : RunAsync(args, Commands(), "fairshare");
@@ -100,6 +114,8 @@ public static class CliApp
         root.Add(DataOption);
         root.Add(JsonOption);
         root.Add(NodeOption);
+        root.Add(DryRunOption);
+        root.Add(YesOption);
         foreach (var command in commands) root.Add(command);
         return root;
     }
@@ -155,7 +171,11 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var context = new CliContext(data, json, AnsiConsole.Console, Console.Error, node);
+        var context = new CliContext(data, json, AnsiConsole.Console, Console.Error, node)
+        {
+            DryRun = parsed.GetValue(DryRunOption),
+            Yes = parsed.GetValue(YesOption),
+        };
         try
         {
             return body(context);

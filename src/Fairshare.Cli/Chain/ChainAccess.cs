@@ -28,6 +28,37 @@ public abstract class ChainAccess : IDisposable
     /// <summary>Commits one signed transaction and waits for its block, or reports why it was refused.</summary>
     public abstract ChainSubmission Submit(SignedTransaction transaction);
 
+    /// <summary>
+    /// Executes <paramref name="transaction"/> against <see cref="State"/> as the next block would (its signature
+    /// unchecked: the caller signed it), hands the outcome to <paramref name="whileApplied"/> while the state still
+    /// holds its effects (so a report may read them), then undoes it: nothing is sent or stored. The end-of-block step
+    /// (matching, settlement) does not run. A remote chain downloads its whole state for this.
+    /// </summary>
+    public T DryRun<T>(SignedTransaction transaction, Func<ChainSubmission, T> whileApplied)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(whileApplied);
+        var state = State;
+        int checkpoint = state.Checkpoint();
+        try
+        {
+            ulong height = state.Head.Height + 1;
+            ulong now = Math.Max((ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), state.Head.TimestampMs + 1);
+            var events = new List<Core.Ledger.LedgerEvent>();
+            var code = Core.Ledger.TransactionExecutor.Execute(state, transaction, height, now, DryRunProposer, events);
+            return whileApplied(code == ResultCode.Ok
+                ? new ChainSubmission(code.ToString(), height, [.. events.Select(Client.Dto.EventDto.Of)])
+                : new ChainSubmission(code.ToString(), null, []));
+        }
+        finally
+        {
+            state.Rollback(checkpoint);
+        }
+    }
+
+    /// <summary>The proposer a dry run's block is made by (its share of the fee goes there): this node's key where known.</summary>
+    protected virtual Address DryRunProposer => default;
+
     /// <summary>The committed block at a height with its receipt codes, or null when there is none.</summary>
     public abstract ChainBlock? ReadBlock(ulong height);
 

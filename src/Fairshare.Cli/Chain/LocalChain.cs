@@ -27,6 +27,9 @@ public sealed class LocalChain(LedgerNode node) : ChainAccess
     }
 
     /// <inheritdoc/>
+    protected override Address DryRunProposer => node.Key.Address;
+
+    /// <inheritdoc/>
     public override ChainBlock? ReadBlock(ulong height) =>
         node.ReadBlock(height) is { } block ? new ChainBlock(block, [.. node.ReadReceipts(height).Select(r => r.Code.ToString())]) : null;
 

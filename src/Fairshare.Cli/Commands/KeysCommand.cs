@@ -42,10 +42,6 @@ public static class KeysCommand
     public static Argument<string> NameArgument() =>
         new("name") { Description = "key name: lowercase letters, digits, '-' and '_' (at most 64)" };
 
-    /// <summary>--yes, for the verbs that ask first.</summary>
-    public static Option<bool> YesOption(string what) =>
-        new("--yes") { Description = $"{what} without asking (needed where no terminal can ask: scripts, pipes)" };
-
     /// <summary>
     /// Whether to go on with an export or a delete: yes with <c>--yes</c>; else the answer of the person at the terminal;
     /// else (no terminal) no, with the exit code of the refusal: 2, <see cref="ConfirmationRequiredCode"/>. A declined
@@ -210,12 +206,11 @@ public static class KeysCommand
     private static Command DeleteCommand()
     {
         var name = NameArgument();
-        var yes = YesOption("delete");
         var delete = new Command("delete", """
             Delete a key's file. Asks first at a terminal; elsewhere needs --yes. Without an export or the key's mnemonic the
             key, and what its address holds, cannot be used again.
-            """) { name, yes };
-        delete.SetAction(parsed => CliApp.RunLocal(parsed, "keys", writesStore: false, context => Delete(context, parsed.GetValue(name)!, parsed.GetValue(yes))));
+            """) { name };
+        delete.SetAction(parsed => CliApp.RunLocal(parsed, "keys", writesStore: false, context => Delete(context, parsed.GetValue(name)!, parsed.GetValue(CliApp.YesOption))));
         return delete;
     }
 

@@ -23,7 +23,6 @@ public static class KeysExport
     public static Command Create()
     {
         var name = KeysCommand.NameArgument();
-        var yes = KeysCommand.YesOption("export");
         var output = new Option<string?>("--out")
         {
             Description = "write the secret to this new file, created with mode 0600 (an existing file is never replaced), instead of printing it",
@@ -33,9 +32,9 @@ public static class KeysExport
             {KeyDerivation.Path}). Whoever reads it can sign as the key. Asks first at a terminal; elsewhere needs --yes.
             The passphrase comes from ${Passphrases.EnvironmentVariable}, else is asked at a terminal.
             'fairshare keys import NAME --from-file FILE' reads the output back.
-            """) { name, yes, output };
+            """) { name, output };
         export.SetAction(parsed => CliApp.RunLocal(parsed, "keys", writesStore: false,
-            context => Export(context, parsed.GetValue(name)!, parsed.GetValue(yes), parsed.GetValue(output))));
+            context => Export(context, parsed.GetValue(name)!, parsed.GetValue(CliApp.YesOption), parsed.GetValue(output))));
         return export;
     }
 

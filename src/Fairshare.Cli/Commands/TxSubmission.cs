@@ -37,6 +37,10 @@ public static class TxSubmission
         var assets = account.Globals.Assets;
         var fee = feeText is null ? account.Globals.Params.MinFee : ParseAmount(assets, AssetId.Fsh, feeText, "--fee", mayBeZero: true);
         var tx = SignedTransaction.Sign(new Transaction(account.ChainId, account.Nonce, fee, payload), sender);
+        if (context.DryRun) return chain.DryRun(tx, outcome => ReportDryRun(context, tx, outcome, report, account, fee));
+        if (!context.Yes && !context.Json && Passphrases.CanPrompt
+            && !context.Console.Confirm($"send this {payload.Kind} from {sender.Address}, fee {Format(assets, AssetId.Fsh, fee)}?", defaultValue: false))
+            return context.Fail("declined", "declined; nothing was sent");
         var result = chain.Submit(tx);
         if (!result.IsCommitted)
         {
@@ -83,6 +87,41 @@ public static class TxSubmission
             context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(told.Summary)}");
             foreach (var line in told.Details) context.Console.MarkupLine($"   {Markup.Escape(line)}");
             context.Console.MarkupLine($"   tx [grey]{tx.Id}[/] in block [bold]{height}[/], fee {Format(assets, AssetId.Fsh, fee)}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// What a dry run found, printed like a committed transaction's report but marked as not sent: the report reads the
+    /// state while the transaction's effects are still applied. A refusal is exit 1 with its code.
+    /// </summary>
+    private static int ReportDryRun(CliContext context, SignedTransaction tx, ChainSubmission outcome, Func<SenderFlows, TxReport> report, ChainAccount account, Amount fee)
+    {
+        var assets = account.Globals.Assets;
+        if (!outcome.IsCommitted)
+        {
+            string why = Enum.TryParse<ResultCode>(outcome.Code, out var code) && Enum.IsDefined(code) ? ResultCodeHelp.Explain(code) : outcome.Code;
+            if (code == ResultCode.InsufficientBalance) why += "; " + Shortfall(account, tx.Body.Payload, fee);
+            return context.Fail(outcome.Code, $"dry run: the transaction would be rejected: {why}; nothing was sent");
+        }
+
+        var told = report(SenderFlows.Of(outcome.Events, tx.Sender));
+        if (context.Json)
+        {
+            var document = new JsonObject { ["dryRun"] = true, ["tx"] = tx.Id.ToString(), ["height"] = outcome.Height, ["code"] = outcome.Code };
+            foreach (var (key, value) in told.Facts) document[key] = value;
+            var events = new JsonArray();
+            foreach (var e in outcome.Events)
+                events.Add(new JsonObject { ["tag"] = e.Tag, ["asset"] = e.Asset, ["from"] = e.From, ["to"] = e.To, ["amount"] = e.Amount });
+            document["events"] = events;
+            context.WriteJson(document);
+        }
+        else
+        {
+            context.Console.MarkupLine($"[yellow]dry run, not sent[/]: {Markup.Escape(told.Summary)}");
+            foreach (var line in told.Details) context.Console.MarkupLine($"   {Markup.Escape(line)}");
+            context.Console.MarkupLine($"   fee {Format(assets, AssetId.Fsh, fee)}; this is what it would do on the chain as it is now (drop --dry-run to send it)");
         }
 
         return ExitCodes.Ok;

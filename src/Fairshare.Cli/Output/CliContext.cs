@@ -18,6 +18,12 @@ public sealed class CliContext(DataDirectory data, bool json, IAnsiConsole conso
     /// <summary>True when --json was given: print one JSON document and nothing else on stdout.</summary>
     public bool Json { get; } = json;
 
+    /// <summary>True when --dry-run was given: a transaction is executed against the current state and not sent.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>True when --yes was given: nothing asks for a confirmation.</summary>
+    public bool Yes { get; init; }
+
     /// <summary>The console for tables and progress.</summary>
     public IAnsiConsole Console { get; } = console;
 
