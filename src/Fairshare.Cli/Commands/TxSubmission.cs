@@ -59,28 +59,7 @@ public static class TxSubmission
         var told = report(SenderFlows.Of(result.Events, sender.Address));
         if (context.Json)
         {
-            var events = new JsonArray();
-            foreach (var e in result.Events)
-            {
-                events.Add(new JsonObject
-                {
-                    ["tag"] = e.Tag,
-                    ["asset"] = e.Asset,
-                    ["from"] = e.From,
-                    ["to"] = e.To,
-                    ["amount"] = e.Amount,
-                });
-            }
-
-            var document = new JsonObject
-            {
-                ["tx"] = tx.Id.ToString(),
-                ["height"] = height,
-                ["code"] = result.Code,
-            };
-            foreach (var (key, value) in told.Facts) document[key] = value;
-            document["events"] = events;
-            context.WriteJson(document);
+            context.WriteJson(Document(new JsonObject { ["tx"] = tx.Id.ToString(), ["height"] = height, ["code"] = result.Code }, told, result));
         }
         else
         {
@@ -90,6 +69,17 @@ public static class TxSubmission
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The --json document of a transaction: <paramref name="head"/>, then the report's facts, then every event.</summary>
+    private static JsonObject Document(JsonObject head, TxReport told, ChainSubmission outcome)
+    {
+        foreach (var (key, value) in told.Facts) head[key] = value;
+        var events = new JsonArray();
+        foreach (var e in outcome.Events)
+            events.Add(new JsonObject { ["tag"] = e.Tag, ["asset"] = e.Asset, ["from"] = e.From, ["to"] = e.To, ["amount"] = e.Amount });
+        head["events"] = events;
+        return head;
     }
 
     /// <summary>
@@ -109,13 +99,7 @@ public static class TxSubmission
         var told = report(SenderFlows.Of(outcome.Events, tx.Sender));
         if (context.Json)
         {
-            var document = new JsonObject { ["dryRun"] = true, ["tx"] = tx.Id.ToString(), ["height"] = outcome.Height, ["code"] = outcome.Code };
-            foreach (var (key, value) in told.Facts) document[key] = value;
-            var events = new JsonArray();
-            foreach (var e in outcome.Events)
-                events.Add(new JsonObject { ["tag"] = e.Tag, ["asset"] = e.Asset, ["from"] = e.From, ["to"] = e.To, ["amount"] = e.Amount });
-            document["events"] = events;
-            context.WriteJson(document);
+            context.WriteJson(Document(new JsonObject { ["dryRun"] = true, ["tx"] = tx.Id.ToString(), ["height"] = outcome.Height, ["code"] = outcome.Code }, told, outcome));
         }
         else
         {
