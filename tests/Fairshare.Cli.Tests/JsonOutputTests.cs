@@ -59,6 +59,7 @@ public sealed class JsonOutputTests : CliTestBase
         ["bench"] = "benchmarks print their own tables",
         ["dev commit-loop"] = "runs until stopped",
         ["dev accounts"] = "a development helper",
+        ["completion"] = "prints a shell script, not a document (CompletionTests)",
         ["job submit"] = "not yet checked here: RealModelJobTests (E2E) reads its --json document with its own runner",
         ["job status"] = "not yet checked: needs a job on a node",
         ["job result"] = "not yet checked: needs a job on a node",
