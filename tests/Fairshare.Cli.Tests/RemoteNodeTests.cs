@@ -56,8 +56,9 @@ public sealed class RemoteNodeTests : CliTestBase
         await using var server = await TestNodeServer.StartAsync(Cli.Home);
         string node = server.Url.ToString();
         var before = Json("balance", "bob", "--node", node);
-        AssertOneLineError(Cli.Run("transfer", "--from", "bob", "--to", "alice", "--amount", "999999999", "--node", node), 1,
-            "transaction rejected: the balance does not cover the amount and the fee (InsufficientBalance); nothing changed");
+        var refused = Cli.Run("transfer", "--from", "bob", "--to", "alice", "--amount", "999999999", "--node", node);
+        AssertOneLineError(refused, 1, "transaction rejected: the balance does not cover the amount and the fee (InsufficientBalance); it needs 999,999,999.0001 FSH");
+        Assert.Contains("; nothing changed [InsufficientBalance]", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(before.ToJsonString(), Json("balance", "bob", "--node", node).ToJsonString());
         Assert.Equal(0UL, server.Height);
         AssertOneLineError(Cli.Run("block", "show", "1", "--node", node), 1, "no block at height 1");

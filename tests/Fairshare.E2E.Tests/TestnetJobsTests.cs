@@ -91,13 +91,27 @@ public sealed class TestnetJobsTests(ITestOutputHelper output)
             var jobs = await api.GetJobsAsync();
             return jobs.Count == 20 && jobs.All(j => Ended.Contains(j.State));
         }, TimeSpan.FromMinutes(5), "20 jobs ending", net.Logs, everyMs: 500);
+        // A missed slot goes to another eligible provider; when at that block every other provider is full (20 jobs on
+        // two providers of capacity 4), the market fails the job and refunds it (docs/modules/market.md, the end-of-block pass):
+        // that is the rule, not a lost job. At least one job must show the re-assignment, and none may pay the victim.
+        int reassignedAndSettled = 0;
         foreach (var id in caught)
         {
             var job = (await api.GetJobAsync(id))!;
-            Assert.Equal("Settled", job.State);
-            Assert.True(job.Reassignments >= 1 || job.Slots.Any(s => s.Provider == victim && s.Status is "Missed" or "Replaced"),
-                $"job {id} was not reassigned: {string.Join("; ", job.Slots.Select(s => $"{s.Provider[..10]} {s.Role} {s.Status}"))}");
+            string slots = string.Join("; ", job.Slots.Select(s => $"{s.Provider[..10]} {s.Role} {s.Status}"));
+            output.WriteLine($"job {id}: {job.State}, {job.Reassignments} re-assignment(s): {slots}");
             Assert.DoesNotContain(job.Slots, s => s.Provider == victim && s.Status == "Revealed");
+            if (job.State == "Settled")
+            {
+                Assert.True(job.Reassignments >= 1 || job.Slots.Any(s => s.Provider == victim && s.Status is "Missed" or "Replaced"), $"job {id} was not reassigned: {slots}");
+                reassignedAndSettled++;
+                continue;
+            }
+
+            Assert.Equal("Failed", job.State);
+            Assert.Contains(job.Slots, s => s.Provider == victim && s.Status == "Missed");
         }
+
+        Assert.True(reassignedAndSettled > 0, $"no job the killed provider held was re-assigned and settled: {string.Join(", ", caught)}");
     }
 }
