@@ -249,6 +249,17 @@ public sealed class LendingBoundaryTests
         // Redeem 5 underlying at an exchange rate of 1: all the cash, then one more than the cash.
         Assert.Equal(new BigInteger(5), CompoundV2Math.Redeem(0, 5, One, 5).RedeemAmount);
         Assert.Equal("REDEEM_TRANSFER_OUT_NOT_POSSIBLE", Assert.Throws<RevertException>(() => CompoundV2Math.Redeem(0, 6, One, 5)).Error);
+        // redeemVerify reverts only for zero tokens with a positive amount: redeeming nothing by nothing passes.
+        Assert.Equal(new RedeemOutcome(0, 0), CompoundV2Math.Redeem(0, 0, One, 5));
+
+        // Borrowing exactly the market's cash is allowed; one more is BORROW_CASH_NOT_AVAILABLE.
+        Assert.Equal(new BigInteger(5), CompoundV2Math.Borrow(5, 5, new BorrowSnapshot(0, One), One, 0).TotalBorrows);
+        Assert.Equal("BORROW_CASH_NOT_AVAILABLE", Assert.Throws<RevertException>(() => CompoundV2Math.Borrow(6, 5, new BorrowSnapshot(0, One), One, 0)).Error);
+
+        // Each of the first row's bounds refuses the parameters on its own (not only together).
+        Assert.False((LendingParams.Default with { CollateralFactor = 90 * Percent + 1 }).IsValid());
+        Assert.False((LendingParams.Default with { ReserveFactor = One + 1 }).IsValid());
+        Assert.True((LendingParams.Default with { CollateralFactor = 90 * Percent, ReserveFactor = One }).IsValid());
 
         // A deprecated market may be repaid up to the whole borrow; otherwise up to the close factor's share.
         Assert.Equal(new BigInteger(100), CompoundV2Math.LiquidateBorrowAllowed(100, 50 * Percent, 100, 0, deprecated: true));
