@@ -71,4 +71,36 @@ public sealed class MetricsContractTests
         Assert.Equal(HoldingsError.MalformedDecimal, result.Error);
         Assert.Contains("holding #2", result.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void HoldingsWhoseTotalOverflows128Bits_AreMeasuredExactly()
+    {
+        // Two equal holdings of 2¹²⁷ + 1: each fits in 128 bits, their total does not. Equal holdings: Gini 0, HHI ½.
+        var huge = (BigInteger.One << 127) + 1;
+        var equal = Holdings.Create([huge, huge]).Value!;
+        Assert.Equal(2 * huge, equal.Total);
+        Assert.Equal(Fraction.Zero, Gini.Exact(equal));
+        Assert.Equal(Fraction.Half, Hhi.Exact(equal));
+    }
+
+    [Fact]
+    public void TheTheilIndex_OfAHoldingTooLargeForTheNarrowSum_IsStillLnN()
+    {
+        // 2¹²⁷, 1, 1: the total fits in 128 bits but 3 · 2¹²⁷ does not, so the index must take the wide path. One holder
+        // with all but 2 units of 2¹²⁷ + 2: T = (1/3)·r·ln r with r = 3·2¹²⁷ / (2¹²⁷ + 2), within 10⁻³⁷ of ln 3.
+        var holdings = Holdings.Create([BigInteger.One << 127, BigInteger.One, BigInteger.One]).Value!;
+        Assert.Equal(Math.Log(3), Theil.Index(holdings), 14);
+    }
+
+    [Fact]
+    public void TheWideSum_CarriesPast128Bits()
+    {
+        var sum = default(WideSum);
+        sum.Add(UInt128.MaxValue);
+        sum.Add(2);
+        Assert.Equal((BigInteger.One << 128) + 1, sum.Value);
+        sum.Add(UInt128.MaxValue);
+        sum.Add(UInt128.MaxValue);
+        Assert.Equal((BigInteger.One << 128) + 1 + 2 * ((BigInteger.One << 128) - 1), sum.Value);
+    }
 }
