@@ -103,4 +103,12 @@ public sealed class MetricsContractTests
         sum.Add(UInt128.MaxValue);
         Assert.Equal((BigInteger.One << 128) + 1 + 2 * ((BigInteger.One << 128) - 1), sum.Value);
     }
+
+    [Theory]
+    [InlineData("9007199254740993", 9007199254740992d)] // 2⁵³ + 1: a tie between 2⁵³ and 2⁵³ + 2, to the even significand
+    [InlineData("9007199254740995", 9007199254740996d)] // 2⁵³ + 3: a tie between 2⁵³ + 2 and 2⁵³ + 4, to the even one
+    [InlineData("1152921504606847105", 1152921504606847232d)] // 2⁶⁰ + 129: nearer 2⁶⁰ + 256 (doubles there are 256 apart)
+    [InlineData("1152921504606847041", 1152921504606846976d)] // 2⁶⁰ + 65: nearer 2⁶⁰
+    public void AFraction_ConvertsToTheNearestDouble_TiesToEven(string numerator, double expected) =>
+        Assert.Equal(expected, new Fraction(BigInteger.Parse(numerator, System.Globalization.CultureInfo.InvariantCulture), 1).ToDouble());
 }
