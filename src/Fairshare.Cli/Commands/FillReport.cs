@@ -37,10 +37,10 @@ public static class FillReport
         details.Add(baseAmount.IsZero
             ? feeText
             : $"price {Price(state, quoteAmount, quoteAsset, baseAmount, baseAsset, PriceDigits)} {Symbol(state, quoteAsset)} per {Symbol(state, baseAsset)}, {feeText}");
-        string percent = new Amount((ulong)slippageBps).ToDecimalString(2);
+        string percent = PercentArgument.Text(slippageBps);
         details.Add(exactOut
-            ? $"slippage limit {percent}%: at most {Human(state, sell, limit)}"
-            : $"slippage limit {percent}%: at least {Human(state, buy, limit)}");
+            ? $"slippage limit {percent}: at most {Human(state, sell, limit)}"
+            : $"slippage limit {percent}: at least {Human(state, buy, limit)}");
 
         var facts = new List<KeyValuePair<string, JsonNode?>>
         {

@@ -323,7 +323,7 @@ public static class StakeCommand
     private static string PendingText(StakePool pool, ulong height) =>
         pool.HasPendingCommission(height) ? $"{Percent(pool.PendingCommissionBps)} from block {pool.CommissionChangeHeight}" : "-";
 
-    private static string Percent(ushort bps) => new Amount(bps).ToDecimalString(2) + "%";
+    private static string Percent(ushort bps) => PercentArgument.Text(bps);
 
     private static string Fsh(Amount amount) => TokenText.Number(amount);
 

@@ -50,9 +50,7 @@ public static class TxSubmission
                     + "check later with 'fairshare balance' or 'fairshare block show latest' before sending it again");
             }
 
-            string why = Enum.TryParse<ResultCode>(result.Code, out var code) && Enum.IsDefined(code) ? ResultCodeHelp.Explain(code) : result.Code;
-            if (code == ResultCode.InsufficientBalance) why += "; " + Shortfall(account, payload, fee);
-            return context.Fail(result.Code, $"transaction rejected: {why}; nothing changed");
+            return context.Fail(result.Code, $"transaction rejected: {Why(result.Code, account, payload, fee)}; nothing changed");
         }
 
         ulong height = result.Height!.Value;
@@ -91,9 +89,7 @@ public static class TxSubmission
         var assets = account.Globals.Assets;
         if (!outcome.IsCommitted)
         {
-            string why = Enum.TryParse<ResultCode>(outcome.Code, out var code) && Enum.IsDefined(code) ? ResultCodeHelp.Explain(code) : outcome.Code;
-            if (code == ResultCode.InsufficientBalance) why += "; " + Shortfall(account, tx.Body.Payload, fee);
-            return context.Fail(outcome.Code, $"dry run: the transaction would be rejected: {why}; nothing was sent");
+            return context.Fail(outcome.Code, $"dry run: the transaction would be rejected: {Why(outcome.Code, account, tx.Body.Payload, fee)}; nothing was sent");
         }
 
         var told = report(SenderFlows.Of(outcome.Events, tx.Sender));
@@ -109,6 +105,14 @@ public static class TxSubmission
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A refusal's explanation (<see cref="ResultCodeHelp.Explain"/>), with the numbers when funds were short.</summary>
+    private static string Why(string codeText, ChainAccount account, TxPayload payload, Amount fee)
+    {
+        if (!Enum.TryParse<ResultCode>(codeText, out var code) || !Enum.IsDefined(code)) return codeText;
+        string why = ResultCodeHelp.Explain(code);
+        return code == ResultCode.InsufficientBalance ? why + "; " + Shortfall(account, payload, fee) : why;
     }
 
     /// <summary>
